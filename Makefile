@@ -1,0 +1,98 @@
+# citegraph — build, test, run.  Everything is built under build/.
+#   make            build/citegraph and build/libcitegraph.a
+#   make run        extract the references of the bundled sample corpus
+#   make check      unit suites, end-to-end tests, gold scores
+#   make check SANITIZE=1   the same under ASan+UBSan (in build/san/)
+#   make bench      extraction throughput against grep, on BENCH_SIZE of text
+#   make deps       install the Debian packages the build needs
+
+CC ?= cc
+SANITIZE ?= 0
+PREFIX ?= /usr/local
+DATADIR ?= $(PREFIX)/share/citegraph
+
+ifeq ($(SANITIZE),1)
+BUILD := build/san
+SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+OPT := -O1 -g
+else
+BUILD := build
+SANFLAGS :=
+OPT := -O2 -g
+endif
+
+PKGS := igraph yaml-0.1
+DEB_PKGS := build-essential pkg-config libigraph-dev libyaml-dev check
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
+
+CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DCG_DATADIR='"$(DATADIR)"'
+CFLAGS += -std=c11 -Wall -Wextra -Wpedantic $(OPT) $(SANFLAGS) -MMD -MP
+LDFLAGS += $(SANFLAGS)
+
+LIB_SRC := $(sort $(wildcard src/core/*.c src/input/*.c src/lex/*.c src/config/*.c \
+             src/ref/*.c src/graph/*.c src/metrics/*.c src/export/*.c))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+UNIT_SRC := $(sort $(wildcard test/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:test/unit/%.c=$(BUILD)/test/%)
+
+LIB := $(BUILD)/libcitegraph.a
+BIN := $(BUILD)/citegraph
+SCORE := $(BUILD)/test/score
+
+.PHONY: all deps run check unit e2e gold bench clean
+
+all: deps $(BIN) $(LIB)
+
+deps:
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $(PKGS) check; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "citegraph: installing $(DEB_PKGS)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PKGS); \
+	else \
+	  echo "citegraph: missing libraries; run: sudo apt-get install -y $(DEB_PKGS)" >&2; exit 1; \
+	fi
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) $(CLI_OBJ) $(LIB) $(PKG_LIBS) -lm -o $@
+
+$(BUILD)/test/test_%: test/unit/test_%.c test/unit/unit.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itest/unit $(PKG_CFLAGS) $(CHECK_CFLAGS) $(CFLAGS) $< $(LIB) $(PKG_LIBS) $(CHECK_LIBS) -lm -o $@
+
+$(SCORE): test/gold/score.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $< -o $@
+
+run: all
+	$(BIN) extract data/corpus/sample
+
+check: all $(UNIT_BIN) $(SCORE)
+	@status=0; \
+	for t in $(UNIT_BIN); do \
+	  CITEGRAPH_REGISTRY=data/registry $$t || status=1; \
+	done; \
+	BIN=$(BIN) SCORE=$(SCORE) sh test/e2e/run.sh || status=1; \
+	BIN=$(BIN) SCORE=$(SCORE) sh test/gold/run.sh || status=1; \
+	exit $$status
+
+bench: all
+	BIN=$(BIN) BENCH_SIZE=$${BENCH_SIZE:-200M} sh bench/extract.sh
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

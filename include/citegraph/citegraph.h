@@ -1,0 +1,26 @@
+/* citegraph: references between United Nations documents.
+ *
+ * Use, in the order the data flows:
+ *   cg_registry_load()   the registry (series, bodies, lexicon, ICJ cases)
+ *   cg_corpus_collect()  the files of a corpus
+ *   cg_text_load()       one document as checked, normalised text
+ *   cg_docid_from_path() its identity
+ *   cg_extractor_new(), cg_extract()   its references, with canonical ids
+ *   cg_refs_write()      rows in TSV or JSON Lines
+ * Each *_free releases what the matching call made; it is the caller's
+ * responsibility to call it. */
+#ifndef CITEGRAPH_H
+#define CITEGRAPH_H
+
+#define CITEGRAPH_VERSION "0.1.0"
+
+#include "citegraph/core.h"
+#include "citegraph/corpus.h"
+#include "citegraph/export.h"
+#include "citegraph/extract.h"
+#include "citegraph/lex.h"
+#include "citegraph/ref.h"
+#include "citegraph/registry.h"
+#include "citegraph/text.h"
+
+#endif

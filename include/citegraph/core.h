@@ -1,0 +1,125 @@
+/* citegraph core: status codes, error records, growable buffers and
+ * atomic file output.  Every other module builds on these. */
+#ifndef CITEGRAPH_CORE_H
+#define CITEGRAPH_CORE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* Status of a fallible call.  CG_OK is zero; everything else is a failure. */
+typedef enum cg_status {
+    CG_OK = 0,
+    CG_ENOMEM,   /* an allocation failed */
+    CG_EIO,      /* a file or folder could not be read or written */
+    CG_EINPUT,   /* an input document is not text we accept */
+    CG_ECONFIG,  /* a registry or manifest is malformed */
+    CG_EUSAGE,   /* the caller asked for something impossible */
+    CG_ELIMIT    /* an input exceeds a documented size limit */
+} cg_status;
+
+/* A failure described for a person: where (path, line, column) and why. */
+typedef struct cg_error {
+    cg_status status;
+    char path[1024];  /* file the error is about, "" if none */
+    long line;        /* 1-based line, 0 if unknown */
+    long column;      /* 1-based column, 0 if unknown */
+    char message[512];
+} cg_error;
+
+/* Short English name of a status code ("out of memory", ...). */
+const char *cg_status_name(cg_status status);
+
+/* Fills err (if not NULL) and returns status; message is printf-style. */
+cg_status cg_error_set(cg_error *err, cg_status status, const char *path,
+                       long line, long column, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+/* Resets an error record to CG_OK with no message. */
+void cg_error_clear(cg_error *err);
+
+/* Writes "citegraph: path:line:col: message" (parts present only) to out. */
+void cg_error_print(const cg_error *err, FILE *out);
+
+/* A growable byte buffer, always NUL-terminated when data is not NULL. */
+typedef struct cg_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+} cg_buf;
+
+/* Ensures room for extra more bytes plus the terminating NUL. */
+cg_status cg_buf_reserve(cg_buf *buf, size_t extra);
+
+/* Appends n bytes. */
+cg_status cg_buf_append(cg_buf *buf, const void *bytes, size_t n);
+
+/* Appends a NUL-terminated string. */
+cg_status cg_buf_puts(cg_buf *buf, const char *s);
+
+/* Appends one byte. */
+cg_status cg_buf_putc(cg_buf *buf, char c);
+
+/* Appends printf-style formatted text. */
+cg_status cg_buf_printf(cg_buf *buf, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Empties the buffer, keeping its memory. */
+void cg_buf_clear(cg_buf *buf);
+
+/* Releases the buffer's memory and empties it. */
+void cg_buf_free(cg_buf *buf);
+
+/* Allocation hooks: every allocation of the library goes through these,
+ * so tests can make the Nth one fail. */
+void *cg_malloc(size_t size);
+/* Resizes like realloc(3), through the library's allocation hook. */
+void *cg_realloc(void *ptr, size_t size);
+/* Allocates zeroed memory for n items of size bytes, overflow-checked. */
+void *cg_calloc(size_t n, size_t size);
+/* Releases memory from cg_malloc, cg_realloc or cg_calloc. */
+void cg_free(void *ptr);
+/* Copies a NUL-terminated string into new memory (NULL on failure). */
+char *cg_strdup(const char *s);
+/* Copies n bytes into a new NUL-terminated string (NULL on failure). */
+char *cg_strndup(const char *s, size_t n);
+/* Makes the nth allocation from now fail (0 disables); for tests. */
+void cg_alloc_fail_after(long n);
+
+/* An output file written atomically: a temporary beside the target,
+ * renamed over it on commit, removed on abort. */
+typedef struct cg_atomic_file {
+    FILE *fp;
+    char *path;
+    char *tmp_path;
+} cg_atomic_file;
+
+/* Opens a temporary file next to path for writing. */
+cg_status cg_atomic_open(cg_atomic_file *af, const char *path, cg_error *err);
+
+/* Flushes, syncs and renames the temporary over the target. */
+cg_status cg_atomic_commit(cg_atomic_file *af, cg_error *err);
+
+/* Closes and removes the temporary; the target is untouched. */
+void cg_atomic_abort(cg_atomic_file *af);
+
+/* Writes all of buf to fp, reporting a failure against name. */
+cg_status cg_write_all(FILE *fp, const char *name, const char *buf, size_t n,
+                       cg_error *err);
+
+/* ASCII lower case of c; other bytes unchanged. */
+static inline unsigned char cg_ascii_lower(unsigned char c)
+{
+    return (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+}
+
+/* Whether the n bytes at a and b are equal ignoring ASCII case. */
+int cg_ascii_caseeq(const char *a, const char *b, size_t n);
+
+#endif

@@ -1,0 +1,136 @@
+/* citegraph registry: what the extractor knows about the UN, loaded at
+ * run time from YAML (data/registry/): the series of document symbols,
+ * the bodies that adopt resolutions and the words that name them, the
+ * phrase lexicon, and the cases of the International Court of Justice. */
+#ifndef CITEGRAPH_REGISTRY_H
+#define CITEGRAPH_REGISTRY_H
+
+#include <stddef.h>
+
+#include "citegraph/core.h"
+
+/* The written forms of a resolution or decision number. */
+typedef enum cg_res_form {
+    CG_FORM_NUMBER_YEAR, /* 853 (1993): the Security Council's */
+    CG_FORM_SESSION,     /* 48/114, 49/75 K, S-13/2, ES-10/21 */
+    CG_FORM_YEAR,        /* 1998/50: a year, then a number */
+    CG_FORM_ROMAN,       /* 2625 (XXV), 3411 A (XXX) */
+    CG_FORM_COUNT
+} cg_res_form;
+
+/* A body whose resolutions and decisions are cited.  Templates use
+ * {n} number, {s} session (or year), {l} " A" letter suffix or "",
+ * {y} the year of the number-year form, {r} the roman session. */
+typedef struct cg_body {
+    char *code;                            /* "security-council" */
+    int un;                                /* 0: outside the UN */
+    char *resolution[CG_FORM_COUNT];       /* id templates, NULL if none */
+    char *decision[CG_FORM_COUNT];
+    char *other;                           /* non-UN: "oic:res:{t}" */
+} cg_body;
+
+/* A phrase of the lexicon, with the index of what it names. */
+typedef struct cg_phrase {
+    char *text;
+    size_t len;
+    int value;
+} cg_phrase;
+
+/* A growable list of phrases, longest first once sorted. */
+typedef struct cg_phrases {
+    cg_phrase *items;
+    size_t n;
+    size_t cap;
+} cg_phrases;
+
+/* Kinds of decisions of the International Court of Justice. */
+typedef enum cg_icj_type {
+    CG_ICJ_ORDER,
+    CG_ICJ_JUDGMENT,
+    CG_ICJ_OPINION,
+    CG_ICJ_TYPE_COUNT
+} cg_icj_type;
+
+/* One decision: its type and date (YYYYMMDD). */
+typedef struct cg_icj_decision {
+    cg_icj_type type;
+    long date;
+} cg_icj_decision;
+
+/* A case of the Court: General List number, title, decisions. */
+typedef struct cg_icj_case {
+    long number;
+    char *title;
+    cg_icj_decision *decisions;
+    size_t ndecisions;
+} cg_icj_case;
+
+/* Everything loaded from the registry folders. */
+typedef struct cg_registry {
+    cg_phrases series;         /* "A", "S", "CCPR", ... (value unused) */
+    cg_phrases components;     /* canonical "Add", "Corr", "PV", ... */
+    cg_phrases parts;          /* "Part" -> 0, "Vol" -> 1, ... canonical in part_names */
+    cg_body *bodies;
+    size_t nbodies;
+    cg_phrases body_names;     /* "General Assembly" -> body index */
+    int default_body[CG_FORM_COUNT]; /* body assumed when none is named */
+    cg_phrases resolution_words;     /* value 1 plural */
+    cg_phrases decision_words;       /* value 1 plural */
+    cg_phrases months;               /* value 1..12 */
+    cg_phrases icj_words;            /* value: cg_icj_type, or 3 generic */
+    cg_phrases icj_court;            /* names of the Court */
+    cg_phrases other_courts;         /* names of other courts */
+    cg_phrases ibid_words;
+    cg_phrases connectors;           /* words between a body and "resolution" */
+    cg_phrases item_dates;           /* "of", "adopted on": before a list item's date */
+    cg_phrases separators;           /* ",", "and": between list items */
+    cg_phrases icj_filler;           /* "of the", "on": between "order" and its date */
+    cg_icj_case *cases;
+    size_t ncases;
+    cg_phrases case_names;           /* party pairs, titles -> case index */
+} cg_registry;
+
+/* Loads and merges every *.yaml file of each folder, in name order.
+ * A malformed file fails with CG_ECONFIG and its path:line:column. */
+cg_status cg_registry_load(cg_registry *reg, const char *const *dirs,
+                           size_t ndirs, cg_error *err);
+
+/* Loads one YAML file into reg (merging with what it holds). */
+cg_status cg_registry_load_file(cg_registry *reg, const char *path, cg_error *err);
+
+/* Releases everything the registry owns. */
+void cg_registry_free(cg_registry *reg);
+
+/* Finds the registry folder: next to the executable (../data/registry
+ * or ../share/citegraph/registry), else the compiled-in data path.
+ * Writes it into out; returns 0 when none exists. */
+int cg_registry_default_dir(const char *argv0, char *out, size_t outlen);
+
+/* Adds a phrase (copied) to a list. */
+cg_status cg_phrases_add(cg_phrases *list, const char *text, size_t len, int value);
+
+/* Sorts a list longest phrase first, so matching takes the longest. */
+void cg_phrases_sort(cg_phrases *list);
+
+/* Releases a list. */
+void cg_phrases_free(cg_phrases *list);
+
+/* Finds the phrase that starts at p (case-sensitive, whole word,
+ * inner spaces matching any run of whitespace); returns it or NULL and
+ * sets *after to the end of the match. */
+const cg_phrase *cg_phrases_match(const cg_phrases *list, const char *p,
+                                  const char *end, const char **after);
+
+/* Finds a phrase that ends exactly at end (whole word at its start),
+ * looking back no further than begin; sets *start. */
+const cg_phrase *cg_phrases_match_before(const cg_phrases *list,
+                                         const char *begin, const char *end,
+                                         const char **start);
+
+/* Finds a phrase in list equal to the n bytes at s ignoring ASCII case. */
+const cg_phrase *cg_phrases_find_ci(const cg_phrases *list, const char *s, size_t n);
+
+/* The case of the Court with General List number, or NULL. */
+const cg_icj_case *cg_registry_case(const cg_registry *reg, long number);
+
+#endif

@@ -1,0 +1,73 @@
+/* citegraph input: a document's bytes turned into checked, normalised
+ * text that the extractor scans, with a map back to the bytes as read. */
+#ifndef CITEGRAPH_TEXT_H
+#define CITEGRAPH_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "citegraph/core.h"
+
+/* Largest document accepted, in bytes (documented in the README). */
+#define CG_TEXT_MAX_BYTES ((size_t)1 << 30)
+
+/* How the raw bytes are marked up. */
+typedef enum cg_markup {
+    CG_MARKUP_PLAIN,    /* .txt: pdftotext output, possibly with Markdown */
+    CG_MARKUP_MARKDOWN, /* .md */
+    CG_MARKUP_HTML      /* .html, .htm */
+} cg_markup;
+
+/* One point where the clean text's offset stops tracking the raw offset. */
+typedef struct cg_text_seg {
+    size_t clean;
+    size_t raw;
+} cg_text_seg;
+
+/* A loaded document.  raw holds the bytes as read (UTF-8, BOM removed);
+ * clean the same text with markup removed: Markdown link targets and
+ * escapes, emphasis, HTML tags and entities, footnote marks; line ends
+ * as '\n'.  Every clean byte maps back to a raw byte. */
+typedef struct cg_text {
+    char *raw;
+    size_t raw_len;
+    char *clean;
+    size_t clean_len;
+    cg_text_seg *segs; /* sorted by clean offset */
+    size_t nsegs;
+    size_t segs_cap;
+    /* line cursor for cg_text_line_of */
+    size_t cursor_off;
+    long cursor_line;
+    size_t cursor_line_start;
+} cg_text;
+
+/* Guesses the markup of a file from its extension; -1 if not a text
+ * document we read (.txt, .md, .markdown, .html, .htm). */
+int cg_markup_from_path(const char *path);
+
+/* Reads path into text.  Fails with CG_EINPUT (and line:column) on NUL
+ * bytes, invalid UTF-8 or UTF-16, CG_ELIMIT on files above
+ * CG_TEXT_MAX_BYTES, CG_EIO when the file cannot be read. */
+cg_status cg_text_load(cg_text *text, const char *path, cg_markup markup,
+                       cg_error *err);
+
+/* Builds text from bytes in memory (copied); name is used in errors. */
+cg_status cg_text_from_bytes(cg_text *text, const char *bytes, size_t len,
+                             cg_markup markup, const char *name, cg_error *err);
+
+/* Releases everything the text owns. */
+void cg_text_free(cg_text *text);
+
+/* Raw offset of clean offset off (off may equal clean_len). */
+size_t cg_text_raw_offset(const cg_text *text, size_t off);
+
+/* 1-based line and column (in characters) of a raw offset.  Fastest
+ * when called with non-decreasing offsets. */
+void cg_text_position(cg_text *text, size_t raw_off, long *line, long *column);
+
+/* Checks that bytes are UTF-8 without NUL; on failure sets *bad to the
+ * offending offset and returns 0. */
+int cg_utf8_valid(const char *bytes, size_t len, size_t *bad);
+
+#endif

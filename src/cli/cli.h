@@ -1,0 +1,46 @@
+/* Private to the command line: options shared by the commands, the
+ * per-document pipeline, and the exit statuses. */
+#ifndef CITEGRAPH_CLI_H
+#define CITEGRAPH_CLI_H
+
+#include <stdio.h>
+
+#include "citegraph/citegraph.h"
+
+/* Exit statuses (documented in --help, the README and the man page). */
+enum {
+    CG_EXIT_OK = 0,      /* every input was read */
+    CG_EXIT_SKIPPED = 1, /* some inputs could not be read and were skipped */
+    CG_EXIT_FATAL = 2    /* usage error or fatal error: no complete result */
+};
+
+/* Options every command that reads a corpus accepts. */
+typedef struct cli_common {
+    const char *registry_dirs[16];
+    size_t nregistry;
+    const char *argv0;
+} cli_common;
+
+/* Loads the registry from the folders given, or the default one. */
+int cli_load_registry(const cli_common *common, cg_registry *reg);
+
+/* Called once per document read: its path, id and references. */
+typedef int (*cli_doc_fn)(const cg_corpus_file *file, const cg_docid *id, cg_text *text,
+                          const cg_refs *refs, void *ctx);
+
+/* Reads every document of the paths, extracts its references and calls
+ * fn; reports problems on stderr.  Returns an exit status. */
+int cli_run_corpus(const cli_common *common, const cg_registry *reg, char **paths,
+                   size_t npaths, cli_doc_fn fn, void *ctx);
+
+/* Prints "citegraph: message" on stderr. */
+void cli_error(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* The extract command. */
+int cmd_extract(int argc, char **argv, const char *argv0);
+
+#endif

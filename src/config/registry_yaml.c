@@ -1,0 +1,491 @@
+/* Registry loading: the only user of libyaml.  Each *.yaml file of a
+ * registry folder is a mapping whose keys say what it adds: series,
+ * components, parts, bodies, defaults, lexicon, icj.  Errors carry the
+ * file, line and column of the offending node. */
+#include "citegraph/registry.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#define MAX_DEPTH 64
+
+typedef struct loader {
+    cg_registry *reg;
+    yaml_document_t *doc;
+    const char *path;
+    cg_error *err;
+} loader;
+
+static cg_status fail_at(loader *ld, yaml_node_t *node, const char *fmt, const char *what)
+{
+    long line = node ? (long)node->start_mark.line + 1 : 0;
+    long col = node ? (long)node->start_mark.column + 1 : 0;
+    return cg_error_set(ld->err, CG_ECONFIG, ld->path, line, col, fmt, what);
+}
+
+static yaml_node_t *node_at(loader *ld, int index)
+{
+    return yaml_document_get_node(ld->doc, index);
+}
+
+static const char *scalar(yaml_node_t *n)
+{
+    return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+static yaml_node_t *map_get(loader *ld, yaml_node_t *map, const char *key)
+{
+    if (map == NULL || map->type != YAML_MAPPING_NODE)
+        return NULL;
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+        const char *k = scalar(node_at(ld, p->key));
+        if (k && strcmp(k, key) == 0)
+            return node_at(ld, p->value);
+    }
+    return NULL;
+}
+
+/* Adds every string of a list (or a single string) to phrases. */
+static cg_status add_strings(loader *ld, yaml_node_t *node, cg_phrases *list, int value,
+                             const char *what)
+{
+    if (node == NULL)
+        return CG_OK;
+    if (node->type == YAML_SCALAR_NODE)
+        return cg_phrases_add(list, scalar(node), node->data.scalar.length, value) == CG_OK
+                   ? CG_OK : cg_error_set(ld->err, CG_ENOMEM, ld->path, 0, 0, "out of memory");
+    if (node->type != YAML_SEQUENCE_NODE)
+        return fail_at(ld, node, "'%s' must be a string or a list of strings", what);
+    for (yaml_node_item_t *it = node->data.sequence.items.start; it < node->data.sequence.items.top; it++) {
+        yaml_node_t *item = node_at(ld, *it);
+        const char *s = scalar(item);
+        if (s == NULL || *s == '\0')
+            return fail_at(ld, item, "'%s' must list non-empty strings", what);
+        if (cg_phrases_add(list, s, item->data.scalar.length, value) != CG_OK)
+            return cg_error_set(ld->err, CG_ENOMEM, ld->path, 0, 0, "out of memory");
+    }
+    return CG_OK;
+}
+
+static const char *const form_keys[CG_FORM_COUNT] = {"number-year", "session", "year", "roman"};
+
+static cg_status load_templates(loader *ld, yaml_node_t *node, char **out, const char *what)
+{
+    if (node == NULL)
+        return CG_OK;
+    if (node->type != YAML_MAPPING_NODE)
+        return fail_at(ld, node, "'%s' must map forms (number-year, session, year, roman) to id templates", what);
+    for (yaml_node_pair_t *p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = node_at(ld, p->key), *v = node_at(ld, p->value);
+        const char *key = scalar(k), *val = scalar(v);
+        int form = -1;
+        for (int f = 0; f < CG_FORM_COUNT; f++)
+            if (key && strcmp(key, form_keys[f]) == 0)
+                form = f;
+        if (form < 0)
+            return fail_at(ld, k, "unknown resolution form in '%s' (expected number-year, session, year or roman)", what);
+        if (val == NULL)
+            return fail_at(ld, v, "the template of '%s' must be a string", what);
+        cg_free(out[form]);
+        out[form] = cg_strdup(val);
+        if (out[form] == NULL)
+            return cg_error_set(ld->err, CG_ENOMEM, ld->path, 0, 0, "out of memory");
+    }
+    return CG_OK;
+}
+
+static int body_index(const cg_registry *reg, const char *code)
+{
+    for (size_t i = 0; i < reg->nbodies; i++)
+        if (strcmp(reg->bodies[i].code, code) == 0)
+            return (int)i;
+    return -1;
+}
+
+static cg_status load_bodies(loader *ld, yaml_node_t *node)
+{
+    cg_registry *reg = ld->reg;
+    if (node->type != YAML_SEQUENCE_NODE)
+        return fail_at(ld, node, "'%s' must be a list of bodies", "bodies");
+    for (yaml_node_item_t *it = node->data.sequence.items.start; it < node->data.sequence.items.top; it++) {
+        yaml_node_t *b = node_at(ld, *it);
+        const char *code = scalar(map_get(ld, b, "code"));
+        if (code == NULL)
+            return fail_at(ld, b, "a body needs a '%s'", "code");
+        int idx = body_index(reg, code);
+        if (idx < 0) {
+            cg_body *nb = cg_realloc(reg->bodies, (reg->nbodies + 1) * sizeof *nb);
+            if (nb == NULL)
+                return cg_error_set(ld->err, CG_ENOMEM, ld->path, 0, 0, "out of memory");
+            reg->bodies = nb;
+            memset(&nb[reg->nbodies], 0, sizeof *nb);
+            nb[reg->nbodies].un = 1;
+            nb[reg->nbodies].code = cg_strdup(code);
+            if (nb[reg->nbodies].code == NULL)
+                return cg_error_set(ld->err, CG_ENOMEM, ld->path, 0, 0, "out of memory");
+            idx = (int)reg->nbodies++;
+        }
+        cg_body *body = &reg->bodies[idx];
+        const char *un = scalar(map_get(ld, b, "un"));
+        if (un)
+            body->un = strcmp(un, "false") != 0 && strcmp(un, "no") != 0;
+        const char *other = scalar(map_get(ld, b, "other"));
+        if (other) {
+            cg_free(body->other);
+            body->other = cg_strdup(other);
+            if (body->other == NULL)
+                return cg_error_set(ld->err, CG_ENOMEM, ld->path, 0, 0, "out of memory");
+        }
+        cg_status st = add_strings(ld, map_get(ld, b, "names"), &reg->body_names, idx, "names");
+        if (st == CG_OK)
+            st = load_templates(ld, map_get(ld, b, "resolution"), body->resolution, "resolution");
+        if (st == CG_OK)
+            st = load_templates(ld, map_get(ld, b, "decision"), body->decision, "decision");
+        if (st != CG_OK)
+            return st;
+    }
+    return CG_OK;
+}
+
+static cg_status load_defaults(loader *ld, yaml_node_t *node)
+{
+    if (node->type != YAML_MAPPING_NODE)
+        return fail_at(ld, node, "'%s' must map forms to body codes", "defaults");
+    for (yaml_node_pair_t *p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = node_at(ld, p->key), *v = node_at(ld, p->value);
+        const char *key = scalar(k), *val = scalar(v);
+        int form = -1;
+        for (int f = 0; f < CG_FORM_COUNT; f++)
+            if (key && strcmp(key, form_keys[f]) == 0)
+                form = f;
+        if (form < 0)
+            return fail_at(ld, k, "unknown form in '%s'", "defaults");
+        int idx = val ? body_index(ld->reg, val) : -1;
+        if (idx < 0)
+            return fail_at(ld, v, "'%s' names a body that no registry file defines", "defaults");
+        ld->reg->default_body[form] = idx;
+    }
+    return CG_OK;
+}
+
+static cg_status load_lexicon(loader *ld, yaml_node_t *node)
+{
+    cg_registry *reg = ld->reg;
+    if (node->type != YAML_MAPPING_NODE)
+        return fail_at(ld, node, "'%s' must be a mapping", "lexicon");
+    cg_status st = CG_OK;
+    st = st ? st : add_strings(ld, map_get(ld, node, "resolution"), &reg->resolution_words, 0, "resolution");
+    st = st ? st : add_strings(ld, map_get(ld, node, "resolutions"), &reg->resolution_words, 1, "resolutions");
+    st = st ? st : add_strings(ld, map_get(ld, node, "decision"), &reg->decision_words, 0, "decision");
+    st = st ? st : add_strings(ld, map_get(ld, node, "decisions"), &reg->decision_words, 1, "decisions");
+    st = st ? st : add_strings(ld, map_get(ld, node, "court"), &reg->icj_court, 0, "court");
+    st = st ? st : add_strings(ld, map_get(ld, node, "other-courts"), &reg->other_courts, 0, "other-courts");
+    st = st ? st : add_strings(ld, map_get(ld, node, "ibid"), &reg->ibid_words, 0, "ibid");
+    st = st ? st : add_strings(ld, map_get(ld, node, "connectors"), &reg->connectors, 0, "connectors");
+    st = st ? st : add_strings(ld, map_get(ld, node, "item-dates"), &reg->item_dates, 0, "item-dates");
+    st = st ? st : add_strings(ld, map_get(ld, node, "separators"), &reg->separators, 0, "separators");
+    st = st ? st : add_strings(ld, map_get(ld, node, "icj-filler"), &reg->icj_filler, 0, "icj-filler");
+    if (st)
+        return st;
+    yaml_node_t *months = map_get(ld, node, "months");
+    if (months) {
+        if (months->type != YAML_SEQUENCE_NODE ||
+            months->data.sequence.items.top - months->data.sequence.items.start != 12)
+            return fail_at(ld, months, "'%s' must list the twelve months in order", "months");
+        int m = 1;
+        for (yaml_node_item_t *it = months->data.sequence.items.start; it < months->data.sequence.items.top; it++, m++) {
+            st = add_strings(ld, node_at(ld, *it), &reg->months, m, "months");
+            if (st)
+                return st;
+        }
+    }
+    yaml_node_t *icj = map_get(ld, node, "icj");
+    if (icj) {
+        static const char *const keys[] = {"order", "judgment", "advisory-opinion", "decision"};
+        for (int k = 0; k < 4 && st == CG_OK; k++)
+            st = add_strings(ld, map_get(ld, icj, keys[k]), &reg->icj_words, k, keys[k]);
+    }
+    return st;
+}
+
+static long parse_date(const char *s)
+{
+    int y, m, d;
+    char extra;
+    if (s == NULL || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3)
+        return -1;
+    if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > 31)
+        return -1;
+    return (long)y * 10000 + m * 100 + d;
+}
+
+static cg_status load_icj(loader *ld, yaml_node_t *node)
+{
+    cg_registry *reg = ld->reg;
+    if (node->type != YAML_SEQUENCE_NODE)
+        return fail_at(ld, node, "'%s' must be a list of cases", "icj");
+    for (yaml_node_item_t *it = node->data.sequence.items.start; it < node->data.sequence.items.top; it++) {
+        yaml_node_t *c = node_at(ld, *it);
+        const char *num = scalar(map_get(ld, c, "number"));
+        char *endp = NULL;
+        long number = num ? strtol(num, &endp, 10) : 0;
+        if (num == NULL || *endp != '\0' || number <= 0 || number > 100000)
+            return fail_at(ld, c, "a case needs a General List '%s' (a positive integer)", "number");
+        const char *title = scalar(map_get(ld, c, "title"));
+        if (title == NULL)
+            return fail_at(ld, c, "a case needs a '%s'", "title");
+        cg_icj_case *nc = cg_realloc(reg->cases, (reg->ncases + 1) * sizeof *nc);
+        if (nc == NULL)
+            return cg_error_set(ld->err, CG_ENOMEM, ld->path, 0, 0, "out of memory");
+        reg->cases = nc;
+        cg_icj_case *cs = &nc[reg->ncases];
+        memset(cs, 0, sizeof *cs);
+        cs->number = number;
+        cs->title = cg_strdup(title);
+        if (cs->title == NULL)
+            return cg_error_set(ld->err, CG_ENOMEM, ld->path, 0, 0, "out of memory");
+        int idx = (int)reg->ncases++;
+        cg_status st = cg_phrases_add(&reg->case_names, title, strlen(title), idx);
+        if (st == CG_OK)
+            st = add_strings(ld, map_get(ld, c, "names"), &reg->case_names, idx, "names");
+        if (st != CG_OK)
+            return st;
+        yaml_node_t *ds = map_get(ld, c, "decisions");
+        if (ds == NULL)
+            continue;
+        if (ds->type != YAML_SEQUENCE_NODE)
+            return fail_at(ld, ds, "'%s' must be a list of {type, date}", "decisions");
+        size_t n = (size_t)(ds->data.sequence.items.top - ds->data.sequence.items.start);
+        cs->decisions = cg_calloc(n, sizeof *cs->decisions);
+        if (cs->decisions == NULL)
+            return cg_error_set(ld->err, CG_ENOMEM, ld->path, 0, 0, "out of memory");
+        for (yaml_node_item_t *d = ds->data.sequence.items.start; d < ds->data.sequence.items.top; d++) {
+            yaml_node_t *dn = node_at(ld, *d);
+            const char *type = scalar(map_get(ld, dn, "type"));
+            long date = parse_date(scalar(map_get(ld, dn, "date")));
+            int t = -1;
+            if (type && strcmp(type, "order") == 0) t = CG_ICJ_ORDER;
+            if (type && strcmp(type, "judgment") == 0) t = CG_ICJ_JUDGMENT;
+            if (type && strcmp(type, "advisory-opinion") == 0) t = CG_ICJ_OPINION;
+            if (t < 0)
+                return fail_at(ld, dn, "a decision's '%s' must be order, judgment or advisory-opinion", "type");
+            if (date < 0)
+                return fail_at(ld, dn, "a decision's '%s' must be YYYY-MM-DD", "date");
+            cs->decisions[cs->ndecisions].type = (cg_icj_type)t;
+            cs->decisions[cs->ndecisions].date = date;
+            cs->ndecisions++;
+        }
+    }
+    return CG_OK;
+}
+
+static cg_status load_parts(loader *ld, yaml_node_t *node)
+{
+    return add_strings(ld, node, &ld->reg->parts, 0, "parts");
+}
+
+/* Rejects documents nested deeper than MAX_DEPTH before libyaml's
+ * loader sees them. */
+static cg_status check_depth(FILE *fp, const char *path, cg_error *err)
+{
+    yaml_parser_t parser;
+    yaml_event_t event;
+    if (!yaml_parser_initialize(&parser))
+        return cg_error_set(err, CG_ENOMEM, path, 0, 0, "out of memory");
+    yaml_parser_set_input_file(&parser, fp);
+    int depth = 0;
+    cg_status st = CG_OK;
+    for (;;) {
+        if (!yaml_parser_parse(&parser, &event)) {
+            st = cg_error_set(err, CG_ECONFIG, path, (long)parser.problem_mark.line + 1,
+                              (long)parser.problem_mark.column + 1, "malformed YAML: %s",
+                              parser.problem ? parser.problem : "syntax error");
+            break;
+        }
+        yaml_event_type_t type = event.type;
+        if (type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT) {
+            if (++depth > MAX_DEPTH) {
+                st = cg_error_set(err, CG_ECONFIG, path, (long)event.start_mark.line + 1,
+                                  (long)event.start_mark.column + 1,
+                                  "YAML nested deeper than %d levels", MAX_DEPTH);
+                yaml_event_delete(&event);
+                break;
+            }
+        } else if (type == YAML_SEQUENCE_END_EVENT || type == YAML_MAPPING_END_EVENT) {
+            depth--;
+        }
+        yaml_event_delete(&event);
+        if (type == YAML_STREAM_END_EVENT)
+            break;
+    }
+    yaml_parser_delete(&parser);
+    return st;
+}
+
+cg_status cg_registry_load_file(cg_registry *reg, const char *path, cg_error *err)
+{
+    FILE *fp = fopen(path, "rb");
+    if (fp == NULL)
+        return cg_error_set(err, CG_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+    cg_status st = check_depth(fp, path, err);
+    if (st != CG_OK) {
+        fclose(fp);
+        return st;
+    }
+    rewind(fp);
+    yaml_parser_t parser;
+    yaml_document_t doc;
+    if (!yaml_parser_initialize(&parser)) {
+        fclose(fp);
+        return cg_error_set(err, CG_ENOMEM, path, 0, 0, "out of memory");
+    }
+    yaml_parser_set_input_file(&parser, fp);
+    if (!yaml_parser_load(&parser, &doc)) {
+        st = cg_error_set(err, CG_ECONFIG, path, (long)parser.problem_mark.line + 1,
+                          (long)parser.problem_mark.column + 1, "malformed YAML: %s",
+                          parser.problem ? parser.problem : "syntax error");
+        yaml_parser_delete(&parser);
+        fclose(fp);
+        return st;
+    }
+    loader ld = {reg, &doc, path, err};
+    yaml_node_t *root = yaml_document_get_root_node(&doc);
+    if (root != NULL && root->type != YAML_MAPPING_NODE)
+        st = fail_at(&ld, root, "a registry file must be a mapping (keys: %s)",
+                     "series, components, parts, bodies, defaults, lexicon, icj");
+    for (yaml_node_pair_t *p = root && st == CG_OK ? root->data.mapping.pairs.start : NULL;
+         p && p < root->data.mapping.pairs.top && st == CG_OK; p++) {
+        yaml_node_t *k = node_at(&ld, p->key), *v = node_at(&ld, p->value);
+        const char *key = scalar(k);
+        if (key == NULL)
+            st = fail_at(&ld, k, "registry keys must be strings%s", "");
+        else if (strcmp(key, "series") == 0)
+            st = add_strings(&ld, v, &reg->series, 0, "series");
+        else if (strcmp(key, "components") == 0)
+            st = add_strings(&ld, v, &reg->components, 0, "components");
+        else if (strcmp(key, "parts") == 0)
+            st = load_parts(&ld, v);
+        else if (strcmp(key, "bodies") == 0)
+            st = load_bodies(&ld, v);
+        else if (strcmp(key, "defaults") == 0)
+            st = load_defaults(&ld, v);
+        else if (strcmp(key, "lexicon") == 0)
+            st = load_lexicon(&ld, v);
+        else if (strcmp(key, "icj") == 0)
+            st = load_icj(&ld, v);
+        else
+            st = fail_at(&ld, k, "unknown registry key '%s'", key);
+    }
+    yaml_document_delete(&doc);
+    yaml_parser_delete(&parser);
+    fclose(fp);
+    return st;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void sort_all(cg_registry *reg)
+{
+    cg_phrases *lists[] = {&reg->series, &reg->components, &reg->parts, &reg->body_names,
+                           &reg->resolution_words, &reg->decision_words, &reg->months,
+                           &reg->icj_words, &reg->icj_court, &reg->other_courts,
+                           &reg->ibid_words, &reg->case_names, &reg->connectors,
+                           &reg->item_dates, &reg->separators, &reg->icj_filler};
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+        cg_phrases_sort(lists[i]);
+}
+
+cg_status cg_registry_load(cg_registry *reg, const char *const *dirs, size_t ndirs,
+                           cg_error *err)
+{
+    memset(reg, 0, sizeof *reg);
+    for (int f = 0; f < CG_FORM_COUNT; f++)
+        reg->default_body[f] = -1;
+    for (size_t d = 0; d < ndirs; d++) {
+        DIR *dir = opendir(dirs[d]);
+        if (dir == NULL) {
+            cg_error_set(err, CG_ECONFIG, dirs[d], 0, 0, "cannot open registry folder: %s",
+                         strerror(errno));
+            cg_registry_free(reg);
+            return CG_ECONFIG;
+        }
+        char **names = NULL;
+        size_t n = 0;
+        struct dirent *de;
+        cg_status st = CG_OK;
+        while ((de = readdir(dir)) != NULL) {
+            size_t len = strlen(de->d_name);
+            if (de->d_name[0] == '.' || len < 6 || strcmp(de->d_name + len - 5, ".yaml") != 0)
+                continue;
+            char **nn = cg_realloc(names, (n + 1) * sizeof *nn);
+            char *copy = nn ? cg_strdup(de->d_name) : NULL;
+            if (nn)
+                names = nn;
+            if (copy == NULL) {
+                st = cg_error_set(err, CG_ENOMEM, dirs[d], 0, 0, "out of memory");
+                break;
+            }
+            names[n++] = copy;
+        }
+        closedir(dir);
+        if (st == CG_OK && n)
+            qsort(names, n, sizeof *names, cmp_names);
+        for (size_t i = 0; i < n; i++) {
+            if (st == CG_OK) {
+                char path[4096];
+                snprintf(path, sizeof path, "%s/%s", dirs[d], names[i]);
+                st = cg_registry_load_file(reg, path, err);
+            }
+            cg_free(names[i]);
+        }
+        cg_free(names);
+        if (st != CG_OK) {
+            cg_registry_free(reg);
+            return st;
+        }
+    }
+    if (reg->series.n == 0 || reg->resolution_words.n == 0 || reg->months.n == 0) {
+        cg_error_set(err, CG_ECONFIG, ndirs ? dirs[0] : "", 0, 0,
+                     "the registry defines no %s",
+                     reg->series.n == 0 ? "symbol series (key 'series')"
+                     : reg->months.n == 0 ? "months (lexicon 'months')"
+                                          : "resolution words (lexicon 'resolution')");
+        cg_registry_free(reg);
+        return CG_ECONFIG;
+    }
+    sort_all(reg);
+    return CG_OK;
+}
+
+void cg_registry_free(cg_registry *reg)
+{
+    cg_phrases *lists[] = {&reg->series, &reg->components, &reg->parts, &reg->body_names,
+                           &reg->resolution_words, &reg->decision_words, &reg->months,
+                           &reg->icj_words, &reg->icj_court, &reg->other_courts,
+                           &reg->ibid_words, &reg->case_names, &reg->connectors,
+                           &reg->item_dates, &reg->separators, &reg->icj_filler};
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+        cg_phrases_free(lists[i]);
+    for (size_t i = 0; i < reg->nbodies; i++) {
+        cg_free(reg->bodies[i].code);
+        cg_free(reg->bodies[i].other);
+        for (int f = 0; f < CG_FORM_COUNT; f++) {
+            cg_free(reg->bodies[i].resolution[f]);
+            cg_free(reg->bodies[i].decision[f]);
+        }
+    }
+    cg_free(reg->bodies);
+    for (size_t i = 0; i < reg->ncases; i++) {
+        cg_free(reg->cases[i].title);
+        cg_free(reg->cases[i].decisions);
+    }
+    cg_free(reg->cases);
+    memset(reg, 0, sizeof *reg);
+}

@@ -1,0 +1,55 @@
+/* Allocation through one hook, so that tests can make any single
+ * allocation fail and check that every path recovers cleanly. */
+#include "citegraph/core.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static long fail_countdown;
+
+void cg_alloc_fail_after(long n) { fail_countdown = n; }
+
+static int should_fail(void)
+{
+    if (fail_countdown <= 0)
+        return 0;
+    return --fail_countdown == 0;
+}
+
+void *cg_malloc(size_t size)
+{
+    if (should_fail())
+        return NULL;
+    return malloc(size ? size : 1);
+}
+
+void *cg_realloc(void *ptr, size_t size)
+{
+    if (should_fail())
+        return NULL;
+    return realloc(ptr, size ? size : 1);
+}
+
+void *cg_calloc(size_t n, size_t size)
+{
+    if (size != 0 && n > SIZE_MAX / size)
+        return NULL;
+    if (should_fail())
+        return NULL;
+    return calloc(n ? n : 1, size ? size : 1);
+}
+
+void cg_free(void *ptr) { free(ptr); }
+
+char *cg_strndup(const char *s, size_t n)
+{
+    char *copy = cg_malloc(n + 1);
+    if (copy == NULL)
+        return NULL;
+    memcpy(copy, s, n);
+    copy[n] = '\0';
+    return copy;
+}
+
+char *cg_strdup(const char *s) { return cg_strndup(s, strlen(s)); }

@@ -1,0 +1,194 @@
+/* Reference rows: TSV (a header, then one row a mention) and JSON Lines.
+ * The text column is the mention as written in the raw bytes, widened to
+ * the Markdown link around it, with every run of whitespace as one space. */
+#include <stdio.h>
+#include <string.h>
+
+#include "citegraph/export.h"
+
+static const char *const columns[] = {"file", "line", "source", "kind", "target", "text",
+                                      "column", "aliases", "notes"};
+#define NCOLUMNS (sizeof columns / sizeof columns[0])
+
+cg_status cg_refs_write_header(cg_buf *out, cg_refs_format format)
+{
+    if (format != CG_REFS_TSV)
+        return CG_OK;
+    for (size_t i = 0; i < NCOLUMNS; i++) {
+        cg_status st = cg_buf_puts(out, columns[i]);
+        if (st == CG_OK)
+            st = cg_buf_putc(out, i + 1 < NCOLUMNS ? '\t' : '\n');
+        if (st != CG_OK)
+            return st;
+    }
+    return CG_OK;
+}
+
+cg_status cg_json_put_string(cg_buf *out, const char *s, size_t n)
+{
+    cg_status st = cg_buf_putc(out, '"');
+    for (size_t i = 0; i < n && st == CG_OK; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') {
+            st = cg_buf_putc(out, '\\');
+            if (st == CG_OK)
+                st = cg_buf_putc(out, (char)c);
+        } else if (c < 0x20) {
+            st = c == '\n' ? cg_buf_puts(out, "\\n") : c == '\t' ? cg_buf_puts(out, "\\t")
+                                                                  : cg_buf_printf(out, "\\u%04x", c);
+        } else {
+            st = cg_buf_putc(out, (char)c);
+        }
+    }
+    return st == CG_OK ? cg_buf_putc(out, '"') : st;
+}
+
+/* Appends raw[a..b) with whitespace runs folded to one space and no
+ * tab or line break (TSV-safe). */
+static cg_status put_folded(cg_buf *out, const char *raw, size_t a, size_t b)
+{
+    int space = 0;
+    cg_status st = CG_OK;
+    for (size_t i = a; i < b && st == CG_OK; i++) {
+        unsigned char c = (unsigned char)raw[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            space = 1;
+            continue;
+        }
+        if (space) {
+            st = cg_buf_putc(out, ' ');
+            space = 0;
+        }
+        if (st == CG_OK)
+            st = cg_buf_putc(out, c < 0x20 || c == 0x7F ? ' ' : (char)c);
+    }
+    return st;
+}
+
+/* The raw span of a reference, widened to a Markdown link around it. */
+static void raw_span(const cg_text *text, const cg_ref *r, size_t *a, size_t *b)
+{
+    size_t ra = cg_text_raw_offset(text, r->start);
+    size_t rb = r->end > r->start ? cg_text_raw_offset(text, r->end - 1) + 1 : ra;
+    const char *raw = text->raw;
+    if (rb > text->raw_len)
+        rb = text->raw_len;
+    /* escapes inside the span: "853 \(1993\)" ends at the ')' */
+    if (ra > 0 && raw[ra - 1] == '[') {
+        size_t q = rb;
+        if (q + 1 < text->raw_len && raw[q] == ']' && raw[q + 1] == '(') {
+            const char *close = memchr(raw + q, ')', text->raw_len - q);
+            if (close && (size_t)(close - raw) - q < 2100) {
+                ra--;
+                rb = (size_t)(close - raw) + 1;
+            }
+        }
+    }
+    if (ra > 0 && raw[ra - 1] == '<' && rb < text->raw_len && raw[rb] == '>') {
+        ra--;
+        rb++;
+    }
+    *a = ra;
+    *b = rb;
+}
+
+static cg_status notes(cg_buf *out, unsigned flags)
+{
+    cg_status st = CG_OK;
+    const char *sep = "";
+    if (flags & CG_REF_BODY_INFERRED) {
+        st = cg_buf_puts(out, "body-inferred");
+        sep = ",";
+    }
+    if (st == CG_OK && (flags & CG_REF_YEAR_INFERRED)) {
+        st = cg_buf_printf(out, "%syear-inferred", sep);
+        sep = ",";
+    }
+    if (st == CG_OK && (flags & CG_REF_CASE_INFERRED))
+        st = cg_buf_printf(out, "%scase-by-date", sep);
+    return st;
+}
+
+static cg_status put_tsv(cg_buf *out, const char *s)
+{
+    return put_folded(out, s, 0, strlen(s));
+}
+
+cg_status cg_refs_write(cg_buf *out, cg_refs_format format, const char *file,
+                        const char *source, cg_text *text, const cg_refs *refs)
+{
+    cg_buf field = {0};
+    cg_status st = CG_OK;
+    for (size_t i = 0; i < refs->n && st == CG_OK; i++) {
+        const cg_ref *r = &refs->items[i];
+        size_t a, b;
+        raw_span(text, r, &a, &b);
+        long line, col;
+        cg_text_position(text, a, &line, &col);
+        const char *target = cg_refs_target(refs, r);
+        const char *aliases = cg_refs_aliases(refs, r);
+        if (format == CG_REFS_TSV) {
+            st = put_tsv(out, file);
+            if (st == CG_OK)
+                st = cg_buf_printf(out, "\t%ld\t", line);
+            if (st == CG_OK)
+                st = put_tsv(out, source);
+            if (st == CG_OK)
+                st = cg_buf_printf(out, "\t%s\t", cg_kind_name(r->kind));
+            if (st == CG_OK)
+                st = put_tsv(out, target);
+            if (st == CG_OK)
+                st = cg_buf_putc(out, '\t');
+            if (st == CG_OK)
+                st = put_folded(out, text->raw, a, b);
+            if (st == CG_OK)
+                st = cg_buf_printf(out, "\t%ld\t", col);
+            if (st == CG_OK)
+                st = put_tsv(out, aliases);
+            if (st == CG_OK)
+                st = cg_buf_putc(out, '\t');
+            if (st == CG_OK)
+                st = notes(out, r->flags);
+            if (st == CG_OK)
+                st = cg_buf_putc(out, '\n');
+            continue;
+        }
+        cg_buf_clear(&field);
+        st = put_folded(&field, text->raw, a, b);
+        if (st == CG_OK)
+            st = cg_buf_puts(out, "{\"file\":");
+        if (st == CG_OK)
+            st = cg_json_put_string(out, file, strlen(file));
+        if (st == CG_OK)
+            st = cg_buf_printf(out, ",\"line\":%ld,\"column\":%ld,\"source\":", line, col);
+        if (st == CG_OK)
+            st = cg_json_put_string(out, source, strlen(source));
+        if (st == CG_OK)
+            st = cg_buf_printf(out, ",\"kind\":\"%s\",\"target\":", cg_kind_name(r->kind));
+        if (st == CG_OK)
+            st = cg_json_put_string(out, target, strlen(target));
+        if (st == CG_OK)
+            st = cg_buf_puts(out, ",\"text\":");
+        if (st == CG_OK)
+            st = cg_json_put_string(out, field.data ? field.data : "", field.len);
+        if (st == CG_OK)
+            st = cg_buf_puts(out, ",\"aliases\":[");
+        for (const char *p = aliases; *p && st == CG_OK;) {
+            const char *bar = strchr(p, '|');
+            size_t n = bar ? (size_t)(bar - p) : strlen(p);
+            if (p != aliases)
+                st = cg_buf_putc(out, ',');
+            if (st == CG_OK)
+                st = cg_json_put_string(out, p, n);
+            p += n + (bar ? 1 : 0);
+        }
+        if (st == CG_OK)
+            st = cg_buf_puts(out, "],\"notes\":\"");
+        if (st == CG_OK)
+            st = notes(out, r->flags);
+        if (st == CG_OK)
+            st = cg_buf_puts(out, "\"}\n");
+    }
+    cg_buf_free(&field);
+    return st;
+}

@@ -1,0 +1,408 @@
+/* Light markup removal, one pass over the raw bytes.
+ * Accepts: Markdown links [text](target), autolinks <url>, backslash
+ * escapes, emphasis '*'; HTML tags, comments and entities; <sup>n</sup>
+ * and Unicode superscript footnote marks; NBSP and other spaces; CR and
+ * CRLF line ends.  A link target is kept (as " target ") only when the
+ * link text is not itself a symbol or URL.  Linear in the input. */
+#include "markup.h"
+
+#include <string.h>
+
+typedef struct emitter {
+    cg_text *t;
+    size_t cap;
+    int failed;
+} emitter;
+
+static int grow(emitter *e, size_t extra)
+{
+    cg_text *t = e->t;
+    if (t->clean_len + extra + 1 <= e->cap)
+        return 1;
+    size_t cap = e->cap * 2 + extra + 64;
+    char *c = cg_realloc(t->clean, cap);
+    if (c == NULL) {
+        e->failed = 1;
+        return 0;
+    }
+    t->clean = c;
+    e->cap = cap;
+    return 1;
+}
+
+static void emit(emitter *e, char c, size_t raw)
+{
+    cg_text *t = e->t;
+    if (e->failed || !grow(e, 1))
+        return;
+    size_t off = t->clean_len;
+    if (t->nsegs == 0 ? raw != off
+                      : raw - t->segs[t->nsegs - 1].raw != off - t->segs[t->nsegs - 1].clean) {
+        if (t->nsegs == t->segs_cap) {
+            size_t cap = t->segs_cap ? t->segs_cap * 2 : 16;
+            cg_text_seg *s = cg_realloc(t->segs, cap * sizeof *s);
+            if (s == NULL) {
+                e->failed = 1;
+                return;
+            }
+            t->segs = s;
+            t->segs_cap = cap;
+        }
+        t->segs[t->nsegs].clean = off;
+        t->segs[t->nsegs].raw = raw;
+        t->nsegs++;
+    }
+    t->clean[t->clean_len++] = c;
+}
+
+static int is_ascii_punct(unsigned char c)
+{
+    return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) ||
+           (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E);
+}
+
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Tags removed from text.  Block tags become a line break. */
+static const char *const inline_tags[] = {
+    "a", "abbr", "b", "big", "cite", "code", "em", "font", "i", "img", "mark",
+    "q", "s", "small", "span", "strong", "sub", "time", "u", "wbr", NULL};
+static const char *const block_tags[] = {
+    "address", "article", "aside", "blockquote", "body", "br", "caption",
+    "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "h1", "h2",
+    "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "li", "link",
+    "main", "meta", "nav", "ol", "p", "pre", "section", "table", "tbody",
+    "td", "tfoot", "th", "thead", "title", "tr", "ul", NULL};
+
+static int tag_in(const char *name, size_t n, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && cg_ascii_caseeq(list[i], name, n))
+            return 1;
+    return 0;
+}
+
+/* Finds byte c in [p, end) within limit bytes; NULL if absent. */
+static const char *find_within(const char *p, const char *end, char c, size_t limit)
+{
+    size_t n = (size_t)(end - p);
+    return memchr(p, c, n < limit ? n : limit);
+}
+
+/* Length of a Markdown link's pieces starting at '[' p, or 0 if none.
+ * Sets the offsets of ']' and of the target's '(' and ')'. */
+static int parse_link(const char *p, const char *end, const char **close,
+                      const char **tstart, const char **tend)
+{
+    const char *q = p + 1;
+    const char *limit = end - p > 2000 ? p + 2000 : end;
+    for (; q < limit; q++) {
+        if (*q == '\\' && q + 1 < limit) {
+            q++;
+            continue;
+        }
+        if (*q == '[')
+            return 0;
+        if (*q == ']')
+            break;
+        if (*q == '\n' && q + 1 < limit && q[1] == '\n')
+            return 0;
+    }
+    if (q >= limit || q + 1 >= end || q[1] != '(')
+        return 0;
+    *close = q;
+    const char *r = q + 2;
+    int depth = 0;
+    const char *rlimit = end - r > 2048 ? r + 2048 : end;
+    for (; r < rlimit; r++) {
+        if (is_space((unsigned char)*r))
+            return 0;
+        if (*r == '(')
+            depth++;
+        else if (*r == ')') {
+            if (depth == 0)
+                break;
+            depth--;
+        }
+    }
+    if (r >= rlimit)
+        return 0;
+    *tstart = q + 2;
+    *tend = r;
+    return 1;
+}
+
+/* Whether a link's text is itself a symbol or URL (then its target is
+ * not a reference of its own). */
+static int link_text_is_reference(const char *p, const char *close)
+{
+    const char *s = p + 1;
+    if (close - s >= 4 && (memcmp(s, "http", 4) == 0 || memcmp(s, "www.", 4) == 0))
+        return 1;
+    int slash = 0, space = 0;
+    for (const char *q = s; q < close; q++) {
+        slash |= *q == '/';
+        space |= *q == ' ';
+    }
+    return slash && !space;
+}
+
+/* Decodes an HTML entity at '&' p; returns its length or 0. */
+static size_t entity(const char *p, const char *end, char out[4], size_t *outlen)
+{
+    const char *semi = find_within(p, end, ';', 12);
+    if (semi == NULL || semi == p + 1)
+        return 0;
+    size_t n = (size_t)(semi - p - 1);
+    const char *name = p + 1;
+    unsigned cp = 0;
+    if (name[0] == '#') {
+        int hex = n > 1 && (name[1] == 'x' || name[1] == 'X');
+        size_t i = hex ? 2 : 1;
+        if (i >= n)
+            return 0;
+        for (; i < n; i++) {
+            unsigned char c = (unsigned char)name[i];
+            unsigned d;
+            if (c >= '0' && c <= '9') d = c - '0';
+            else if (hex && cg_ascii_lower(c) >= 'a' && cg_ascii_lower(c) <= 'f') d = cg_ascii_lower(c) - 'a' + 10;
+            else return 0;
+            cp = cp * (hex ? 16 : 10) + d;
+            if (cp > 0x10FFFF)
+                return 0;
+        }
+    } else {
+        static const struct { const char *name; unsigned cp; } names[] = {
+            {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''},
+            {"nbsp", ' '}, {"ndash", 0x2013}, {"mdash", 0x2014}, {"lsquo", 0x2018},
+            {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D},
+            {"hellip", 0x2026}, {"shy", 0xAD}, {"sect", 0xA7}, {"para", 0xB6},
+            {NULL, 0}};
+        for (size_t i = 0; names[i].name; i++)
+            if (strlen(names[i].name) == n && memcmp(names[i].name, name, n) == 0)
+                cp = names[i].cp;
+        if (cp == 0)
+            return 0;
+    }
+    if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    if (cp == 0xA0) cp = ' ';
+    if (cp == 0xAD) { *outlen = 0; return n + 2; }
+    if (cp < 0x80) { out[0] = (char)cp; *outlen = 1; }
+    else if (cp < 0x800) { out[0] = (char)(0xC0 | cp >> 6); out[1] = (char)(0x80 | (cp & 0x3F)); *outlen = 2; }
+    else if (cp < 0x10000) { out[0] = (char)(0xE0 | cp >> 12); out[1] = (char)(0x80 | ((cp >> 6) & 0x3F)); out[2] = (char)(0x80 | (cp & 0x3F)); *outlen = 3; }
+    else { out[0] = (char)(0xF0 | cp >> 18); out[1] = (char)(0x80 | ((cp >> 12) & 0x3F)); out[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); out[3] = (char)(0x80 | (cp & 0x3F)); *outlen = 4; }
+    return n + 2;
+}
+
+/* Handles '<' at p: an autolink, a tag, a comment.  Returns the number
+ * of raw bytes consumed (0: an ordinary '<'). */
+static size_t angle(emitter *e, const char *base, const char *p, const char *end,
+                    cg_markup markup, const char **autolink_end)
+{
+    const char *q = p + 1;
+    if (q < end && (end - q >= 4) &&
+        (memcmp(q, "http", 4) == 0 || memcmp(q, "www.", 4) == 0)) {
+        const char *gt = q;
+        const char *limit = end - q > 4096 ? q + 4096 : end;
+        while (gt < limit && *gt != '>' && !is_space((unsigned char)*gt) && *gt != '<')
+            gt++;
+        if (gt < limit && *gt == '>') {
+            *autolink_end = gt;
+            return 1; /* drop '<'; the '>' is dropped when reached */
+        }
+        return 0;
+    }
+    if (end - q >= 3 && memcmp(q, "!--", 3) == 0) {
+        const char *r = q + 3;
+        while (r + 2 < end && !(r[0] == '-' && r[1] == '-' && r[2] == '>'))
+            r++;
+        if (r + 2 >= end)
+            return 0;
+        return (size_t)(r + 3 - p);
+    }
+    int closing = q < end && *q == '/';
+    if (closing)
+        q++;
+    const char *name = q;
+    while (q < end && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+                       (q > name && *q >= '0' && *q <= '9')))
+        q++;
+    size_t n = (size_t)(q - name);
+    if (n == 0) {
+        if (markup == CG_MARKUP_HTML && q < end && *q == '!') {
+            const char *gt = find_within(q, end, '>', 4096);
+            return gt ? (size_t)(gt + 1 - p) : 0;
+        }
+        return 0;
+    }
+    if (q < end && !(is_space((unsigned char)*q) || *q == '>' || *q == '/'))
+        return 0;
+    int block = tag_in(name, n, block_tags);
+    int known = block || tag_in(name, n, inline_tags) ||
+                (n == 3 && cg_ascii_caseeq(name, "sup", 3)) ||
+                (n == 6 && (cg_ascii_caseeq(name, "script", 6))) ||
+                (n == 5 && cg_ascii_caseeq(name, "style", 5));
+    if (!known && markup != CG_MARKUP_HTML)
+        return 0;
+    const char *gt = find_within(q, end, '>', 4096);
+    if (gt == NULL)
+        return 0;
+    size_t len = (size_t)(gt + 1 - p);
+    if (!closing && ((n == 3 && cg_ascii_caseeq(name, "sup", 3)) ||
+                     (n == 6 && cg_ascii_caseeq(name, "script", 6)) ||
+                     (n == 5 && cg_ascii_caseeq(name, "style", 5)))) {
+        /* drop the whole element: footnote marks, scripts, styles */
+        const char *r = gt + 1;
+        size_t limit = n == 3 ? 64 : (size_t)(end - r);
+        const char *stop = (size_t)(end - r) > limit ? r + limit : end;
+        for (; r + n + 3 <= stop; r++)
+            if (r[0] == '<' && r[1] == '/' && cg_ascii_caseeq(r + 2, name, n) && r[2 + n] == '>')
+                return (size_t)(r + n + 3 - p);
+        if (n == 3)
+            return len; /* an unterminated <sup>: drop the tag only */
+        return (size_t)(end - p);
+    }
+    if (block)
+        emit(e, '\n', (size_t)(p - base));
+    return len;
+}
+
+/* Unicode characters that are footnote marks (dropped) or spaces. */
+static size_t special_utf8(const unsigned char *s, const unsigned char *end, int *kind)
+{
+    /* kind: 0 drop, 1 space, 2 hyphen */
+    if (s[0] == 0xC2 && s + 1 < end) {
+        if (s[1] == 0xB9 || s[1] == 0xB2 || s[1] == 0xB3 || s[1] == 0xAD) { *kind = 0; return 2; }
+        if (s[1] == 0xA0) { *kind = 1; return 2; }
+    } else if (s[0] == 0xE2 && s + 2 < end) {
+        if (s[1] == 0x81 && (s[2] == 0xB0 || (s[2] >= 0xB4 && s[2] <= 0xB9))) { *kind = 0; return 3; }
+        if (s[1] == 0x80 && s[2] <= 0x8A) { *kind = 1; return 3; }
+        if (s[1] == 0x80 && s[2] == 0xAF) { *kind = 1; return 3; }
+        if (s[1] == 0x80 && (s[2] == 0x8B || s[2] == 0x8C || s[2] == 0x8D)) { *kind = 0; return 3; }
+        if (s[1] == 0x80 && s[2] == 0x91) { *kind = 2; return 3; }
+    } else if (s[0] == 0xEF && s + 2 < end && s[1] == 0xBB && s[2] == 0xBF) {
+        *kind = 0;
+        return 3;
+    }
+    return 0;
+}
+
+cg_status cg_markup_normalize(cg_text *t, cg_markup markup)
+{
+    emitter e = {t, 0, 0};
+    t->clean_len = 0;
+    t->nsegs = 0;
+    if (!grow(&e, t->raw_len + 64))
+        return CG_ENOMEM;
+    const char *base = t->raw;
+    const char *end = t->raw + t->raw_len;
+    const char *p = base;
+    const char *link_close = NULL, *link_tstart = NULL, *link_tend = NULL;
+    int link_keep = 0;
+    const char *autolink_end = NULL;
+    while (p < end && !e.failed) {
+        unsigned char c = (unsigned char)*p;
+        size_t at = (size_t)(p - base);
+        if (p == link_close) {
+            if (link_keep) {
+                emit(&e, ' ', (size_t)(link_tstart - base));
+                for (const char *r = link_tstart; r < link_tend; r++)
+                    emit(&e, *r, (size_t)(r - base));
+                emit(&e, ' ', (size_t)(link_tend - base));
+            }
+            p = link_tend + 1;
+            link_close = NULL;
+            continue;
+        }
+        if (p == autolink_end) {
+            autolink_end = NULL;
+            p++;
+            continue;
+        }
+        if (c < 0x80) {
+            switch (c) {
+            case '\r':
+                if (p + 1 < end && p[1] == '\n') {
+                    p++;
+                    continue;
+                }
+                emit(&e, '\n', at);
+                p++;
+                continue;
+            case '\f': case '\v':
+                emit(&e, '\n', at);
+                p++;
+                continue;
+            case '\t':
+                emit(&e, ' ', at);
+                p++;
+                continue;
+            case '*':
+                p++;
+                continue;
+            case '\\':
+                if (markup != CG_MARKUP_HTML && p + 1 < end && is_ascii_punct((unsigned char)p[1])) {
+                    emit(&e, p[1], at + 1);
+                    p += 2;
+                    continue;
+                }
+                break;
+            case '[':
+                if (markup != CG_MARKUP_HTML && link_close == NULL &&
+                    parse_link(p, end, &link_close, &link_tstart, &link_tend)) {
+                    size_t tlen = (size_t)(link_tend - link_tstart);
+                    link_keep = !(tlen == 0 || link_tstart[0] == '#' ||
+                                  link_text_is_reference(p, link_close));
+                    p++;
+                    continue;
+                }
+                break;
+            case '<': {
+                size_t n = angle(&e, base, p, end, markup, &autolink_end);
+                if (n) {
+                    p += n;
+                    continue;
+                }
+                break;
+            }
+            case '&': {
+                char out[4];
+                size_t outlen = 0;
+                size_t n = entity(p, end, out, &outlen);
+                if (n) {
+                    for (size_t i = 0; i < outlen; i++)
+                        emit(&e, out[i], at);
+                    p += n;
+                    continue;
+                }
+                break;
+            }
+            default:
+                break;
+            }
+            emit(&e, (char)c, at);
+            p++;
+            continue;
+        }
+        int kind;
+        size_t n = special_utf8((const unsigned char *)p, (const unsigned char *)end, &kind);
+        if (n) {
+            if (kind == 1)
+                emit(&e, ' ', at);
+            else if (kind == 2)
+                emit(&e, '-', at);
+            p += n;
+            continue;
+        }
+        emit(&e, (char)c, at);
+        p++;
+    }
+    if (e.failed)
+        return CG_ENOMEM;
+    t->clean[t->clean_len] = '\0';
+    return CG_OK;
+}

@@ -1,0 +1,301 @@
+/* Document loading: read a file, check it is UTF-8 text (no NUL, no
+ * invalid sequences; UTF-16 with a BOM converted), then normalise it.
+ * Positions: clean offset -> raw offset -> line and column. */
+#include "citegraph/text.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "markup.h"
+
+int cg_markup_from_path(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (dot == NULL || (slash && dot < slash))
+        return -1;
+    dot++;
+    if (strcmp(dot, "txt") == 0 || strcmp(dot, "TXT") == 0)
+        return CG_MARKUP_PLAIN;
+    if (strcmp(dot, "md") == 0 || strcmp(dot, "markdown") == 0)
+        return CG_MARKUP_MARKDOWN;
+    if (strcmp(dot, "html") == 0 || strcmp(dot, "htm") == 0 ||
+        strcmp(dot, "HTML") == 0 || strcmp(dot, "HTM") == 0)
+        return CG_MARKUP_HTML;
+    return -1;
+}
+
+int cg_utf8_valid(const char *bytes, size_t len, size_t *bad)
+{
+    const unsigned char *s = (const unsigned char *)bytes;
+    size_t i = 0;
+    while (i < len) {
+        /* fast path: 8 ASCII bytes without NUL */
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if ((w & 0x8080808080808080ULL) != 0 ||
+                ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL) != 0)
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
+        unsigned c = s[i];
+        size_t need;
+        unsigned min;
+        if (c == 0) {
+            *bad = i;
+            return 0;
+        } else if (c < 0x80) {
+            i++;
+            continue;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            need = 1; min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2; min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3; min = 0x10000;
+        } else {
+            *bad = i;
+            return 0;
+        }
+        unsigned cp = c & (0x3F >> need);
+        for (size_t k = 1; k <= need; k++) {
+            if (i + k >= len || (s[i + k] & 0xC0) != 0x80) {
+                *bad = i;
+                return 0;
+            }
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            *bad = i;
+            return 0;
+        }
+        i += need + 1;
+    }
+    return 1;
+}
+
+/* Line and line start of raw offset off, counting on from a known
+ * (from, line, line_start); "\r\n" and a lone '\r' end a line too. */
+static void position_from(const char *raw, size_t from, long line,
+                          size_t line_start, size_t off, long *out_line,
+                          size_t *out_start)
+{
+    for (size_t i = from; i < off; i++) {
+        if (raw[i] == '\n' || (raw[i] == '\r' && raw[i + 1] != '\n')) {
+            line++;
+            line_start = i + 1;
+        }
+    }
+    *out_line = line;
+    *out_start = line_start;
+}
+
+static cg_status utf16_to_utf8(const unsigned char *s, size_t len, int big,
+                               cg_buf *out, const char *name, cg_error *err)
+{
+    for (size_t i = 0; i + 1 < len; i += 2) {
+        unsigned u = big ? (unsigned)(s[i] << 8 | s[i + 1]) : (unsigned)(s[i + 1] << 8 | s[i]);
+        unsigned cp = u;
+        if (u >= 0xD800 && u <= 0xDBFF) {
+            if (i + 3 >= len)
+                return cg_error_set(err, CG_EINPUT, name, 0, 0,
+                                    "invalid UTF-16: unpaired surrogate at byte %zu", i);
+            unsigned lo = big ? (unsigned)(s[i + 2] << 8 | s[i + 3]) : (unsigned)(s[i + 3] << 8 | s[i + 2]);
+            if (lo < 0xDC00 || lo > 0xDFFF)
+                return cg_error_set(err, CG_EINPUT, name, 0, 0,
+                                    "invalid UTF-16: unpaired surrogate at byte %zu", i);
+            cp = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+            i += 2;
+        } else if (u >= 0xDC00 && u <= 0xDFFF) {
+            return cg_error_set(err, CG_EINPUT, name, 0, 0,
+                                "invalid UTF-16: unpaired surrogate at byte %zu", i);
+        }
+        if (cp == 0)
+            return cg_error_set(err, CG_EINPUT, name, 0, 0,
+                                "binary file: NUL character at byte %zu", i);
+        char b[4];
+        size_t n;
+        if (cp < 0x80) { b[0] = (char)cp; n = 1; }
+        else if (cp < 0x800) { b[0] = (char)(0xC0 | cp >> 6); b[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
+        else if (cp < 0x10000) { b[0] = (char)(0xE0 | cp >> 12); b[1] = (char)(0x80 | ((cp >> 6) & 0x3F)); b[2] = (char)(0x80 | (cp & 0x3F)); n = 3; }
+        else { b[0] = (char)(0xF0 | cp >> 18); b[1] = (char)(0x80 | ((cp >> 12) & 0x3F)); b[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); b[3] = (char)(0x80 | (cp & 0x3F)); n = 4; }
+        if (cg_buf_append(out, b, n) != CG_OK)
+            return cg_error_set(err, CG_ENOMEM, name, 0, 0, "out of memory");
+    }
+    if (len % 2)
+        return cg_error_set(err, CG_EINPUT, name, 0, 0, "invalid UTF-16: odd number of bytes");
+    return CG_OK;
+}
+
+cg_status cg_text_from_bytes(cg_text *text, const char *bytes, size_t len,
+                             cg_markup markup, const char *name, cg_error *err)
+{
+    memset(text, 0, sizeof *text);
+    text->cursor_line = 1;
+    if (len > CG_TEXT_MAX_BYTES)
+        return cg_error_set(err, CG_ELIMIT, name, 0, 0,
+                            "file too large (%zu bytes; the limit is %zu)", len,
+                            (size_t)CG_TEXT_MAX_BYTES);
+    const unsigned char *u = (const unsigned char *)bytes;
+    cg_buf converted = {0};
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        cg_status st = utf16_to_utf8(u + 2, len - 2, u[0] == 0xFE, &converted, name, err);
+        if (st != CG_OK) {
+            cg_buf_free(&converted);
+            return st;
+        }
+        bytes = converted.data ? converted.data : "";
+        len = converted.len;
+    } else if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+        bytes += 3;
+        len -= 3;
+    }
+    size_t bad;
+    if (!cg_utf8_valid(bytes, len, &bad)) {
+        long line;
+        size_t start;
+        position_from(bytes, 0, 1, 0, bad, &line, &start);
+        long col = 1;
+        for (size_t i = start; i < bad; i++)
+            col += ((unsigned char)bytes[i] & 0xC0) != 0x80;
+        cg_status st = bytes[bad] == '\0'
+            ? cg_error_set(err, CG_EINPUT, name, line, col,
+                           "binary file (NUL byte at offset %zu); skipped", bad)
+            : cg_error_set(err, CG_EINPUT, name, line, col,
+                           "invalid UTF-8 (byte 0x%02X at offset %zu); skipped",
+                           (unsigned char)bytes[bad], bad);
+        cg_buf_free(&converted);
+        return st;
+    }
+    text->raw = cg_malloc(len + 1);
+    if (text->raw == NULL) {
+        cg_buf_free(&converted);
+        return cg_error_set(err, CG_ENOMEM, name, 0, 0, "out of memory");
+    }
+    memcpy(text->raw, bytes, len);
+    text->raw[len] = '\0';
+    text->raw_len = len;
+    cg_buf_free(&converted);
+    if (cg_markup_normalize(text, markup) != CG_OK) {
+        cg_text_free(text);
+        return cg_error_set(err, CG_ENOMEM, name, 0, 0, "out of memory");
+    }
+    return CG_OK;
+}
+
+cg_status cg_text_load(cg_text *text, const char *path, cg_markup markup,
+                       cg_error *err)
+{
+    memset(text, 0, sizeof *text);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return cg_error_set(err, CG_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+    struct stat sb;
+    if (fstat(fd, &sb) != 0) {
+        int e = errno;
+        close(fd);
+        return cg_error_set(err, CG_EIO, path, 0, 0, "cannot stat: %s", strerror(e));
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        close(fd);
+        return cg_error_set(err, CG_EINPUT, path, 0, 0, "not a regular file; skipped");
+    }
+    if ((uintmax_t)sb.st_size > CG_TEXT_MAX_BYTES) {
+        close(fd);
+        return cg_error_set(err, CG_ELIMIT, path, 0, 0,
+                            "file too large (%jd bytes; the limit is %zu)",
+                            (intmax_t)sb.st_size, (size_t)CG_TEXT_MAX_BYTES);
+    }
+    cg_buf data = {0};
+    if (cg_buf_reserve(&data, (size_t)sb.st_size + 1) != CG_OK) {
+        close(fd);
+        return cg_error_set(err, CG_ENOMEM, path, 0, 0, "out of memory");
+    }
+    for (;;) {
+        if (cg_buf_reserve(&data, 65536) != CG_OK) {
+            close(fd);
+            cg_buf_free(&data);
+            return cg_error_set(err, CG_ENOMEM, path, 0, 0, "out of memory");
+        }
+        ssize_t n = read(fd, data.data + data.len, data.cap - data.len - 1);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            close(fd);
+            cg_buf_free(&data);
+            return cg_error_set(err, CG_EIO, path, 0, 0, "cannot read: %s", strerror(e));
+        }
+        if (n == 0)
+            break;
+        data.len += (size_t)n;
+        if (data.len > CG_TEXT_MAX_BYTES) {
+            close(fd);
+            cg_buf_free(&data);
+            return cg_error_set(err, CG_ELIMIT, path, 0, 0,
+                                "file too large (the limit is %zu bytes)",
+                                (size_t)CG_TEXT_MAX_BYTES);
+        }
+    }
+    close(fd);
+    cg_status st = cg_text_from_bytes(text, data.data ? data.data : "", data.len,
+                                      markup, path, err);
+    cg_buf_free(&data);
+    return st;
+}
+
+void cg_text_free(cg_text *text)
+{
+    cg_free(text->raw);
+    cg_free(text->clean);
+    cg_free(text->segs);
+    memset(text, 0, sizeof *text);
+}
+
+size_t cg_text_raw_offset(const cg_text *text, size_t off)
+{
+    if (text->nsegs == 0)
+        return off;
+    size_t lo = 0, hi = text->nsegs;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (text->segs[mid].clean <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    const cg_text_seg *s = &text->segs[lo];
+    if (off < s->clean)
+        return off;
+    size_t raw = s->raw + (off - s->clean);
+    return raw > text->raw_len ? text->raw_len : raw;
+}
+
+void cg_text_position(cg_text *text, size_t raw_off, long *line, long *column)
+{
+    if (raw_off > text->raw_len)
+        raw_off = text->raw_len;
+    if (raw_off < text->cursor_off) {
+        text->cursor_off = 0;
+        text->cursor_line = 1;
+        text->cursor_line_start = 0;
+    }
+    long l;
+    size_t start;
+    position_from(text->raw, text->cursor_off, text->cursor_line,
+                  text->cursor_line_start, raw_off, &l, &start);
+    text->cursor_off = raw_off;
+    text->cursor_line = l;
+    text->cursor_line_start = start;
+    long col = 1;
+    for (size_t i = start; i < raw_off; i++)
+        col += ((unsigned char)text->raw[i] & 0xC0) != 0x80;
+    *line = l;
+    *column = col;
+}

@@ -1,0 +1,138 @@
+/* Phrase lists: the lexicon's words matched against text at a point,
+ * forward or backward.  A space in a phrase matches any run of spaces
+ * and line breaks; a match must be a whole word. */
+#include "citegraph/registry.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "citegraph/lex.h"
+
+cg_status cg_phrases_add(cg_phrases *list, const char *text, size_t len, int value)
+{
+    if (list->n == list->cap) {
+        size_t cap = list->cap ? list->cap * 2 : 8;
+        cg_phrase *items = cg_realloc(list->items, cap * sizeof *items);
+        if (items == NULL)
+            return CG_ENOMEM;
+        list->items = items;
+        list->cap = cap;
+    }
+    char *copy = cg_strndup(text, len);
+    if (copy == NULL)
+        return CG_ENOMEM;
+    list->items[list->n].text = copy;
+    list->items[list->n].len = len;
+    list->items[list->n].value = value;
+    list->n++;
+    return CG_OK;
+}
+
+static int by_length_desc(const void *a, const void *b)
+{
+    const cg_phrase *x = a, *y = b;
+    if (x->len != y->len)
+        return x->len < y->len ? 1 : -1;
+    return strcmp(x->text, y->text);
+}
+
+void cg_phrases_sort(cg_phrases *list)
+{
+    if (list->n > 1)
+        qsort(list->items, list->n, sizeof *list->items, by_length_desc);
+}
+
+void cg_phrases_free(cg_phrases *list)
+{
+    for (size_t i = 0; i < list->n; i++)
+        cg_free(list->items[i].text);
+    cg_free(list->items);
+    memset(list, 0, sizeof *list);
+}
+
+/* Matches phrase ph at p; returns the end or NULL. */
+static const char *match_at(const cg_phrase *ph, const char *p, const char *end)
+{
+    const char *s = ph->text, *se = ph->text + ph->len;
+    while (s < se) {
+        if (*s == ' ') {
+            if (p >= end || !cg_is_space((unsigned char)*p))
+                return NULL;
+            while (p < end && cg_is_space((unsigned char)*p))
+                p++;
+            s++;
+            continue;
+        }
+        if (p >= end || *p != *s)
+            return NULL;
+        p++;
+        s++;
+    }
+    return p;
+}
+
+const cg_phrase *cg_phrases_match(const cg_phrases *list, const char *p,
+                                  const char *end, const char **after)
+{
+    for (size_t i = 0; i < list->n; i++) {
+        const cg_phrase *ph = &list->items[i];
+        if (p >= end || ph->text[0] != *p)
+            continue;
+        const char *q = match_at(ph, p, end);
+        if (q == NULL)
+            continue;
+        if (q < end && cg_is_alnum((unsigned char)*q) && cg_is_alnum((unsigned char)q[-1]))
+            continue;
+        *after = q;
+        return ph;
+    }
+    return NULL;
+}
+
+/* Matches phrase ph backward so that it ends at end; returns its start. */
+static const char *match_back(const cg_phrase *ph, const char *begin, const char *end)
+{
+    const char *s = ph->text + ph->len;
+    const char *p = end;
+    while (s > ph->text) {
+        if (s[-1] == ' ') {
+            if (p <= begin || !cg_is_space((unsigned char)p[-1]))
+                return NULL;
+            while (p > begin && cg_is_space((unsigned char)p[-1]))
+                p--;
+            s--;
+            continue;
+        }
+        if (p <= begin || p[-1] != s[-1])
+            return NULL;
+        p--;
+        s--;
+    }
+    return p;
+}
+
+const cg_phrase *cg_phrases_match_before(const cg_phrases *list, const char *begin,
+                                         const char *end, const char **start)
+{
+    for (size_t i = 0; i < list->n; i++) {
+        const cg_phrase *ph = &list->items[i];
+        if (end <= begin || ph->text[ph->len - 1] != end[-1])
+            continue;
+        const char *q = match_back(ph, begin, end);
+        if (q == NULL)
+            continue;
+        if (q > begin && cg_is_alnum((unsigned char)q[-1]) && cg_is_alnum((unsigned char)*q))
+            continue;
+        *start = q;
+        return ph;
+    }
+    return NULL;
+}
+
+const cg_phrase *cg_phrases_find_ci(const cg_phrases *list, const char *s, size_t n)
+{
+    for (size_t i = 0; i < list->n; i++)
+        if (list->items[i].len == n && cg_ascii_caseeq(list->items[i].text, s, n))
+            return &list->items[i];
+    return NULL;
+}

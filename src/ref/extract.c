@@ -1,0 +1,185 @@
+/* The extraction driver: one pass over a document's clean text.  A
+ * 256-entry table says which bytes may start a reference; only there, at
+ * the start of a word, are the scanners of each kind tried.  Mentions of
+ * the document itself are dropped. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static void mark_first_bytes(cg_extractor *ex, const cg_phrases *list, unsigned bit)
+{
+    for (size_t i = 0; i < list->n; i++)
+        ex->trigger[(unsigned char)list->items[i].text[0]] |= (unsigned char)bit;
+}
+
+cg_extractor *cg_extractor_new(const cg_registry *reg)
+{
+    cg_extractor *ex = cg_calloc(1, sizeof *ex);
+    if (ex == NULL)
+        return NULL;
+    ex->reg = reg;
+    for (unsigned c = 'A'; c <= 'Z'; c++)
+        ex->trigger[c] |= TRIG_SYMBOL;
+    ex->trigger['h'] |= TRIG_URL;
+    ex->trigger['w'] |= TRIG_URL;
+    for (unsigned c = '0'; c <= '9'; c++)
+        ex->trigger[c] |= TRIG_DATE;
+    mark_first_bytes(ex, &reg->resolution_words, TRIG_RESOLUTION);
+    mark_first_bytes(ex, &reg->decision_words, TRIG_DECISION);
+    mark_first_bytes(ex, &reg->icj_words, TRIG_ICJ);
+    return ex;
+}
+
+void cg_extractor_free(cg_extractor *ex) { cg_free(ex); }
+
+static int is_self(const cg_docid *self, const char *id)
+{
+    if (self == NULL || self->id[0] == '\0')
+        return 0;
+    if (strcmp(self->id, id) == 0)
+        return 1;
+    size_t n = strlen(id);
+    for (const char *a = self->aliases; *a; ) {
+        const char *bar = strchr(a, '|');
+        size_t len = bar ? (size_t)(bar - a) : strlen(a);
+        if (len == n && memcmp(a, id, n) == 0)
+            return 1;
+        a += len + (bar ? 1 : 0);
+    }
+    return 0;
+}
+
+void scan_emit(scan *s, cg_kind kind, unsigned flags, const char *start, const char *end,
+               const char *id, const char *aliases)
+{
+    if (s->status != CG_OK || is_self(s->self, id))
+        return;
+    s->status = cg_refs_add(s->out, kind, flags, (size_t)(start - s->begin),
+                            (size_t)(end - s->begin), id, aliases);
+}
+
+void scan_note_sc_year(scan *s, long number, long year)
+{
+    for (size_t i = 0; i < s->nyears; i++)
+        if (s->years[i].number == number)
+            return;
+    if (s->nyears == s->years_cap) {
+        size_t cap = s->years_cap ? s->years_cap * 2 : 16;
+        sc_year *y = cg_realloc(s->years, cap * sizeof *y);
+        if (y == NULL) {
+            s->status = CG_ENOMEM;
+            return;
+        }
+        s->years = y;
+        s->years_cap = cap;
+    }
+    s->years[s->nyears].number = number;
+    s->years[s->nyears].year = year;
+    s->nyears++;
+}
+
+long scan_sc_year(const scan *s, long number)
+{
+    for (size_t i = 0; i < s->nyears; i++)
+        if (s->years[i].number == number)
+            return s->years[i].year;
+    return 0;
+}
+
+const char *scan_symbol(scan *s, const char *p)
+{
+    int is_res = 0;
+    const char *e = cg_symbol_parse(s->reg, p, s->end, s->id, sizeof s->id, s->aliases,
+                                    sizeof s->aliases, &is_res);
+    if (e == NULL)
+        return NULL;
+    /* a joint symbol whose alias is the document itself is the document */
+    if (s->aliases[0]) {
+        char *a = s->aliases;
+        while (*a) {
+            char *bar = strchr(a, '|');
+            size_t len = bar ? (size_t)(bar - a) : strlen(a);
+            char one[CG_ID_MAX];
+            memcpy(one, a, len);
+            one[len] = '\0';
+            if (is_self(s->self, one))
+                return e;
+            a += len + (bar ? 1 : 0);
+        }
+    }
+    scan_emit(s, is_res ? CG_KIND_RESOLUTION : CG_KIND_SYMBOL, 0, p, e, s->id, s->aliases);
+    return e;
+}
+
+/* Whether byte b before a word start joins it to the previous word. */
+static int joins(unsigned char b)
+{
+    return cg_is_alnum(b) || b == '/' || b == '.' || b == '-' || b == '_' || b == '@' ||
+           b == '\\' || b == '=' || b == '%' || b == '#' || b == '&' || b == '?';
+}
+
+cg_status cg_extract(const cg_extractor *ex, const cg_text *text, const cg_docid *self,
+                     cg_refs *out)
+{
+    scan s;
+    memset(&s, 0, sizeof s);
+    s.ex = ex;
+    s.reg = ex->reg;
+    s.text = text;
+    s.self = self;
+    s.begin = text->clean ? text->clean : "";
+    s.end = s.begin + text->clean_len;
+    s.out = out;
+    size_t first = out->n;
+    const unsigned char *trig = ex->trigger;
+    const char *p = s.begin;
+    while (p < s.end && s.status == CG_OK) {
+        unsigned t = trig[(unsigned char)*p];
+        if (t == 0 || (p > s.begin && joins((unsigned char)p[-1]))) {
+            p++;
+            continue;
+        }
+        const char *e = NULL;
+        if ((t & TRIG_URL) && (e = scan_url(&s, p)) != NULL) {
+            p = e;
+            continue;
+        }
+        if (t & TRIG_RESOLUTION) {
+            const char *after;
+            if (cg_phrases_match(&s.reg->resolution_words, p, s.end, &after) &&
+                (e = scan_resolutions(&s, p, after, 0)) != NULL) {
+                p = e;
+                continue;
+            }
+        }
+        if (t & TRIG_DECISION) {
+            const char *after;
+            if (cg_phrases_match(&s.reg->decision_words, p, s.end, &after) &&
+                (e = scan_resolutions(&s, p, after, 1)) != NULL) {
+                p = e;
+                continue;
+            }
+        }
+        if ((t & TRIG_ICJ) && (e = scan_icj_keyword(&s, p)) != NULL) {
+            p = e;
+            continue;
+        }
+        if ((t & TRIG_SYMBOL) && (e = scan_symbol(&s, p)) != NULL) {
+            p = e;
+            continue;
+        }
+        if ((t & TRIG_DATE) && p + 3 < s.end && (e = scan_icj_date_first(&s, p)) != NULL) {
+            p = e;
+            continue;
+        }
+        p++;
+    }
+    cg_free(s.years);
+    if (s.status != CG_OK)
+        return s.status;
+    /* keep text order: a date-first ICJ mention may start before the
+     * end of the reference scanned just before it */
+    cg_refs_sort_from(out, first);
+    return CG_OK;
+}

@@ -1,0 +1,64 @@
+/* Private to the ref module: the extractor's state and the scanners of
+ * each kind of reference, each called at a point of the clean text. */
+#ifndef CITEGRAPH_REF_INTERNAL_H
+#define CITEGRAPH_REF_INTERNAL_H
+
+#include "citegraph/extract.h"
+#include "citegraph/lex.h"
+
+/* Bits of the first-byte table: what may start at a byte. */
+enum {
+    TRIG_SYMBOL = 1,
+    TRIG_URL = 2,
+    TRIG_RESOLUTION = 4,
+    TRIG_DECISION = 8,
+    TRIG_ICJ = 16,
+    TRIG_DATE = 32
+};
+
+struct cg_extractor {
+    const cg_registry *reg;
+    unsigned char trigger[256];
+};
+
+/* A Security Council resolution number seen with its year. */
+typedef struct sc_year {
+    long number;
+    long year;
+} sc_year;
+
+/* What one extraction run carries from one reference to the next. */
+typedef struct scan {
+    const cg_extractor *ex;
+    const cg_registry *reg;
+    const cg_text *text;
+    const cg_docid *self;
+    const char *begin; /* clean text */
+    const char *end;
+    cg_refs *out;
+    cg_status status;
+    sc_year *years;
+    size_t nyears;
+    size_t years_cap;
+    char id[CG_ID_MAX];
+    char aliases[CG_ID_MAX];
+} scan;
+
+/* Records a reference unless it is the document itself. */
+void scan_emit(scan *s, cg_kind kind, unsigned flags, const char *start, const char *end,
+               const char *id, const char *aliases);
+
+/* Remembers that SC resolution number had year. */
+void scan_note_sc_year(scan *s, long number, long year);
+
+/* The year of SC resolution number seen earlier, or 0. */
+long scan_sc_year(const scan *s, long number);
+
+/* Each returns the end of what it consumed, or NULL if nothing matched. */
+const char *scan_symbol(scan *s, const char *p);
+const char *scan_url(scan *s, const char *p);
+const char *scan_resolutions(scan *s, const char *p, const char *word_end, int decision);
+const char *scan_icj_keyword(scan *s, const char *p);
+const char *scan_icj_date_first(scan *s, const char *p);
+
+#endif

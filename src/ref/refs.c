@@ -1,0 +1,83 @@
+/* The list of a document's references: records plus a string pool that
+ * holds their ids, so that adding a reference allocates only when a
+ * buffer grows. */
+#include "citegraph/ref.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *cg_kind_name(cg_kind kind)
+{
+    static const char *const names[CG_KIND_COUNT] = {"symbol", "resolution", "icj", "url",
+                                                     "other"};
+    return (unsigned)kind < CG_KIND_COUNT ? names[kind] : "unknown";
+}
+
+cg_status cg_refs_add(cg_refs *refs, cg_kind kind, unsigned flags, size_t start,
+                      size_t end, const char *id, const char *aliases)
+{
+    if (refs->n == refs->cap) {
+        size_t cap = refs->cap ? refs->cap * 2 : 32;
+        cg_ref *items = cg_realloc(refs->items, cap * sizeof *items);
+        if (items == NULL)
+            return CG_ENOMEM;
+        refs->items = items;
+        refs->cap = cap;
+    }
+    if (refs->pool.len == 0 && cg_buf_putc(&refs->pool, '\0') != CG_OK)
+        return CG_ENOMEM; /* offset 0 is the empty string */
+    size_t target = refs->pool.len;
+    if (cg_buf_append(&refs->pool, id, strlen(id) + 1) != CG_OK)
+        return CG_ENOMEM;
+    size_t alias_off = 0;
+    if (aliases && *aliases) {
+        alias_off = refs->pool.len;
+        if (cg_buf_append(&refs->pool, aliases, strlen(aliases) + 1) != CG_OK)
+            return CG_ENOMEM;
+    }
+    cg_ref *r = &refs->items[refs->n++];
+    r->kind = kind;
+    r->flags = flags;
+    r->start = start;
+    r->end = end;
+    r->target = target;
+    r->aliases = alias_off;
+    return CG_OK;
+}
+
+const char *cg_refs_target(const cg_refs *refs, const cg_ref *ref)
+{
+    return refs->pool.data + ref->target;
+}
+
+const char *cg_refs_aliases(const cg_refs *refs, const cg_ref *ref)
+{
+    return ref->aliases ? refs->pool.data + ref->aliases : "";
+}
+
+void cg_refs_sort_from(cg_refs *refs, size_t from)
+{
+    /* insertion sort: the list is nearly sorted already */
+    for (size_t i = from + 1; i < refs->n; i++) {
+        cg_ref r = refs->items[i];
+        size_t j = i;
+        while (j > from && refs->items[j - 1].start > r.start) {
+            refs->items[j] = refs->items[j - 1];
+            j--;
+        }
+        refs->items[j] = r;
+    }
+}
+
+void cg_refs_clear(cg_refs *refs)
+{
+    refs->n = 0;
+    cg_buf_clear(&refs->pool);
+}
+
+void cg_refs_free(cg_refs *refs)
+{
+    cg_free(refs->items);
+    cg_buf_free(&refs->pool);
+    memset(refs, 0, sizeof *refs);
+}

@@ -1,0 +1,278 @@
+/* UN document symbols (spec 1).  Grammar accepted:
+ *   symbol  := series ('/' component)+ [part] ['-' symbol]   (joint)
+ *   series  := a registry series ("A", "S", "CCPR", ...)
+ *   component := digits ['-' digits] | Word ['.' ' '? digits ('.' digits)*]
+ *   part    := ' '? '(' (Part|Parts|Vol.|Sect.) ' '? roman-or-digits... ')'
+ * A line break may follow a '/' that ends a line.  A symbol needs a
+ * digit; one with a single component needs a number of 3+ digits.
+ * S/RES/n (yyyy) and A/RES/n (roman) take their year or session. */
+#include <stdio.h>
+#include <string.h>
+
+#include "citegraph/extract.h"
+#include "citegraph/lex.h"
+
+typedef struct sbuf {
+    char *s;
+    size_t len;
+    size_t cap;
+    int overflow;
+} sbuf;
+
+static void put(sbuf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        b->overflow = 1;
+        return;
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+/* After a '/', the start of the next component, crossing one line
+ * break when the '/' ends its line. */
+static const char *after_slash(const char *q, const char *end)
+{
+    if (q < end && !cg_is_space((unsigned char)*q))
+        return q;
+    const char *r = q;
+    while (r < end && (*r == ' ' || *r == '\t'))
+        r++;
+    if (r >= end || *r != '\n')
+        return NULL;
+    r++;
+    while (r < end && (*r == ' ' || *r == '\t'))
+        r++;
+    return r;
+}
+
+/* Parses one component at q into b; returns its end or NULL. */
+static const char *component(const cg_registry *reg, const char *q, const char *end,
+                             sbuf *b, int *digits)
+{
+    const char *p = q;
+    if (p < end && cg_is_digit((unsigned char)*p)) {
+        while (p < end && cg_is_digit((unsigned char)*p))
+            p++;
+        if (p + 1 < end && *p == '-' && cg_is_digit((unsigned char)p[1])) {
+            p++;
+            while (p < end && cg_is_digit((unsigned char)*p))
+                p++;
+        }
+        /* a letter glued to a number (A/57/1A) is part of it, a word is not */
+        if (p < end && cg_is_upper((unsigned char)*p) &&
+            (p + 1 >= end || !cg_is_alnum((unsigned char)p[1])))
+            p++;
+        if (p < end && (cg_is_alpha((unsigned char)*p) || *p == '_'))
+            return NULL;
+        *digits = 1;
+        put(b, q, (size_t)(p - q));
+        return p;
+    }
+    const char *w = cg_lex_word(p, end);
+    if (w == p)
+        return NULL;
+    size_t wlen = (size_t)(w - p);
+    const cg_phrase *known = cg_phrases_find_ci(&reg->components, p, wlen);
+    if (!cg_is_upper((unsigned char)*p) && known == NULL)
+        return NULL;
+    /* word followed by '.' and a number: Add.2, L.12, CN.4, "Add. 2" */
+    const char *r = w;
+    if (r < end && *r == '.') {
+        const char *n = r + 1;
+        if (n < end && *n == ' ' && known)
+            n++;
+        if (n < end && cg_is_digit((unsigned char)*n)) {
+            if (known)
+                put(b, known->text, known->len);
+            else
+                put(b, p, wlen);
+            put(b, ".", 1);
+            const char *m = n;
+            while (m < end && (cg_is_digit((unsigned char)*m) ||
+                               (*m == '.' && m + 1 < end && cg_is_digit((unsigned char)m[1]))))
+                m++;
+            if (m < end && cg_is_alpha((unsigned char)*m))
+                return NULL;
+            put(b, n, (size_t)(m - n));
+            *digits = 1;
+            return m;
+        }
+    }
+    if (w < end && (cg_is_digit((unsigned char)*w) || *w == '_'))
+        return NULL;
+    if (known && !cg_is_upper((unsigned char)*p))
+        put(b, known->text, known->len);
+    else
+        put(b, p, wlen);
+    return w;
+}
+
+/* Parses a volume/section part "(Part I)" at q; returns its end or NULL. */
+static const char *part(const cg_registry *reg, const char *q, const char *end, sbuf *b)
+{
+    const char *p = q;
+    if (p < end && *p == ' ')
+        p++;
+    if (p >= end || *p != '(')
+        return NULL;
+    p++;
+    const char *w = cg_lex_word(p, end);
+    if (w == p)
+        return NULL;
+    const cg_phrase *word = NULL;
+    for (size_t i = 0; i < reg->parts.n; i++) {
+        const cg_phrase *ph = &reg->parts.items[i];
+        size_t n = ph->len && ph->text[ph->len - 1] == '.' ? ph->len - 1 : ph->len;
+        if (n == (size_t)(w - p) && memcmp(ph->text, p, n) == 0)
+            word = ph;
+    }
+    if (word == NULL)
+        return NULL;
+    const char *r = w;
+    if (r < end && *r == '.')
+        r++;
+    char inner[64];
+    size_t ni = 0;
+    int any = 0;
+    while (r < end && *r != ')' && ni + 2 < sizeof inner) {
+        if (*r == ' ' || *r == '\n') {
+            if (ni && inner[ni - 1] != ' ')
+                inner[ni++] = ' ';
+            r++;
+            continue;
+        }
+        if (!(cg_is_alnum((unsigned char)*r) || *r == ',' || *r == '-'))
+            return NULL;
+        any |= cg_is_digit((unsigned char)*r) || cg_is_upper((unsigned char)*r);
+        inner[ni++] = *r++;
+    }
+    if (r >= end || *r != ')' || !any)
+        return NULL;
+    while (ni && inner[ni - 1] == ' ')
+        ni--;
+    put(b, " (", 2);
+    put(b, word->text, word->len);
+    put(b, " ", 1);
+    put(b, inner, ni);
+    put(b, ")", 1);
+    return r + 1;
+}
+
+/* Reads the series at p: a registry series followed by '/'. */
+static const char *series(const cg_registry *reg, const char *p, const char *end, sbuf *b)
+{
+    const char *w = p;
+    while (w < end && cg_is_upper((unsigned char)*w))
+        w++;
+    if (w == p || w >= end || *w != '/')
+        return NULL;
+    const cg_phrase *s = NULL;
+    for (size_t i = 0; i < reg->series.n; i++)
+        if (reg->series.items[i].len == (size_t)(w - p) &&
+            memcmp(reg->series.items[i].text, p, (size_t)(w - p)) == 0)
+            s = &reg->series.items[i];
+    if (s == NULL)
+        return NULL;
+    put(b, p, (size_t)(w - p));
+    return w;
+}
+
+/* One symbol without joint parts. */
+static const char *single(const cg_registry *reg, const char *p, const char *end, sbuf *b,
+                          int *is_res)
+{
+    size_t start_len = b->len;
+    const char *q = series(reg, p, end, b);
+    if (q == NULL)
+        return NULL;
+    int digits = 0, ncomp = 0, numeric_only = 1;
+    size_t last_len = 0;
+    const char *last_end = q;
+    while (q < end && *q == '/') {
+        const char *c = after_slash(q + 1, end);
+        if (c == NULL)
+            break;
+        size_t before = b->len;
+        put(b, "/", 1);
+        int d = 0;
+        const char *ce = component(reg, c, end, b, &d);
+        if (ce == NULL) {
+            b->len = before;
+            b->s[b->len] = '\0';
+            break;
+        }
+        if (!d || !cg_is_digit((unsigned char)*c))
+            numeric_only = 0;
+        last_len = (size_t)(ce - c);
+        digits |= d;
+        ncomp++;
+        q = last_end = ce;
+    }
+    if (ncomp == 0 || !digits || (ncomp == 1 && (!numeric_only || last_len < 3))) {
+        b->len = start_len;
+        b->s[b->len] = '\0';
+        return NULL;
+    }
+    const char *s = b->s + start_len;
+    *is_res = strstr(s, "/RES/") != NULL || strstr(s, "/DEC/") != NULL;
+    /* S/RES/853 (1993), A/RES/2625 (XXV): the year or session belongs to it */
+    if (*is_res) {
+        const char *r = last_end;
+        if (r < end && *r == ' ')
+            r++;
+        if (r < end && *r == '(') {
+            long v;
+            const char *e = cg_lex_uint(r + 1, end, 4, &v);
+            if (e == NULL)
+                e = cg_lex_roman(r + 1, end, &v);
+            if (e && e < end && *e == ')') {
+                /* drop leading zeros of the number: S/RES/0822 */
+                char *num = strrchr(b->s + start_len, '/') + 1;
+                while (num[0] == '0' && cg_is_digit((unsigned char)num[1]))
+                    memmove(num, num + 1, strlen(num));
+                b->len = strlen(b->s);
+                put(b, " ", 1);
+                put(b, r, (size_t)(e + 1 - r));
+                return e + 1;
+            }
+        }
+        return last_end;
+    }
+    const char *pe = part(reg, last_end, end, b);
+    return pe ? pe : last_end;
+}
+
+const char *cg_symbol_parse(const cg_registry *reg, const char *p, const char *end,
+                            char *id, size_t idlen, char *aliases, size_t aliaslen,
+                            int *is_resolution)
+{
+    sbuf b = {id, 0, idlen, 0};
+    if (idlen == 0 || aliaslen == 0)
+        return NULL;
+    id[0] = '\0';
+    aliases[0] = '\0';
+    int is_res = 0;
+    const char *q = single(reg, p, end, &b, &is_res);
+    if (q == NULL || b.overflow)
+        return NULL;
+    *is_resolution = is_res;
+    sbuf a = {aliases, 0, aliaslen, 0};
+    while (q + 1 < end && *q == '-' && cg_is_upper((unsigned char)q[1])) {
+        char one[512];
+        sbuf o = {one, 0, sizeof one, 0};
+        one[0] = '\0';
+        int r2 = 0;
+        const char *q2 = single(reg, q + 1, end, &o, &r2);
+        if (q2 == NULL || o.overflow)
+            break;
+        if (a.len)
+            put(&a, "|", 1);
+        put(&a, one, o.len);
+        q = q2;
+    }
+    if (a.overflow)
+        aliases[0] = '\0';
+    return q;
+}
