@@ -73,13 +73,17 @@ static void raw_span(const cg_text *text, const cg_ref *r, size_t *a, size_t *b)
     const char *raw = text->raw;
     if (rb > text->raw_len)
         rb = text->raw_len;
-    /* escapes inside the span: "853 \(1993\)" ends at the ')' */
-    if (ra > 0 && raw[ra - 1] == '[') {
+    /* a Markdown link around the end of the span: "[853 \(1993\)](#)" */
+    if (rb + 1 < text->raw_len && raw[rb] == ']' && raw[rb + 1] == '(') {
+        size_t open = rb;
+        while (open > ra && raw[open - 1] != '[')
+            open--;
         size_t q = rb;
-        if (q + 1 < text->raw_len && raw[q] == ']' && raw[q + 1] == '(') {
+        if (open > ra || (ra > 0 && raw[ra - 1] == '[')) {
             const char *close = memchr(raw + q, ')', text->raw_len - q);
             if (close && (size_t)(close - raw) - q < 2100) {
-                ra--;
+                if (open == ra)
+                    ra--;
                 rb = (size_t)(close - raw) + 1;
             }
         }

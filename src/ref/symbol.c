@@ -64,7 +64,8 @@ static const char *component(const cg_registry *reg, const char *q, const char *
         if (p < end && cg_is_upper((unsigned char)*p) &&
             (p + 1 >= end || !cg_is_alnum((unsigned char)p[1])))
             p++;
-        if (p < end && (cg_is_alpha((unsigned char)*p) || *p == '_'))
+        /* a word glued after the number ("CO/3para. 10") is not part of it */
+        if (p < end && (cg_is_upper((unsigned char)*p) || *p == '_'))
             return NULL;
         *digits = 1;
         put(b, q, (size_t)(p - q));
@@ -112,10 +113,8 @@ static const char *component(const cg_registry *reg, const char *q, const char *
 /* Parses a volume/section part "(Part I)" at q; returns its end or NULL. */
 static const char *part(const cg_registry *reg, const char *q, const char *end, sbuf *b)
 {
-    const char *p = q;
-    if (p < end && *p == ' ')
-        p++;
-    if (p >= end || *p != '(')
+    const char *p = cg_lex_skip_space_lines(q, end, 1);
+    if (p == NULL || p - q > 40 || p >= end || *p != '(')
         return NULL;
     p++;
     const char *w = cg_lex_word(p, end);
@@ -180,16 +179,9 @@ static const char *series(const cg_registry *reg, const char *p, const char *end
 }
 
 /* One symbol without joint parts. */
-static const char *single(const cg_registry *reg, const char *p, const char *end, sbuf *b,
-                          int *is_res)
+static const char *components(const cg_registry *reg, const char *q, const char *end, sbuf *b,
+                              int *digits, int *ncomp, int *numeric_only, size_t *last_len)
 {
-    size_t start_len = b->len;
-    const char *q = series(reg, p, end, b);
-    if (q == NULL)
-        return NULL;
-    int digits = 0, ncomp = 0, numeric_only = 1;
-    size_t last_len = 0;
-    const char *last_end = q;
     while (q < end && *q == '/') {
         const char *c = after_slash(q + 1, end);
         if (c == NULL)
@@ -204,13 +196,28 @@ static const char *single(const cg_registry *reg, const char *p, const char *end
             break;
         }
         if (!d || !cg_is_digit((unsigned char)*c))
-            numeric_only = 0;
-        last_len = (size_t)(ce - c);
-        digits |= d;
-        ncomp++;
-        q = last_end = ce;
+            *numeric_only = 0;
+        *last_len = (size_t)(ce - c);
+        *digits |= d;
+        (*ncomp)++;
+        q = ce;
     }
-    if (ncomp == 0 || !digits || (ncomp == 1 && (!numeric_only || last_len < 3))) {
+    return q;
+}
+
+static const char *single(const cg_registry *reg, const char *p, const char *end, sbuf *b,
+                          int *is_res)
+{
+    size_t start_len = b->len;
+    const char *q = series(reg, p, end, b);
+    if (q == NULL)
+        return NULL;
+    int digits = 0, ncomp = 0, numeric_only = 1;
+    size_t last_len = 0;
+    const char *last_end = components(reg, q, end, b, &digits, &ncomp, &numeric_only, &last_len);
+    if (ncomp == 0 || !digits ||
+        (ncomp == 1 && numeric_only && last_len < 3) ||
+        (ncomp == 1 && !numeric_only && memchr(last_end - last_len, '.', last_len) == NULL)) {
         b->len = start_len;
         b->s[b->len] = '\0';
         return NULL;
@@ -241,7 +248,10 @@ static const char *single(const cg_registry *reg, const char *p, const char *end
         return last_end;
     }
     const char *pe = part(reg, last_end, end, b);
-    return pe ? pe : last_end;
+    if (pe == NULL)
+        return last_end;
+    /* NPT/CONF.1995/32 (Part I)/Corr.2 */
+    return components(reg, pe, end, b, &digits, &ncomp, &numeric_only, &last_len);
 }
 
 const char *cg_symbol_parse(const cg_registry *reg, const char *p, const char *end,

@@ -1,0 +1,58 @@
+/* Shared by the unit suites: the registry they load (the bundled one,
+ * or CITEGRAPH_REGISTRY) and a main() that runs one suite. */
+#ifndef CITEGRAPH_TEST_UNIT_H
+#define CITEGRAPH_TEST_UNIT_H
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "citegraph/citegraph.h"
+
+/* Loads the bundled registry once for a suite; aborts the test on failure. */
+static inline const cg_registry *unit_registry(void)
+{
+    static cg_registry reg;
+    static int loaded;
+    if (!loaded) {
+        const char *dir = getenv("CITEGRAPH_REGISTRY");
+        const char *dirs[1] = {dir ? dir : "data/registry"};
+        cg_error err;
+        cg_error_clear(&err);
+        if (cg_registry_load(&reg, dirs, 1, &err) != CG_OK) {
+            cg_error_print(&err, stderr);
+            abort();
+        }
+        loaded = 1;
+    }
+    return &reg;
+}
+
+/* Extracts the references of a text given as a string (Markdown rules)
+ * into refs; returns the loaded text for positions (free it). */
+static inline cg_text unit_extract(const char *s, const cg_docid *self, cg_refs *refs)
+{
+    cg_text text;
+    cg_error err;
+    cg_error_clear(&err);
+    ck_assert_int_eq(cg_text_from_bytes(&text, s, strlen(s), CG_MARKUP_PLAIN, "test", &err), CG_OK);
+    cg_extractor *ex = cg_extractor_new(unit_registry());
+    ck_assert_ptr_nonnull(ex);
+    ck_assert_int_eq(cg_extract(ex, &text, self, refs), CG_OK);
+    cg_extractor_free(ex);
+    return text;
+}
+
+/* Runs one suite and exits with its verdict. */
+#define UNIT_MAIN(make_suite)                                            \
+    int main(void)                                                       \
+    {                                                                    \
+        SRunner *sr = srunner_create(make_suite());                      \
+        srunner_run_all(sr, CK_NORMAL);                                  \
+        int failed = srunner_ntests_failed(sr);                          \
+        srunner_free(sr);                                                \
+        return failed ? EXIT_FAILURE : EXIT_SUCCESS;                     \
+    }
+
+#endif

@@ -1,0 +1,161 @@
+/* Unit suite of the ref module: canonical ids of every kind, table-driven. */
+#include "unit.h"
+
+typedef struct ref_case {
+    const char *text;
+    const char *ids; /* expected targets, '|' separated, in order */
+} ref_case;
+
+static const ref_case cases[] = {
+    /* symbols */
+    {"see A/78/738.", "A/78/738"},
+    {"(S/2023/888, annex)", "S/2023/888"},
+    {"[A/78/738](#)", "A/78/738"},
+    {"A/77/774-S/2023/145, annex", "A/77/774"},
+    {"E/CN.4/1999/79/Add.1", "E/CN.4/1999/79/Add.1"},
+    {"A/HRC/8/6/ADD.2 and A/HRC/8/6/add. 3", "A/HRC/8/6/Add.2|A/HRC/8/6/Add.3"},
+    {"A/C.3/78/L.12/Rev.1;", "A/C.3/78/L.12/Rev.1"},
+    {"S/PV.9501 and A/78/PV.54", "S/PV.9501|A/78/PV.54"},
+    {"S/PRST/2023/1", "S/PRST/2023/1"},
+    {"S/25199", "S/25199"},
+    {"NPT/CONF.2010/50 (Vol. I)", "NPT/CONF.2010/50 (Vol. I)"},
+    {"A/79/6 (Sect. 13)", "A/79/6 (Sect. 13)"},
+    {"CRC/C/SVN/CO/3-4, para. 5", "CRC/C/SVN/CO/3-4"},
+    {"CAT/C/SVN/CO/3para. 10.", "CAT/C/SVN/CO/3"},
+    {"A/78/\n738", "A/78/738"},
+    {"A/78/738*", "A/78/738"},
+    {"S/RES/853(1993)", "S/RES/853 (1993)"},
+    {"A/RES/48/114", "A/RES/48/114"},
+    /* not symbols */
+    {"and/or 1/2 A/B testing 12/05/2023 S/he", ""},
+    {"A/78 only", ""},
+    /* resolutions */
+    {"Security Council resolution 853 (1993)", "S/RES/853 (1993)"},
+    {"General Assembly resolution 48/114", "A/RES/48/114"},
+    {"resolutions 822 (1993), 853 (1993), 874 (1993) and 884 (1993)",
+     "S/RES/822 (1993)|S/RES/853 (1993)|S/RES/874 (1993)|S/RES/884 (1993)"},
+    {"resolutions [822 \\(1993\\)](#) and [853 \\(1993\\)](#)", "S/RES/822 (1993)|S/RES/853 (1993)"},
+    {"resolution 1542\n(2004) of 30 April 2004", "S/RES/1542 (2004)"},
+    {"resolutions 49/75 K of 15 December 1994, 51/45 M of 10 December 1996 and 57/85",
+     "A/RES/49/75 K|A/RES/51/45 M|A/RES/57/85"},
+    {"resolution 3212 (XXIX)", "A/RES/3212 (XXIX)"},
+    {"resolution 3411 A and B (XXX)", "A/RES/3411 A (XXX)|A/RES/3411 B (XXX)"},
+    {"resolutions S-13/2 and ES-10/21", "A/RES/S-13/2|A/RES/ES-10/21"},
+    {"Human Rights Council resolution 46/2", "A/HRC/RES/46/2"},
+    {"Commission on Human Rights resolution 1998/50", "E/CN.4/RES/1998/50"},
+    {"Economic and Social Council resolution 1996/31", "E/RES/1996/31"},
+    {"the Assembly in its resolution 58/311", "A/RES/58/311"},
+    {"resolution 10/49-POL of the Organization of Islamic Cooperation", "oic:res:10/49-POL"},
+    {"resolution 10/49-POL", ""},
+    {"resolution 661 (1990) ... Committee established by resolution 661\n", "S/RES/661 (1990)|S/RES/661 (1990)"},
+    {"the relevant resolutions of the Security Council", ""},
+    {"Human Rights Council in its decision 17/119", "A/HRC/DEC/17/119"},
+    /* ICJ */
+    {"the International Court of Justice, in its order of 7 December 2021", "icj::order:2021-12-07"},
+    {"the Court: orders of 22 February and 6 July 2023", "icj::order:2023-02-22|icj:180:order:2023-07-06"},
+    {"the Court modified its 22 February 2023 order", "icj::order:2023-02-22"},
+    {"*Application of the International Convention on the Elimination of All Forms of Racial "
+     "Discrimination (Armenia v. Azerbaijan)*, Provisional Measures, Order of the International "
+     "Court of Justice of 7 December 2021", "icj:180:order:2021-12-07"},
+    {"the advisory opinion of the International Court of Justice on the legality of the threat or "
+     "use of nuclear weapons, issued on 8 July 1996", "icj:95:advisory-opinion:1996-07-08"},
+    {"European Court of Human Rights, application No. 13216/05, Judgment of 16 June 2015", ""},
+    {"in order to comply by 7 December 2021 with the Court", ""},
+    /* URLs */
+    {"available at www.icrc.org/en/document/x-y.", "https://www.icrc.org/en/document/x-y"},
+    {"<https://Media.UN.org/en/Asset/k1g>", "https://media.un.org/en/Asset/k1g"},
+    {"(see https://example.org/a_(b))", "https://example.org/a_(b)"},
+    {"[https://a.org/x\\_y](https://a.org/x_y)", "https://a.org/x_y"},
+    {"[S/2020/1104](https://www.aysor.am/ru/1981909)", "S/2020/1104"},
+    {"[the report](https://a.org/report.pdf)", "https://a.org/report.pdf"},
+    {"http://tbinternet.ohchr.org/Treaties/CEDAW/Shared%20Documents/SVN/INT_CEDAW_FUL_SVN\n"
+     "   _11944_E.pdf. See also", "http://tbinternet.ohchr.org/Treaties/CEDAW/Shared%20Documents/SVN/INT_CEDAW_FUL_SVN_11944_E.pdf"},
+};
+
+START_TEST(test_ids)
+{
+    const ref_case *c = &cases[_i];
+    cg_refs refs = {0};
+    cg_text text = unit_extract(c->text, NULL, &refs);
+    char got[4096] = "";
+    for (size_t i = 0; i < refs.n; i++) {
+        if (i)
+            strcat(got, "|");
+        strncat(got, cg_refs_target(&refs, &refs.items[i]), sizeof got - strlen(got) - 2);
+    }
+    ck_assert_msg(strcmp(got, c->ids) == 0, "text \"%s\": got \"%s\", want \"%s\"", c->text, got,
+                  c->ids);
+    cg_refs_free(&refs);
+    cg_text_free(&text);
+}
+END_TEST
+
+START_TEST(test_self_is_not_cited)
+{
+    cg_docid self;
+    snprintf(self.id, sizeof self.id, "S/2004/908");
+    self.aliases[0] = '\0';
+    cg_refs refs = {0};
+    cg_text text = unit_extract("S/2004/908\nsee S/2004/698 and S/2004/908", &self, &refs);
+    ck_assert_uint_eq(refs.n, 1);
+    ck_assert_str_eq(cg_refs_target(&refs, &refs.items[0]), "S/2004/698");
+    cg_refs_free(&refs);
+    cg_text_free(&text);
+}
+END_TEST
+
+START_TEST(test_joint_aliases)
+{
+    cg_refs refs = {0};
+    cg_text text = unit_extract("(A/77/774-S/2023/145)", NULL, &refs);
+    ck_assert_uint_eq(refs.n, 1);
+    ck_assert_str_eq(cg_refs_aliases(&refs, &refs.items[0]), "S/2023/145");
+    cg_refs_free(&refs);
+    cg_text_free(&text);
+}
+END_TEST
+
+START_TEST(test_body_inferred_flag)
+{
+    cg_refs refs = {0};
+    cg_text text = unit_extract("By its resolution 59/17, the Assembly", NULL, &refs);
+    ck_assert_uint_eq(refs.n, 1);
+    ck_assert(refs.items[0].flags & CG_REF_BODY_INFERRED);
+    cg_refs_free(&refs);
+    cg_text_free(&text);
+}
+END_TEST
+
+START_TEST(test_docid_from_path)
+{
+    static const char *const rows[][2] = {
+        {"A_78_764-EN.pdf", "A/78/764"},
+        {"S_RES_0822_1993.txt", "S/RES/822 (1993)"},
+        {"A_80_6_Sect.7.txt", "A/80/6 (Sect. 7)"},
+        {"A_HRC_28_15_Add.1.txt", "A/HRC/28/15/Add.1"},
+        {"A_44_661-S_20911__ocr-noisy.txt", "A/44/661"},
+        {"000_340298001c62dd83.txt", "doc:000_340298001c62dd83"},
+        {"sub/dir/letter.md", "doc:sub/dir/letter"},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        cg_docid id;
+        cg_docid_from_path(unit_registry(), rows[i][0], &id);
+        ck_assert_msg(strcmp(id.id, rows[i][1]) == 0, "%s: got %s", rows[i][0], id.id);
+    }
+}
+END_TEST
+
+static Suite *ref_suite(void)
+{
+    Suite *s = suite_create("ref");
+    TCase *tc = tcase_create("ids");
+    tcase_add_loop_test(tc, test_ids, 0, (int)(sizeof cases / sizeof cases[0]));
+    tcase_add_test(tc, test_self_is_not_cited);
+    tcase_add_test(tc, test_joint_aliases);
+    tcase_add_test(tc, test_body_inferred_flag);
+    tcase_add_test(tc, test_docid_from_path);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+UNIT_MAIN(ref_suite)
