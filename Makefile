@@ -44,7 +44,7 @@ LIB := $(BUILD)/libcitegraph.a
 BIN := $(BUILD)/citegraph
 SCORE := $(BUILD)/test/score
 
-.PHONY: all deps run check unit e2e gold bench clean
+.PHONY: all deps run check bench clean valgrind
 
 all: deps $(BIN) $(LIB)
 
@@ -96,3 +96,15 @@ clean:
 	rm -rf build
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+# every unit suite and one extraction of the sample corpus under valgrind
+valgrind: all $(UNIT_BIN)
+	@status=0; \
+	for t in $(UNIT_BIN); do \
+	  CK_FORK=no CITEGRAPH_REGISTRY=data/registry valgrind -q --leak-check=full \
+	    --errors-for-leak-kinds=definite,indirect --error-exitcode=1 $$t >/dev/null || status=1; \
+	done; \
+	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
+	  $(BIN) extract data/corpus/sample test/gold/docs >/dev/null || status=1; \
+	if [ $$status = 0 ]; then echo "valgrind: 0 errors, 0 leaks"; fi; \
+	exit $$status
