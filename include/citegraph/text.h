@@ -40,6 +40,7 @@ typedef struct cg_text {
     size_t cursor_off;
     long cursor_line;
     size_t cursor_line_start;
+    long cursor_column;
 } cg_text;
 
 /* Guesses the markup of a file from its extension; -1 if not a text

@@ -1,6 +1,9 @@
 /* citegraph: the command line.  Dispatches to one command a verb. */
 #include <stdio.h>
 #include <string.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "cli.h"
 
@@ -21,6 +24,12 @@ static const char usage[] =
 
 int main(int argc, char **argv)
 {
+#if defined(__GLIBC__)
+    /* keep freed document buffers for the next document instead of
+     * returning them to the kernel, which zeroes every page again */
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 512 * 1024 * 1024);
+#endif
     if (argc < 2) {
         fputs(usage, stderr);
         return CG_EXIT_FATAL;

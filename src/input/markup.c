@@ -304,7 +304,28 @@ cg_status cg_markup_normalize(cg_text *t, cg_markup markup)
     const char *link_close = NULL, *link_tstart = NULL, *link_tend = NULL;
     int link_keep = 0;
     const char *autolink_end = NULL;
+    /* bytes that may need more than a copy */
+    static unsigned char special[256];
+    if (!special['*']) {
+        const char *sp = "\r\f\v\t*\\[]<>&";
+        for (const char *c = sp; *c; c++)
+            special[(unsigned char)*c] = 1;
+        special[0xC2] = special[0xE2] = special[0xEF] = 1;
+    }
     while (p < end && !e.failed) {
+        if (!special[(unsigned char)*p]) {
+            const char *run = p;
+            while (run < end && !special[(unsigned char)*run])
+                run++;
+            size_t n = (size_t)(run - p);
+            if (!grow(&e, n))
+                break;
+            emit(&e, *p, (size_t)(p - base)); /* records a segment if needed */
+            memcpy(t->clean + t->clean_len, p + 1, n - 1);
+            t->clean_len += n - 1;
+            p = run;
+            continue;
+        }
         unsigned char c = (unsigned char)*p;
         size_t at = (size_t)(p - base);
         if (p == link_close) {

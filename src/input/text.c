@@ -87,7 +87,14 @@ static void position_from(const char *raw, size_t from, long line,
                           size_t *out_start)
 {
     for (size_t i = from; i < off; i++) {
-        if (raw[i] == '\n' || (raw[i] == '\r' && raw[i + 1] != '\n')) {
+        /* jump to the next line end */
+        const char *nl = memchr(raw + i, '\n', off - i);
+        const char *cr = memchr(raw + i, '\r', (size_t)((nl ? nl : raw + off) - (raw + i)));
+        const char *brk = cr ? cr : nl;
+        if (brk == NULL)
+            break;
+        i = (size_t)(brk - raw);
+        if (raw[i] == '\n' || raw[i + 1] != '\n') {
             line++;
             line_start = i + 1;
         }
@@ -133,60 +140,79 @@ static cg_status utf16_to_utf8(const unsigned char *s, size_t len, int big,
     return CG_OK;
 }
 
-cg_status cg_text_from_bytes(cg_text *text, const char *bytes, size_t len,
-                             cg_markup markup, const char *name, cg_error *err)
+/* Takes ownership of data (len bytes, room for a NUL at len): checks,
+ * converts UTF-16, strips a BOM, normalises.  Frees data on failure. */
+static cg_status text_adopt(cg_text *text, char *data, size_t len, cg_markup markup,
+                            const char *name, cg_error *err)
 {
     memset(text, 0, sizeof *text);
     text->cursor_line = 1;
-    if (len > CG_TEXT_MAX_BYTES)
+    text->cursor_column = 1;
+    if (len > CG_TEXT_MAX_BYTES) {
+        cg_free(data);
         return cg_error_set(err, CG_ELIMIT, name, 0, 0,
                             "file too large (%zu bytes; the limit is %zu)", len,
                             (size_t)CG_TEXT_MAX_BYTES);
-    const unsigned char *u = (const unsigned char *)bytes;
-    cg_buf converted = {0};
+    }
+    const unsigned char *u = (const unsigned char *)data;
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        cg_buf converted = {0};
         cg_status st = utf16_to_utf8(u + 2, len - 2, u[0] == 0xFE, &converted, name, err);
+        cg_free(data);
+        if (st == CG_OK && converted.data == NULL)
+            st = cg_buf_reserve(&converted, 1) == CG_OK ? CG_OK
+                 : cg_error_set(err, CG_ENOMEM, name, 0, 0, "out of memory");
         if (st != CG_OK) {
             cg_buf_free(&converted);
             return st;
         }
-        bytes = converted.data ? converted.data : "";
+        data = converted.data;
         len = converted.len;
     } else if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
-        bytes += 3;
+        memmove(data, data + 3, len - 3);
         len -= 3;
     }
+    data[len] = '\0';
     size_t bad;
-    if (!cg_utf8_valid(bytes, len, &bad)) {
+    if (!cg_utf8_valid(data, len, &bad)) {
         long line;
         size_t start;
-        position_from(bytes, 0, 1, 0, bad, &line, &start);
+        position_from(data, 0, 1, 0, bad, &line, &start);
         long col = 1;
         for (size_t i = start; i < bad; i++)
-            col += ((unsigned char)bytes[i] & 0xC0) != 0x80;
-        cg_status st = bytes[bad] == '\0'
+            col += ((unsigned char)data[i] & 0xC0) != 0x80;
+        cg_status st = data[bad] == '\0'
             ? cg_error_set(err, CG_EINPUT, name, line, col,
                            "binary file (NUL byte at offset %zu); skipped", bad)
             : cg_error_set(err, CG_EINPUT, name, line, col,
                            "invalid UTF-8 (byte 0x%02X at offset %zu); skipped",
-                           (unsigned char)bytes[bad], bad);
-        cg_buf_free(&converted);
+                           (unsigned char)data[bad], bad);
+        cg_free(data);
         return st;
     }
-    text->raw = cg_malloc(len + 1);
-    if (text->raw == NULL) {
-        cg_buf_free(&converted);
-        return cg_error_set(err, CG_ENOMEM, name, 0, 0, "out of memory");
-    }
-    memcpy(text->raw, bytes, len);
-    text->raw[len] = '\0';
+    text->raw = data;
     text->raw_len = len;
-    cg_buf_free(&converted);
     if (cg_markup_normalize(text, markup) != CG_OK) {
         cg_text_free(text);
         return cg_error_set(err, CG_ENOMEM, name, 0, 0, "out of memory");
     }
     return CG_OK;
+}
+
+cg_status cg_text_from_bytes(cg_text *text, const char *bytes, size_t len,
+                             cg_markup markup, const char *name, cg_error *err)
+{
+    memset(text, 0, sizeof *text);
+    if (len > CG_TEXT_MAX_BYTES)
+        return cg_error_set(err, CG_ELIMIT, name, 0, 0,
+                            "file too large (%zu bytes; the limit is %zu)", len,
+                            (size_t)CG_TEXT_MAX_BYTES);
+    char *copy = cg_malloc(len + 1);
+    if (copy == NULL)
+        return cg_error_set(err, CG_ENOMEM, name, 0, 0, "out of memory");
+    if (len)
+        memcpy(copy, bytes, len);
+    return text_adopt(text, copy, len, markup, name, err);
 }
 
 cg_status cg_text_load(cg_text *text, const char *path, cg_markup markup,
@@ -218,7 +244,7 @@ cg_status cg_text_load(cg_text *text, const char *path, cg_markup markup,
         return cg_error_set(err, CG_ENOMEM, path, 0, 0, "out of memory");
     }
     for (;;) {
-        if (cg_buf_reserve(&data, 65536) != CG_OK) {
+        if (data.cap - data.len < 2 && cg_buf_reserve(&data, 65536) != CG_OK) {
             close(fd);
             cg_buf_free(&data);
             return cg_error_set(err, CG_ENOMEM, path, 0, 0, "out of memory");
@@ -244,10 +270,7 @@ cg_status cg_text_load(cg_text *text, const char *path, cg_markup markup,
         }
     }
     close(fd);
-    cg_status st = cg_text_from_bytes(text, data.data ? data.data : "", data.len,
-                                      markup, path, err);
-    cg_buf_free(&data);
-    return st;
+    return text_adopt(text, data.data, data.len, markup, path, err);
 }
 
 void cg_text_free(cg_text *text)
@@ -285,17 +308,21 @@ void cg_text_position(cg_text *text, size_t raw_off, long *line, long *column)
         text->cursor_off = 0;
         text->cursor_line = 1;
         text->cursor_line_start = 0;
+        text->cursor_column = 1;
     }
     long l;
     size_t start;
     position_from(text->raw, text->cursor_off, text->cursor_line,
                   text->cursor_line_start, raw_off, &l, &start);
+    /* count characters from the cursor when still on its line */
+    size_t from = start == text->cursor_line_start && text->cursor_off >= start ? text->cursor_off : start;
+    long col = from == start ? 1 : text->cursor_column;
+    for (size_t i = from; i < raw_off; i++)
+        col += ((unsigned char)text->raw[i] & 0xC0) != 0x80;
     text->cursor_off = raw_off;
     text->cursor_line = l;
     text->cursor_line_start = start;
-    long col = 1;
-    for (size_t i = start; i < raw_off; i++)
-        col += ((unsigned char)text->raw[i] & 0xC0) != 0x80;
+    text->cursor_column = col;
     *line = l;
     *column = col;
 }

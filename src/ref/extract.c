@@ -7,10 +7,21 @@
 
 #include "internal.h"
 
+static void mark(cg_extractor *ex, unsigned char a, unsigned char b, unsigned bit)
+{
+    ex->trigger[a] |= (unsigned char)bit;
+    ex->trigger2[a << 8 | b] |= (unsigned char)bit;
+}
+
 static void mark_first_bytes(cg_extractor *ex, const cg_phrases *list, unsigned bit)
 {
-    for (size_t i = 0; i < list->n; i++)
-        ex->trigger[(unsigned char)list->items[i].text[0]] |= (unsigned char)bit;
+    for (size_t i = 0; i < list->n; i++) {
+        const cg_phrase *ph = &list->items[i];
+        mark(ex, (unsigned char)ph->text[0], ph->len > 1 ? (unsigned char)ph->text[1] : 0, bit);
+        if (ph->len == 1)
+            for (unsigned b = 0; b < 256; b++)
+                mark(ex, (unsigned char)ph->text[0], (unsigned char)b, bit);
+    }
 }
 
 cg_extractor *cg_extractor_new(const cg_registry *reg)
@@ -19,12 +30,25 @@ cg_extractor *cg_extractor_new(const cg_registry *reg)
     if (ex == NULL)
         return NULL;
     ex->reg = reg;
-    for (unsigned c = 'A'; c <= 'Z'; c++)
-        ex->trigger[c] |= TRIG_SYMBOL;
-    ex->trigger['h'] |= TRIG_URL;
-    ex->trigger['w'] |= TRIG_URL;
-    for (unsigned c = '0'; c <= '9'; c++)
-        ex->trigger[c] |= TRIG_DATE;
+    /* a symbol: capitals then '/' */
+    for (unsigned c = 'A'; c <= 'Z'; c++) {
+        mark(ex, (unsigned char)c, '/', TRIG_SYMBOL);
+        for (unsigned d = 'A'; d <= 'Z'; d++)
+            mark(ex, (unsigned char)c, (unsigned char)d, TRIG_SYMBOL);
+    }
+    /* bytes that belong to a word: a reference starts only after none */
+    for (unsigned b = 0; b < 256; b++)
+        ex->joining[b] = (unsigned char)(cg_is_alnum((unsigned char)b) || strchr("/.-_@\\=%#&?", (int)b));
+    ex->joining[0] = 0;
+    mark(ex, 'h', 't', TRIG_URL);
+    mark(ex, 'w', 'w', TRIG_URL);
+    /* a date: one or two digits, then a space or line break */
+    for (unsigned c = '0'; c <= '9'; c++) {
+        mark(ex, (unsigned char)c, ' ', TRIG_DATE);
+        mark(ex, (unsigned char)c, '\n', TRIG_DATE);
+        for (unsigned d = '0'; d <= '9'; d++)
+            mark(ex, (unsigned char)c, (unsigned char)d, TRIG_DATE);
+    }
     mark_first_bytes(ex, &reg->resolution_words, TRIG_RESOLUTION);
     mark_first_bytes(ex, &reg->decision_words, TRIG_DECISION);
     mark_first_bytes(ex, &reg->icj_words, TRIG_ICJ);
@@ -112,12 +136,6 @@ const char *scan_symbol(scan *s, const char *p)
     return e;
 }
 
-/* Whether byte b before a word start joins it to the previous word. */
-static int joins(unsigned char b)
-{
-    return cg_is_alnum(b) || b == '/' || b == '.' || b == '-' || b == '_' || b == '@' ||
-           b == '\\' || b == '=' || b == '%' || b == '#' || b == '&' || b == '?';
-}
 
 cg_status cg_extract(const cg_extractor *ex, const cg_text *text, const cg_docid *self,
                      cg_refs *out)
@@ -133,47 +151,67 @@ cg_status cg_extract(const cg_extractor *ex, const cg_text *text, const cg_docid
     s.out = out;
     size_t first = out->n;
     const unsigned char *trig = ex->trigger;
+    const unsigned char *trig2 = ex->trigger2;
+    const unsigned char *joining = ex->joining;
     const char *p = s.begin;
-    while (p < s.end && s.status == CG_OK) {
-        unsigned t = trig[(unsigned char)*p];
-        if (t == 0 || (p > s.begin && joins((unsigned char)p[-1]))) {
+    while (p < s.end) {
+        unsigned char c = (unsigned char)*p;
+        if (!joining[c]) {
             p++;
             continue;
         }
+        /* p starts a word: try the scanners whose first bytes match */
         const char *e = NULL;
-        if ((t & TRIG_URL) && (e = scan_url(&s, p)) != NULL) {
-            p = e;
-            continue;
-        }
-        if (t & TRIG_RESOLUTION) {
+        unsigned char next = p + 1 < s.end ? (unsigned char)p[1] : 0;
+        unsigned t = trig[c] ? trig2[c << 8 | next] : 0;
+        if (t && (p == s.begin || !joining[(unsigned char)p[-1]])) {
+            if ((t & TRIG_URL) && (e = scan_url(&s, p)) != NULL) {
+                p = e;
+                if (s.status != CG_OK)
+                    break;
+                continue;
+            }
             const char *after;
-            if (cg_phrases_match(&s.reg->resolution_words, p, s.end, &after) &&
+            if ((t & TRIG_RESOLUTION) &&
+                cg_phrases_match(&s.reg->resolution_words, p, s.end, &after) &&
                 (e = scan_resolutions(&s, p, after, 0)) != NULL) {
                 p = e;
+                if (s.status != CG_OK)
+                    break;
                 continue;
             }
-        }
-        if (t & TRIG_DECISION) {
-            const char *after;
-            if (cg_phrases_match(&s.reg->decision_words, p, s.end, &after) &&
+            if ((t & TRIG_DECISION) && cg_phrases_match(&s.reg->decision_words, p, s.end, &after) &&
                 (e = scan_resolutions(&s, p, after, 1)) != NULL) {
                 p = e;
+                if (s.status != CG_OK)
+                    break;
+                continue;
+            }
+            if ((t & TRIG_ICJ) && (e = scan_icj_keyword(&s, p)) != NULL) {
+                p = e;
+                if (s.status != CG_OK)
+                    break;
+                continue;
+            }
+            if ((t & TRIG_SYMBOL) && (e = scan_symbol(&s, p)) != NULL) {
+                p = e;
+                if (s.status != CG_OK)
+                    break;
+                continue;
+            }
+            if ((t & TRIG_DATE) && p + 3 < s.end && (e = scan_icj_date_first(&s, p)) != NULL) {
+                p = e;
+                if (s.status != CG_OK)
+                    break;
                 continue;
             }
         }
-        if ((t & TRIG_ICJ) && (e = scan_icj_keyword(&s, p)) != NULL) {
-            p = e;
-            continue;
-        }
-        if ((t & TRIG_SYMBOL) && (e = scan_symbol(&s, p)) != NULL) {
-            p = e;
-            continue;
-        }
-        if ((t & TRIG_DATE) && p + 3 < s.end && (e = scan_icj_date_first(&s, p)) != NULL) {
-            p = e;
-            continue;
-        }
+        if (e != NULL && s.status != CG_OK)
+            break;
+        /* the rest of the word cannot start a reference */
         p++;
+        while (p < s.end && joining[(unsigned char)*p])
+            p++;
     }
     cg_free(s.years);
     if (s.status != CG_OK)

@@ -18,7 +18,9 @@ enum {
 
 struct cg_extractor {
     const cg_registry *reg;
-    unsigned char trigger[256];
+    unsigned char trigger[256];       /* by first byte */
+    unsigned char trigger2[256 * 256]; /* by first two bytes */
+    unsigned char joining[256];        /* bytes that continue a word */
 };
 
 /* A Security Council resolution number seen with its year. */
