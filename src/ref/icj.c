@@ -78,27 +78,35 @@ static int other_court_before(const scan *s, const char *q)
     return cg_phrases_match_before(&s->reg->other_courts, lim, e, &st) != NULL;
 }
 
-/* Whether the Court is the nearest court named around [p, e). */
+/* Whether the Court is the nearest court named around [p, e): the
+ * nearer of the last court named before and the first named after. */
 static int court_around(const scan *s, const char *p, const char *e)
 {
     const cg_phrases *court = &s->reg->icj_court;
     const char *lo = p - s->begin > 400 ? p - 400 : s->begin;
     const char *hi = s->end - e > 200 ? e + 200 : s->end;
-    const char *after;
-    for (const char *q = p; q > lo; ) {
+    const char *after, *before_hit = NULL, *after_hit = NULL;
+    for (const char *q = p; q > lo && before_hit == NULL; ) {
         q--;
         if (q > s->begin && cg_is_alnum((unsigned char)q[-1]))
             continue;
         if (cg_phrases_match(court, q, s->end, &after))
-            return !other_court_before(s, q);
+            before_hit = q;
     }
-    for (const char *q = e; q < hi; q++) {
+    for (const char *q = e; q < hi && after_hit == NULL; q++) {
         if (q > s->begin && cg_is_alnum((unsigned char)q[-1]))
             continue;
         if (cg_phrases_match(court, q, s->end, &after))
-            return !other_court_before(s, q);
+            after_hit = q;
     }
-    return 0;
+    /* a court named after the mention is "of the X Court": look at its
+     * words before; the words before "Court" name it */
+    const char *hit = before_hit;
+    if (after_hit && (before_hit == NULL || after_hit - e < p - before_hit))
+        hit = after_hit;
+    if (hit == NULL)
+        return 0;
+    return !other_court_before(s, hit);
 }
 
 /* The only case with a decision of type on date; sets *type when the
