@@ -269,12 +269,21 @@ const char *cg_symbol_parse(const cg_registry *reg, const char *p, const char *e
         return NULL;
     *is_resolution = is_res;
     sbuf a = {aliases, 0, aliaslen, 0};
-    while (q + 1 < end && *q == '-' && cg_is_upper((unsigned char)q[1])) {
+    while (q + 1 < end && *q == '-') {
+        /* the second symbol may follow a line break: "A/77/774-\nS/2023/145" */
+        const char *n = q + 1;
+        if (*n == '\n' || *n == ' ') {
+            n = cg_lex_skip_space_lines(n, end, 1);
+            if (n == NULL || q[1] == ' ')
+                break;
+        }
+        if (n >= end || !cg_is_upper((unsigned char)*n))
+            break;
         char one[512];
         sbuf o = {one, 0, sizeof one, 0};
         one[0] = '\0';
         int r2 = 0;
-        const char *q2 = single(reg, q + 1, end, &o, &r2);
+        const char *q2 = single(reg, n, end, &o, &r2);
         if (q2 == NULL || o.overflow)
             break;
         if (a.len)
