@@ -7,6 +7,9 @@
  *   cg_docid_from_path() its identity
  *   cg_extractor_new(), cg_extract()   its references, with canonical ids
  *   cg_refs_write()      rows in TSV or JSON Lines
+ *   cg_graph_builder_add(), cg_graph_build()   the citation graph
+ *   cg_metrics_compute() its measures and ranking
+ *   cg_report_write(), cg_graph_write()        tables and graph files
  * Each *_free releases what the matching call made; it is the caller's
  * responsibility to call it. */
 #ifndef CITEGRAPH_H
@@ -18,7 +21,9 @@
 #include "citegraph/corpus.h"
 #include "citegraph/export.h"
 #include "citegraph/extract.h"
+#include "citegraph/graph.h"
 #include "citegraph/lex.h"
+#include "citegraph/metrics.h"
 #include "citegraph/ref.h"
 #include "citegraph/registry.h"
 #include "citegraph/text.h"

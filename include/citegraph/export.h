@@ -4,7 +4,11 @@
 #ifndef CITEGRAPH_EXPORT_H
 #define CITEGRAPH_EXPORT_H
 
+#include <stddef.h>
+
 #include "citegraph/core.h"
+#include "citegraph/graph.h"
+#include "citegraph/metrics.h"
 #include "citegraph/ref.h"
 #include "citegraph/text.h"
 
@@ -24,5 +28,51 @@ cg_status cg_refs_write(cg_buf *out, cg_refs_format format, const char *file,
 
 /* Appends s[0..n) as a JSON string literal, quotes included. */
 cg_status cg_json_put_string(cg_buf *out, const char *s, size_t n);
+
+/* Formats of the report command's table. */
+typedef enum cg_report_format {
+    CG_REPORT_TEXT, /* a short header, then an aligned table */
+    CG_REPORT_CSV,  /* RFC 4180, one row a vertex */
+    CG_REPORT_JSON, /* one object: counts and rows */
+    CG_REPORT_MD    /* a Markdown table under a short list of counts */
+} cg_report_format;
+
+/* Formats of the graph command's output. */
+typedef enum cg_graph_format {
+    CG_GRAPH_DOT,     /* Graphviz, styled by kind */
+    CG_GRAPH_GRAPHML, /* GraphML with typed keys */
+    CG_GRAPH_CSV,     /* one file: node and edge rows told apart by a type column */
+    CG_GRAPH_JSON     /* node-link JSON: nodes and links */
+} cg_graph_format;
+
+/* Report format of a name ("text", "csv", "json", "md"); -1 if unknown. */
+int cg_report_format_parse(const char *name);
+
+/* Graph format of a name ("dot", "graphml", "csv", "json"); -1 if unknown. */
+int cg_graph_format_parse(const char *name);
+
+/* Appends the report of vertices rows[0..n) of graph, in that order. */
+cg_status cg_report_write(cg_buf *out, cg_report_format format, const cg_graph *graph,
+                          const cg_metrics *m, const size_t *rows, size_t n);
+
+/* Appends graph in format; keep (nv flags, or NULL for all) selects the
+ * vertices written, and the edges between kept vertices. */
+cg_status cg_graph_write(cg_buf *out, cg_graph_format format, const cg_graph *graph,
+                         const cg_metrics *m, const unsigned char *keep);
+
+/* Appends s as one RFC 4180 CSV field (quoted when it needs to be). */
+cg_status cg_csv_put_field(cg_buf *out, const char *s);
+
+/* Appends s with XML special characters escaped and control bytes as spaces. */
+cg_status cg_xml_put_escaped(cg_buf *out, const char *s);
+
+/* Appends s as a double-quoted Graphviz DOT string. */
+cg_status cg_dot_put_string(cg_buf *out, const char *s);
+
+/* Appends s with the Markdown specials | * _ ` [ ] < > and backslash escaped. */
+cg_status cg_md_put_escaped(cg_buf *out, const char *s);
+
+/* Appends x in the fixed format %.6g (0 for -0, NaN or infinity). */
+cg_status cg_put_real(cg_buf *out, double x);
 
 #endif

@@ -40,7 +40,27 @@ void cli_error(const char *fmt, ...)
 #endif
     ;
 
+/* Reads the corpus into graph and computes metrics; returns an exit
+ * status (on CG_EXIT_FATAL there is nothing to free). */
+int cli_build_graph(const cli_common *common, const cg_registry *reg, char **paths,
+                    size_t npaths, cg_graph *graph, cg_metrics *metrics);
+
+/* Parses a non-negative count for option opt; reports and returns 0 if bad. */
+int cli_parse_count(const char *opt, const char *value, size_t *out);
+
+/* Adds a --registry folder; reports and returns 0 if there are too many. */
+int cli_add_registry(cli_common *common, const char *cmd, const char *dir);
+
+/* Writes buf to stdout and flushes; reports and returns 0 on failure. */
+int cli_write_stdout(const cg_buf *buf);
+
 /* The extract command. */
 int cmd_extract(int argc, char **argv, const char *argv0);
+
+/* The report command: the ranked table of the graph's vertices. */
+int cmd_report(int argc, char **argv, const char *argv0);
+
+/* The graph command: the citation graph as DOT, GraphML, CSV or JSON. */
+int cmd_graph(int argc, char **argv, const char *argv0);
 
 #endif

@@ -45,6 +45,10 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "extract") == 0)
         return cmd_extract(argc - 2, argv + 2, argv[0]);
+    if (strcmp(cmd, "report") == 0)
+        return cmd_report(argc - 2, argv + 2, argv[0]);
+    if (strcmp(cmd, "graph") == 0)
+        return cmd_graph(argc - 2, argv + 2, argv[0]);
     fprintf(stderr, "citegraph: unknown command '%s'\n%s", cmd, usage);
     return CG_EXIT_FATAL;
 }

@@ -1,0 +1,83 @@
+/* Shared by the report and graph commands: read the corpus into a
+ * citation graph and compute its measures. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static int add_doc(const cg_corpus_file *file, const cg_docid *id, cg_text *text,
+                   const cg_refs *refs, void *ctx)
+{
+    (void)file;
+    (void)text;
+    if (cg_graph_builder_add(ctx, id, refs) != CG_OK) {
+        cli_error("out of memory");
+        return 1;
+    }
+    return 0;
+}
+
+int cli_build_graph(const cli_common *common, const cg_registry *reg, char **paths,
+                    size_t npaths, cg_graph *graph, cg_metrics *metrics)
+{
+    memset(graph, 0, sizeof *graph);
+    memset(metrics, 0, sizeof *metrics);
+    cg_graph_builder *b = cg_graph_builder_new();
+    if (b == NULL) {
+        cli_error("out of memory");
+        return CG_EXIT_FATAL;
+    }
+    int status = cli_run_corpus(common, reg, paths, npaths, add_doc, b);
+    if (status == CG_EXIT_FATAL) {
+        cg_graph_builder_free(b);
+        return status;
+    }
+    cg_error err;
+    cg_error_clear(&err);
+    cg_status st = cg_graph_build(b, graph, &err);
+    cg_graph_builder_free(b);
+    if (st == CG_OK && (st = cg_metrics_compute(graph, metrics, &err)) != CG_OK)
+        cg_graph_free(graph);
+    if (st != CG_OK) {
+        cg_error_print(&err, stderr);
+        return CG_EXIT_FATAL;
+    }
+    return status;
+}
+
+int cli_parse_count(const char *opt, const char *value, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(value, &end, 10);
+    if (value[0] == '\0' || value[0] == '-' || *end != '\0' || errno != 0) {
+        cli_error("option --%s needs a whole number, not '%s'", opt, value);
+        return 0;
+    }
+    *out = (size_t)n;
+    return 1;
+}
+
+int cli_add_registry(cli_common *common, const char *cmd, const char *dir)
+{
+    if (common->nregistry == sizeof common->registry_dirs / sizeof common->registry_dirs[0]) {
+        cli_error("%s: too many --registry folders", cmd);
+        return 0;
+    }
+    common->registry_dirs[common->nregistry++] = dir;
+    return 1;
+}
+
+int cli_write_stdout(const cg_buf *buf)
+{
+    if (buf->len && fwrite(buf->data, 1, buf->len, stdout) != buf->len) {
+        cli_error("cannot write the output: %s", strerror(errno));
+        return 0;
+    }
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_error("cannot write the output: %s", strerror(errno ? errno : EIO));
+        return 0;
+    }
+    return 1;
+}

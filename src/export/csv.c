@@ -1,0 +1,66 @@
+/* CSV (RFC 4180): the report table, and the graph as one file of node
+ * rows and edge rows told apart by a leading type column. */
+#include "export_impl.h"
+
+static const char report_header[] =
+    "id,label,kind,in_corpus,year,cited_by,mentions,cites,pagerank,authority,hub,betweenness\r\n";
+
+/* Appends the attribute and measure fields of vertex v (no line end). */
+static cg_status vertex_fields(cg_buf *out, const cg_graph *g, const cg_metrics *m, size_t v)
+{
+    const cg_vertex *x = &g->v[v];
+    cg_status st = cg_csv_put_field(out, x->id);
+    if (st == CG_OK) st = cg_buf_putc(out, ',');
+    if (st == CG_OK) st = cg_csv_put_field(out, x->label);
+    if (st == CG_OK) st = cg_buf_printf(out, ",%s,%s,", cg_vkind_name(x->kind),
+                                        x->in_corpus ? "true" : "false");
+    if (st == CG_OK) st = cg_export_year(out, x->year, "");
+    if (st == CG_OK) st = cg_buf_printf(out, ",%.0f,%.0f,%.0f", m->cited_by[v], m->mentions[v],
+                                        m->cites[v]);
+    const double *reals[] = {m->pagerank, m->authority, m->hub, m->betweenness};
+    for (size_t i = 0; i < 4 && st == CG_OK; i++) {
+        st = cg_buf_putc(out, ',');
+        if (st == CG_OK)
+            st = cg_put_real(out, reals[i][v]);
+    }
+    return st;
+}
+
+cg_status cg_export_report_csv(cg_buf *out, const cg_graph *g, const cg_metrics *m,
+                               const size_t *rows, size_t n)
+{
+    cg_status st = cg_buf_puts(out, report_header);
+    for (size_t i = 0; i < n && st == CG_OK; i++) {
+        st = vertex_fields(out, g, m, rows[i]);
+        if (st == CG_OK)
+            st = cg_buf_puts(out, "\r\n");
+    }
+    return st;
+}
+
+cg_status cg_export_graph_csv(cg_buf *out, const cg_graph *g, const cg_metrics *m,
+                              const unsigned char *keep)
+{
+    cg_status st = cg_buf_puts(out, "type,id,label,kind,in_corpus,year,cited_by,mentions,cites,"
+                                    "pagerank,authority,hub,betweenness,source,target,weight\r\n");
+    for (size_t v = 0; v < g->nv && st == CG_OK; v++) {
+        if (!cg_export_kept(g, keep, v))
+            continue;
+        st = cg_buf_puts(out, "node,");
+        if (st == CG_OK) st = vertex_fields(out, g, m, v);
+        if (st == CG_OK) st = cg_buf_puts(out, ",,,\r\n");
+    }
+    for (size_t e = 0; e < g->ne && st == CG_OK; e++) {
+        igraph_integer_t from, to;
+        if (igraph_edge(&g->g, (igraph_integer_t)e, &from, &to) != IGRAPH_SUCCESS)
+            return CG_ELIMIT;
+        if (!cg_export_kept(g, keep, (size_t)from) || !cg_export_kept(g, keep, (size_t)to))
+            continue;
+        st = cg_buf_puts(out, "edge,,,,,,,,,,,,,");
+        if (st == CG_OK) st = cg_csv_put_field(out, g->v[from].id);
+        if (st == CG_OK) st = cg_buf_putc(out, ',');
+        if (st == CG_OK) st = cg_csv_put_field(out, g->v[to].id);
+        if (st == CG_OK) st = cg_buf_printf(out, ",%.0f\r\n", g->weight[e]);
+    }
+    return st;
+}

@@ -1,0 +1,140 @@
+/* Shared by the table and graph writers: escaping for CSV, XML, DOT and
+ * Markdown, the fixed number format, and the dispatch on formats. */
+#include <math.h>
+#include <string.h>
+
+#include "citegraph/export.h"
+#include "export_impl.h"
+
+int cg_report_format_parse(const char *name)
+{
+    static const char *const names[] = {"text", "csv", "json", "md"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(name, names[i]) == 0)
+            return i;
+    if (strcmp(name, "txt") == 0)
+        return CG_REPORT_TEXT;
+    if (strcmp(name, "markdown") == 0)
+        return CG_REPORT_MD;
+    return -1;
+}
+
+int cg_graph_format_parse(const char *name)
+{
+    static const char *const names[] = {"dot", "graphml", "csv", "json"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(name, names[i]) == 0)
+            return i;
+    if (strcmp(name, "gv") == 0)
+        return CG_GRAPH_DOT;
+    return -1;
+}
+
+cg_status cg_report_write(cg_buf *out, cg_report_format format, const cg_graph *graph,
+                          const cg_metrics *m, const size_t *rows, size_t n)
+{
+    switch (format) {
+    case CG_REPORT_TEXT:
+        return cg_export_report_text(out, graph, m, rows, n);
+    case CG_REPORT_CSV:
+        return cg_export_report_csv(out, graph, m, rows, n);
+    case CG_REPORT_JSON:
+        return cg_export_report_json(out, graph, m, rows, n);
+    case CG_REPORT_MD:
+        return cg_export_report_md(out, graph, m, rows, n);
+    }
+    return CG_EUSAGE;
+}
+
+cg_status cg_graph_write(cg_buf *out, cg_graph_format format, const cg_graph *graph,
+                         const cg_metrics *m, const unsigned char *keep)
+{
+    switch (format) {
+    case CG_GRAPH_DOT:
+        return cg_export_graph_dot(out, graph, m, keep);
+    case CG_GRAPH_GRAPHML:
+        return cg_export_graph_graphml(out, graph, m, keep);
+    case CG_GRAPH_CSV:
+        return cg_export_graph_csv(out, graph, m, keep);
+    case CG_GRAPH_JSON:
+        return cg_export_graph_json(out, graph, m, keep);
+    }
+    return CG_EUSAGE;
+}
+
+cg_status cg_csv_put_field(cg_buf *out, const char *s)
+{
+    if (strpbrk(s, ",\"\r\n") == NULL)
+        return cg_buf_puts(out, s);
+    cg_status st = cg_buf_putc(out, '"');
+    for (; *s && st == CG_OK; s++)
+        st = *s == '"' ? cg_buf_puts(out, "\"\"") : cg_buf_putc(out, *s);
+    return st == CG_OK ? cg_buf_putc(out, '"') : st;
+}
+
+cg_status cg_xml_put_escaped(cg_buf *out, const char *s)
+{
+    cg_status st = CG_OK;
+    for (; *s && st == CG_OK; s++) {
+        unsigned char c = (unsigned char)*s;
+        switch (c) {
+        case '&': st = cg_buf_puts(out, "&amp;"); break;
+        case '<': st = cg_buf_puts(out, "&lt;"); break;
+        case '>': st = cg_buf_puts(out, "&gt;"); break;
+        case '"': st = cg_buf_puts(out, "&quot;"); break;
+        case '\'': st = cg_buf_puts(out, "&apos;"); break;
+        default:
+            /* XML 1.0 forbids most control characters, even escaped */
+            st = cg_buf_putc(out, c < 0x20 && c != '\t' && c != '\n' && c != '\r' ? ' ' : (char)c);
+        }
+    }
+    return st;
+}
+
+cg_status cg_dot_put_string(cg_buf *out, const char *s)
+{
+    cg_status st = cg_buf_putc(out, '"');
+    for (; *s && st == CG_OK; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') {
+            st = cg_buf_putc(out, '\\');
+            if (st == CG_OK)
+                st = cg_buf_putc(out, (char)c);
+        } else if (c == '\n') {
+            st = cg_buf_puts(out, "\\n");
+        } else {
+            st = cg_buf_putc(out, c < 0x20 ? ' ' : (char)c);
+        }
+    }
+    return st == CG_OK ? cg_buf_putc(out, '"') : st;
+}
+
+cg_status cg_md_put_escaped(cg_buf *out, const char *s)
+{
+    cg_status st = CG_OK;
+    for (; *s && st == CG_OK; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (strchr("|\\*_`[]<>", c) && c != '\0')
+            st = cg_buf_putc(out, '\\');
+        if (st == CG_OK)
+            st = cg_buf_putc(out, c < 0x20 ? ' ' : (char)c);
+    }
+    return st;
+}
+
+cg_status cg_put_real(cg_buf *out, double x)
+{
+    if (!isfinite(x) || x == 0)
+        x = 0; /* no "-0", "nan" or "inf" in any output */
+    return cg_buf_printf(out, "%.6g", x);
+}
+
+cg_status cg_export_year(cg_buf *out, int year, const char *unknown)
+{
+    return year > 0 ? cg_buf_printf(out, "%d", year) : cg_buf_puts(out, unknown);
+}
+
+int cg_export_kept(const cg_graph *graph, const unsigned char *keep, size_t v)
+{
+    return v < graph->nv && (keep == NULL || keep[v]);
+}

@@ -1,0 +1,100 @@
+/* GraphML: a typed <key> for every vertex attribute and measure, the
+ * edge weight and the graph's counts; every string XML-escaped. */
+#include "export_impl.h"
+
+typedef struct key {
+    const char *id, *target, *type;
+} key;
+
+static const key keys[] = {
+    {"label", "node", "string"},       {"kind", "node", "string"},
+    {"in_corpus", "node", "boolean"},  {"year", "node", "int"},
+    {"organ", "node", "string"},       {"cited_by", "node", "int"},
+    {"mentions", "node", "int"},       {"cites", "node", "int"},
+    {"pagerank", "node", "double"},    {"authority", "node", "double"},
+    {"hub", "node", "double"},         {"betweenness", "node", "double"},
+    {"weight", "edge", "int"},         {"documents", "graph", "int"},
+    {"references", "graph", "int"},    {"betweenness_method", "graph", "string"},
+};
+
+static cg_status data_str(cg_buf *out, const char *indent, const char *k, const char *value)
+{
+    cg_status st = cg_buf_printf(out, "%s<data key=\"%s\">", indent, k);
+    if (st == CG_OK) st = cg_xml_put_escaped(out, value);
+    if (st == CG_OK) st = cg_buf_puts(out, "</data>\n");
+    return st;
+}
+
+static cg_status data_real(cg_buf *out, const char *k, double value)
+{
+    cg_status st = cg_buf_printf(out, "      <data key=\"%s\">", k);
+    if (st == CG_OK) st = cg_put_real(out, value);
+    if (st == CG_OK) st = cg_buf_puts(out, "</data>\n");
+    return st;
+}
+
+static cg_status node(cg_buf *out, const cg_graph *g, const cg_metrics *m, size_t v)
+{
+    const cg_vertex *x = &g->v[v];
+    cg_status st = cg_buf_puts(out, "    <node id=\"");
+    if (st == CG_OK) st = cg_xml_put_escaped(out, x->id);
+    if (st == CG_OK) st = cg_buf_puts(out, "\">\n");
+    if (st == CG_OK) st = data_str(out, "      ", "label", x->label);
+    if (st == CG_OK) st = data_str(out, "      ", "kind", cg_vkind_name(x->kind));
+    if (st == CG_OK) st = data_str(out, "      ", "in_corpus", x->in_corpus ? "true" : "false");
+    if (st == CG_OK && x->year > 0)
+        st = cg_buf_printf(out, "      <data key=\"year\">%d</data>\n", x->year);
+    if (st == CG_OK && x->organ[0]) st = data_str(out, "      ", "organ", x->organ);
+    if (st == CG_OK)
+        st = cg_buf_printf(out,
+                           "      <data key=\"cited_by\">%.0f</data>\n"
+                           "      <data key=\"mentions\">%.0f</data>\n"
+                           "      <data key=\"cites\">%.0f</data>\n",
+                           m->cited_by[v], m->mentions[v], m->cites[v]);
+    if (st == CG_OK) st = data_real(out, "pagerank", m->pagerank[v]);
+    if (st == CG_OK) st = data_real(out, "authority", m->authority[v]);
+    if (st == CG_OK) st = data_real(out, "hub", m->hub[v]);
+    if (st == CG_OK) st = data_real(out, "betweenness", m->betweenness[v]);
+    if (st == CG_OK) st = cg_buf_puts(out, "    </node>\n");
+    return st;
+}
+
+cg_status cg_export_graph_graphml(cg_buf *out, const cg_graph *g, const cg_metrics *m,
+                                  const unsigned char *keep)
+{
+    cg_status st = cg_buf_puts(
+        out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+             "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+             "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+             "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+             "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0] && st == CG_OK; i++)
+        st = cg_buf_printf(out, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
+                           keys[i].id, keys[i].target, keys[i].id, keys[i].type);
+    if (st == CG_OK)
+        st = cg_buf_printf(out,
+                           "  <graph id=\"citegraph\" edgedefault=\"directed\">\n"
+                           "    <data key=\"documents\">%zu</data>\n"
+                           "    <data key=\"references\">%zu</data>\n",
+                           g->ndocs, g->nrefs);
+    if (st == CG_OK) st = data_str(out, "    ", "betweenness_method", m->betweenness_method);
+    for (size_t v = 0; v < g->nv && st == CG_OK; v++)
+        if (cg_export_kept(g, keep, v))
+            st = node(out, g, m, v);
+    for (size_t e = 0; e < g->ne && st == CG_OK; e++) {
+        igraph_integer_t from, to;
+        if (igraph_edge(&g->g, (igraph_integer_t)e, &from, &to) != IGRAPH_SUCCESS)
+            return CG_ELIMIT;
+        if (!cg_export_kept(g, keep, (size_t)from) || !cg_export_kept(g, keep, (size_t)to))
+            continue;
+        st = cg_buf_puts(out, "    <edge source=\"");
+        if (st == CG_OK) st = cg_xml_put_escaped(out, g->v[from].id);
+        if (st == CG_OK) st = cg_buf_puts(out, "\" target=\"");
+        if (st == CG_OK) st = cg_xml_put_escaped(out, g->v[to].id);
+        if (st == CG_OK)
+            st = cg_buf_printf(out, "\">\n      <data key=\"weight\">%.0f</data>\n    </edge>\n",
+                               g->weight[e]);
+    }
+    if (st == CG_OK) st = cg_buf_puts(out, "  </graph>\n</graphml>\n");
+    return st;
+}

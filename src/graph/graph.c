@@ -1,0 +1,398 @@
+/* The only builder of the citation graph.  Documents are recorded as
+ * they are read (ids interned in a hash table); the graph is made once
+ * everything is read, so that a joint-symbol alias met anywhere in the
+ * corpus resolves everywhere.  Edges are collected as (citing, cited)
+ * pairs, sorted, counted into weights and handed to igraph_create once. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "citegraph/graph.h"
+
+typedef struct mention {
+    uint32_t src, tgt;
+    unsigned kind;
+} mention;
+
+typedef struct alias_pair {
+    uint32_t alias, primary;
+} alias_pair;
+
+struct cg_graph_builder {
+    char **str; /* interned ids */
+    size_t nstr, capstr;
+    uint32_t *slots; /* hash table of str indices + 1; 0 is empty */
+    size_t nslots;
+    mention *m;
+    size_t nm, capm;
+    alias_pair *a;
+    size_t na, capa;
+    uint32_t *docs;
+    size_t nd, capd;
+    size_t nrefs;
+};
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+/* Grows *items (of size bytes each) to hold at least need. */
+static cg_status grow(void **items, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return CG_OK;
+    size_t c = *cap ? *cap : 16;
+    while (c < need) {
+        if (c > SIZE_MAX / 2 / size)
+            return CG_ENOMEM;
+        c *= 2;
+    }
+    void *p = cg_realloc(*items, c * size);
+    if (p == NULL)
+        return CG_ENOMEM;
+    *items = p;
+    *cap = c;
+    return CG_OK;
+}
+
+static cg_status rehash(cg_graph_builder *b)
+{
+    size_t n = b->nslots ? b->nslots * 2 : 1024;
+    uint32_t *slots = cg_calloc(n, sizeof *slots);
+    if (slots == NULL)
+        return CG_ENOMEM;
+    for (size_t i = 0; i < b->nstr; i++) {
+        size_t h = (size_t)hash_str(b->str[i]) & (n - 1);
+        while (slots[h])
+            h = (h + 1) & (n - 1);
+        slots[h] = (uint32_t)(i + 1);
+    }
+    cg_free(b->slots);
+    b->slots = slots;
+    b->nslots = n;
+    return CG_OK;
+}
+
+/* The index of id in the table, added if new. */
+static cg_status intern(cg_graph_builder *b, const char *id, uint32_t *out)
+{
+    if (b->nstr + 1 > b->nslots / 2) {
+        cg_status st = rehash(b);
+        if (st != CG_OK)
+            return st;
+    }
+    size_t mask = b->nslots - 1;
+    size_t h = (size_t)hash_str(id) & mask;
+    while (b->slots[h]) {
+        uint32_t i = b->slots[h] - 1;
+        if (strcmp(b->str[i], id) == 0) {
+            *out = i;
+            return CG_OK;
+        }
+        h = (h + 1) & mask;
+    }
+    if (b->nstr >= UINT32_MAX - 1)
+        return CG_ELIMIT;
+    cg_status st = grow((void **)&b->str, &b->capstr, b->nstr + 1, sizeof *b->str);
+    if (st != CG_OK)
+        return st;
+    char *copy = cg_strdup(id);
+    if (copy == NULL)
+        return CG_ENOMEM;
+    b->str[b->nstr] = copy;
+    b->slots[h] = (uint32_t)(b->nstr + 1);
+    *out = (uint32_t)b->nstr++;
+    return CG_OK;
+}
+
+/* Records every symbol of a '|' separated alias list as an alias of primary. */
+static cg_status add_aliases(cg_graph_builder *b, uint32_t primary, const char *aliases)
+{
+    char one[CG_ID_MAX];
+    const char *p = aliases;
+    while (p && *p) {
+        size_t n = strcspn(p, "|");
+        if (n > 0 && n < sizeof one) {
+            memcpy(one, p, n);
+            one[n] = '\0';
+            uint32_t a;
+            cg_status st = intern(b, one, &a);
+            if (st == CG_OK && a != primary)
+                st = grow((void **)&b->a, &b->capa, b->na + 1, sizeof *b->a);
+            if (st != CG_OK)
+                return st;
+            if (a != primary)
+                b->a[b->na++] = (alias_pair){a, primary};
+        }
+        p += n;
+        if (*p == '|')
+            p++;
+    }
+    return CG_OK;
+}
+
+cg_graph_builder *cg_graph_builder_new(void)
+{
+    return cg_calloc(1, sizeof(cg_graph_builder));
+}
+
+cg_status cg_graph_builder_add(cg_graph_builder *b, const cg_docid *doc, const cg_refs *refs)
+{
+    uint32_t d;
+    cg_status st = intern(b, doc->id, &d);
+    if (st == CG_OK)
+        st = grow((void **)&b->docs, &b->capd, b->nd + 1, sizeof *b->docs);
+    if (st != CG_OK)
+        return st;
+    b->docs[b->nd++] = d;
+    if ((st = add_aliases(b, d, doc->aliases)) != CG_OK)
+        return st;
+    for (size_t i = 0; refs && i < refs->n; i++) {
+        const cg_ref *r = &refs->items[i];
+        uint32_t t;
+        if ((st = intern(b, cg_refs_target(refs, r), &t)) != CG_OK)
+            return st;
+        if ((st = add_aliases(b, t, cg_refs_aliases(refs, r))) != CG_OK)
+            return st;
+        if ((st = grow((void **)&b->m, &b->capm, b->nm + 1, sizeof *b->m)) != CG_OK)
+            return st;
+        b->m[b->nm++] = (mention){d, t, (unsigned)r->kind};
+        b->nrefs++;
+    }
+    return CG_OK;
+}
+
+void cg_graph_builder_free(cg_graph_builder *b)
+{
+    if (b == NULL)
+        return;
+    for (size_t i = 0; i < b->nstr; i++)
+        cg_free(b->str[i]);
+    cg_free(b->str);
+    cg_free(b->slots);
+    cg_free(b->m);
+    cg_free(b->a);
+    cg_free(b->docs);
+    cg_free(b);
+}
+
+/* The kind an id has when nothing cites it: its shape. */
+static cg_vkind kind_of_id(const char *id)
+{
+    if (strncmp(id, "doc:", 4) == 0)
+        return CG_VKIND_DOCUMENT;
+    if (strncmp(id, "icj:", 4) == 0)
+        return CG_VKIND_ICJ;
+    if (strncmp(id, "http://", 7) == 0 || strncmp(id, "https://", 8) == 0)
+        return CG_VKIND_URL;
+    if (strchr(id, ':'))
+        return CG_VKIND_OTHER;
+    if (strstr(id, "/RES/") || strstr(id, "/DEC/"))
+        return CG_VKIND_RESOLUTION;
+    return CG_VKIND_SYMBOL;
+}
+
+static const cg_graph_builder *sort_builder;
+
+static int cmp_str_index(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return strcmp(sort_builder->str[x], sort_builder->str[y]);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+void cg_graph_free(cg_graph *graph)
+{
+    if (graph->has_g)
+        igraph_destroy(&graph->g);
+    for (size_t i = 0; i < graph->nv; i++) {
+        cg_free(graph->v[i].id);
+        cg_free(graph->v[i].label);
+    }
+    cg_free(graph->v);
+    cg_free(graph->weight);
+    memset(graph, 0, sizeof *graph);
+}
+
+/* Vertices and attributes: fills g->v from the used, resolved ids. */
+static cg_status make_vertices(const cg_graph_builder *b, const uint32_t *canon,
+                               uint32_t *vidx, cg_graph *g)
+{
+    size_t n = b->nstr;
+    unsigned char *used = cg_calloc(n ? n : 1, 1);
+    unsigned char *corpus = cg_calloc(n ? n : 1, 1);
+    int *kind = cg_calloc(n ? n : 1, sizeof *kind);
+    uint32_t *order = cg_calloc(n ? n : 1, sizeof *order);
+    char *label = cg_malloc(CG_ID_MAX);
+    cg_status st = CG_ENOMEM;
+    if (!used || !corpus || !kind || !order || !label)
+        goto done;
+    for (size_t i = 0; i < n; i++)
+        kind[i] = -1;
+    for (size_t i = 0; i < b->nd; i++) {
+        uint32_t c = canon[b->docs[i]];
+        used[c] = corpus[c] = 1;
+    }
+    for (size_t i = 0; i < b->nm; i++) {
+        uint32_t s = canon[b->m[i].src], t = canon[b->m[i].tgt];
+        used[s] = used[t] = 1;
+        if (kind[t] < 0 && b->m[i].kind < (unsigned)CG_KIND_COUNT)
+            kind[t] = (int)b->m[i].kind;
+    }
+    size_t nv = 0;
+    for (size_t i = 0; i < n; i++)
+        if (used[i])
+            order[nv++] = (uint32_t)i;
+    sort_builder = b;
+    qsort(order, nv, sizeof *order, cmp_str_index);
+    g->v = cg_calloc(nv ? nv : 1, sizeof *g->v);
+    if (g->v == NULL)
+        goto done;
+    for (size_t k = 0; k < nv; k++) {
+        uint32_t i = order[k];
+        vidx[i] = (uint32_t)k;
+        cg_vertex *v = &g->v[k];
+        const char *id = b->str[i];
+        v->kind = kind[i] >= 0 && !(corpus[i] && strncmp(id, "doc:", 4) == 0)
+                      ? (cg_vkind)kind[i] : kind_of_id(id);
+        v->in_corpus = corpus[i];
+        v->year = cg_graph_year(id);
+        v->organ = cg_graph_organ(id);
+        cg_graph_label(id, v->kind, label, CG_ID_MAX);
+        v->id = cg_strdup(id);
+        v->label = cg_strdup(label);
+        g->nv = k + 1;
+        if (v->id == NULL || v->label == NULL)
+            goto done;
+    }
+    g->nv = nv;
+    st = CG_OK;
+done:
+    cg_free(used);
+    cg_free(corpus);
+    cg_free(kind);
+    cg_free(order);
+    cg_free(label);
+    return st;
+}
+
+/* Edges: sorted (citing, cited) pairs, counted into weights. */
+static cg_status make_edges(const cg_graph_builder *b, const uint32_t *canon,
+                            const uint32_t *vidx, cg_graph *g, cg_error *err)
+{
+    uint64_t *pairs = cg_malloc((b->nm ? b->nm : 1) * sizeof *pairs);
+    if (pairs == NULL)
+        return cg_error_set(err, CG_ENOMEM, "", 0, 0, "out of memory");
+    size_t np = 0;
+    for (size_t i = 0; i < b->nm; i++) {
+        uint32_t s = vidx[canon[b->m[i].src]], t = vidx[canon[b->m[i].tgt]];
+        if (s != t)
+            pairs[np++] = (uint64_t)s << 32 | t;
+    }
+    qsort(pairs, np, sizeof *pairs, cmp_u64);
+    size_t ne = 0;
+    for (size_t i = 0; i < np; i++)
+        if (i == 0 || pairs[i] != pairs[i - 1])
+            ne++;
+    g->weight = cg_calloc(ne ? ne : 1, sizeof *g->weight);
+    if (g->weight == NULL) {
+        cg_free(pairs);
+        return cg_error_set(err, CG_ENOMEM, "", 0, 0, "out of memory");
+    }
+    igraph_vector_int_t edges;
+    if (igraph_vector_int_init(&edges, (igraph_integer_t)(2 * ne)) != IGRAPH_SUCCESS) {
+        cg_free(pairs);
+        return cg_error_set(err, CG_ENOMEM, "", 0, 0, "igraph: %s", cg_graph_igraph_reason());
+    }
+    size_t e = 0;
+    for (size_t i = 0; i < np; i++) {
+        if (i > 0 && pairs[i] == pairs[i - 1]) {
+            g->weight[e - 1] += 1;
+            continue;
+        }
+        VECTOR(edges)[2 * e] = (igraph_integer_t)(pairs[i] >> 32);
+        VECTOR(edges)[2 * e + 1] = (igraph_integer_t)(pairs[i] & 0xffffffffu);
+        g->weight[e++] = 1;
+    }
+    g->ne = ne;
+    cg_free(pairs);
+    igraph_error_t ie = igraph_create(&g->g, &edges, (igraph_integer_t)g->nv, IGRAPH_DIRECTED);
+    igraph_vector_int_destroy(&edges);
+    if (ie != IGRAPH_SUCCESS)
+        return cg_error_set(err, ie == IGRAPH_ENOMEM ? CG_ENOMEM : CG_ELIMIT, "", 0, 0,
+                            "igraph: %s", cg_graph_igraph_reason());
+    g->has_g = 1;
+    return CG_OK;
+}
+
+cg_status cg_graph_build(const cg_graph_builder *b, cg_graph *out, cg_error *err)
+{
+    memset(out, 0, sizeof *out);
+    cg_graph_igraph_handlers();
+    size_t n = b->nstr;
+    uint32_t *canon = cg_malloc((n ? n : 1) * sizeof *canon);
+    uint32_t *vidx = cg_malloc((n ? n : 1) * sizeof *vidx);
+    if (canon == NULL || vidx == NULL) {
+        cg_free(canon);
+        cg_free(vidx);
+        return cg_error_set(err, CG_ENOMEM, "", 0, 0, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++)
+        canon[i] = (uint32_t)i;
+    /* an alias anywhere is an alias everywhere; the first pairing wins */
+    for (size_t i = 0; i < b->na; i++) {
+        uint32_t a = b->a[i].alias;
+        if (canon[a] == a)
+            canon[a] = b->a[i].primary;
+    }
+    /* follow chains (an alias of an alias), guarding against cycles */
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = canon[i];
+        for (int steps = 0; canon[c] != c && steps < 64; steps++)
+            c = canon[c];
+        if (canon[c] != c) /* a cycle: keep the id itself */
+            c = (uint32_t)i;
+        canon[i] = c;
+    }
+    cg_status st = make_vertices(b, canon, vidx, out);
+    if (st != CG_OK)
+        cg_error_set(err, st, "", 0, 0, "out of memory");
+    else
+        st = make_edges(b, canon, vidx, out, err);
+    cg_free(canon);
+    cg_free(vidx);
+    if (st != CG_OK) {
+        cg_graph_free(out);
+        return st;
+    }
+    out->ndocs = b->nd;
+    out->nrefs = b->nrefs;
+    return CG_OK;
+}
+
+long cg_graph_find(const cg_graph *graph, const char *id)
+{
+    size_t lo = 0, hi = graph->nv;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(graph->v[mid].id, id);
+        if (c == 0)
+            return (long)mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}

@@ -1,0 +1,155 @@
+/* The measures of a citation graph, computed with igraph: degrees and
+ * strengths, weighted PageRank (PRPACK), HITS hubs and authorities,
+ * betweenness (exact, or with a path cutoff on large graphs).  The
+ * ranking sorts by cited_by, mentions, pagerank (all descending), then
+ * id, so that it is total and deterministic. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "citegraph/metrics.h"
+
+void cg_metrics_free(cg_metrics *m)
+{
+    cg_free(m->cited_by);
+    cg_free(m->mentions);
+    cg_free(m->cites);
+    cg_free(m->pagerank);
+    cg_free(m->authority);
+    cg_free(m->hub);
+    cg_free(m->betweenness);
+    cg_free(m->rank);
+    memset(m, 0, sizeof *m);
+}
+
+int cg_metrics_compare(const cg_graph *graph, const cg_metrics *m, size_t a, size_t b)
+{
+    if (m->cited_by[a] != m->cited_by[b])
+        return m->cited_by[a] > m->cited_by[b] ? -1 : 1;
+    if (m->mentions[a] != m->mentions[b])
+        return m->mentions[a] > m->mentions[b] ? -1 : 1;
+    if (m->pagerank[a] != m->pagerank[b])
+        return m->pagerank[a] > m->pagerank[b] ? -1 : 1;
+    return strcmp(graph->v[a].id, graph->v[b].id);
+}
+
+static const cg_graph *sort_graph;
+static const cg_metrics *sort_metrics;
+
+static int cmp_rank(const void *a, const void *b)
+{
+    return cg_metrics_compare(sort_graph, sort_metrics, *(const size_t *)a, *(const size_t *)b);
+}
+
+static cg_status igraph_failed(cg_error *err, igraph_error_t e, const char *what)
+{
+    return cg_error_set(err, e == IGRAPH_ENOMEM ? CG_ENOMEM : CG_ELIMIT, "", 0, 0,
+                        "igraph: %s: %s", what, cg_graph_igraph_reason());
+}
+
+static void copy_out(double *dst, const igraph_vector_t *src, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        dst[i] = (double)VECTOR(*src)[i];
+}
+
+/* Degrees and strengths into m. */
+static cg_status degrees(const cg_graph *graph, const igraph_vector_t *w, cg_metrics *m,
+                         igraph_vector_t *res, cg_error *err)
+{
+    igraph_error_t e;
+    if ((e = igraph_strength(&graph->g, res, igraph_vss_all(), IGRAPH_IN, IGRAPH_LOOPS, NULL)))
+        return igraph_failed(err, e, "in-degree");
+    copy_out(m->cited_by, res, m->nv);
+    if ((e = igraph_strength(&graph->g, res, igraph_vss_all(), IGRAPH_IN, IGRAPH_LOOPS, w)))
+        return igraph_failed(err, e, "strength");
+    copy_out(m->mentions, res, m->nv);
+    if ((e = igraph_strength(&graph->g, res, igraph_vss_all(), IGRAPH_OUT, IGRAPH_LOOPS, NULL)))
+        return igraph_failed(err, e, "out-degree");
+    copy_out(m->cites, res, m->nv);
+    return CG_OK;
+}
+
+/* PageRank, hubs and authorities, betweenness into m. */
+static cg_status centralities(const cg_graph *graph, const igraph_vector_t *w, cg_metrics *m,
+                              igraph_vector_t *res, igraph_vector_t *res2, cg_error *err)
+{
+    igraph_error_t e;
+    igraph_real_t value;
+    if ((e = igraph_pagerank(&graph->g, IGRAPH_PAGERANK_ALGO_PRPACK, res, &value,
+                             igraph_vss_all(), IGRAPH_DIRECTED, 0.85, w, NULL)))
+        return igraph_failed(err, e, "pagerank");
+    copy_out(m->pagerank, res, m->nv);
+    if (graph->ne > 0) {
+        igraph_arpack_options_t opts;
+        igraph_arpack_options_init(&opts);
+        if ((e = igraph_hub_and_authority_scores(&graph->g, res, res2, &value, 1, w, &opts)))
+            return igraph_failed(err, e, "hub and authority scores");
+        copy_out(m->hub, res, m->nv);
+        copy_out(m->authority, res2, m->nv);
+    } /* no edge: every hub and authority score stays 0 */
+    if (m->nv > CG_METRICS_EXACT_BETWEENNESS_MAX) {
+        e = igraph_betweenness_cutoff(&graph->g, res, igraph_vss_all(), IGRAPH_DIRECTED, NULL,
+                                      CG_METRICS_BETWEENNESS_CUTOFF);
+        snprintf(m->betweenness_method, sizeof m->betweenness_method, "cutoff %d",
+                 CG_METRICS_BETWEENNESS_CUTOFF);
+    } else {
+        e = igraph_betweenness(&graph->g, res, igraph_vss_all(), IGRAPH_DIRECTED, NULL);
+        snprintf(m->betweenness_method, sizeof m->betweenness_method, "exact");
+    }
+    if (e)
+        return igraph_failed(err, e, "betweenness");
+    copy_out(m->betweenness, res, m->nv);
+    return CG_OK;
+}
+
+cg_status cg_metrics_compute(const cg_graph *graph, cg_metrics *m, cg_error *err)
+{
+    memset(m, 0, sizeof *m);
+    cg_graph_igraph_handlers();
+    size_t n = graph->nv ? graph->nv : 1;
+    m->nv = graph->nv;
+    double **arrays[] = {&m->cited_by, &m->mentions, &m->cites, &m->pagerank,
+                         &m->authority, &m->hub, &m->betweenness};
+    for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
+        if ((*arrays[i] = cg_calloc(n, sizeof(double))) == NULL)
+            goto nomem;
+    if ((m->rank = cg_calloc(n, sizeof *m->rank)) == NULL)
+        goto nomem;
+    snprintf(m->betweenness_method, sizeof m->betweenness_method, "exact");
+    if (graph->nv > 0 && graph->has_g) {
+        igraph_vector_t w, res, res2;
+        if (igraph_vector_init(&w, (igraph_integer_t)graph->ne))
+            goto nomem;
+        if (igraph_vector_init(&res, 0)) {
+            igraph_vector_destroy(&w);
+            goto nomem;
+        }
+        if (igraph_vector_init(&res2, 0)) {
+            igraph_vector_destroy(&w);
+            igraph_vector_destroy(&res);
+            goto nomem;
+        }
+        for (size_t e = 0; e < graph->ne; e++)
+            VECTOR(w)[e] = graph->weight[e];
+        cg_status st = degrees(graph, &w, m, &res, err);
+        if (st == CG_OK)
+            st = centralities(graph, &w, m, &res, &res2, err);
+        igraph_vector_destroy(&w);
+        igraph_vector_destroy(&res);
+        igraph_vector_destroy(&res2);
+        if (st != CG_OK) {
+            cg_metrics_free(m);
+            return st;
+        }
+    }
+    for (size_t i = 0; i < graph->nv; i++)
+        m->rank[i] = i;
+    sort_graph = graph;
+    sort_metrics = m;
+    qsort(m->rank, graph->nv, sizeof *m->rank, cmp_rank);
+    return CG_OK;
+nomem:
+    cg_metrics_free(m);
+    return cg_error_set(err, CG_ENOMEM, "", 0, 0, "out of memory");
+}

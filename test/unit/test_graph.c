@@ -1,0 +1,314 @@
+/* Unit suite of the graph, metrics and graph export modules: alias
+ * merging, weights, self-loops, ranking, PageRank, escaping. */
+#include <math.h>
+
+#include "unit.h"
+
+/* A document for add_doc: its id, joint aliases, and references as
+ * "target" or "target=alias1|alias2" strings, NULL-terminated. */
+static void add_doc(cg_graph_builder *b, const char *id, const char *aliases, cg_kind kind,
+                    const char *const *targets)
+{
+    cg_docid doc;
+    snprintf(doc.id, sizeof doc.id, "%s", id);
+    snprintf(doc.aliases, sizeof doc.aliases, "%s", aliases ? aliases : "");
+    cg_refs refs = {0};
+    for (size_t i = 0; targets && targets[i]; i++) {
+        char t[256];
+        snprintf(t, sizeof t, "%s", targets[i]);
+        char *eq = strchr(t, '=');
+        if (eq)
+            *eq++ = '\0';
+        ck_assert_int_eq(cg_refs_add(&refs, kind, 0, i, i + 1, t, eq), CG_OK);
+    }
+    ck_assert_int_eq(cg_graph_builder_add(b, &doc, &refs), CG_OK);
+    cg_refs_free(&refs);
+}
+
+static void build(cg_graph_builder *b, cg_graph *g, cg_metrics *m)
+{
+    cg_error err;
+    cg_error_clear(&err);
+    ck_assert_int_eq(cg_graph_build(b, g, &err), CG_OK);
+    ck_assert_int_eq(cg_metrics_compute(g, m, &err), CG_OK);
+    cg_graph_builder_free(b);
+}
+
+static long vertex(const cg_graph *g, const char *id)
+{
+    long v = cg_graph_find(g, id);
+    ck_assert_msg(v >= 0, "no vertex %s", id);
+    return v;
+}
+
+/* Weight of the edge from -> to, 0 if there is none. */
+static double weight(const cg_graph *g, const char *from, const char *to)
+{
+    igraph_integer_t eid;
+    igraph_get_eid(&g->g, &eid, vertex(g, from), vertex(g, to), IGRAPH_DIRECTED, 0);
+    return eid < 0 ? 0 : g->weight[eid];
+}
+
+START_TEST(test_alias_merging)
+{
+    cg_graph_builder *b = cg_graph_builder_new();
+    ck_assert_ptr_nonnull(b);
+    /* the bare alias is read before the joint symbol that makes it one */
+    add_doc(b, "doc:b", NULL, CG_KIND_SYMBOL, (const char *const[]){"S/2023/145", NULL});
+    add_doc(b, "doc:a", NULL, CG_KIND_SYMBOL,
+            (const char *const[]){"A/77/774=S/2023/145", NULL});
+    /* a document's own joint symbol: its aliases resolve to it */
+    add_doc(b, "A/78/1", "S/2023/9", CG_KIND_SYMBOL, NULL);
+    add_doc(b, "doc:c", NULL, CG_KIND_SYMBOL, (const char *const[]){"S/2023/9", NULL});
+    cg_graph g;
+    cg_metrics m;
+    build(b, &g, &m);
+    ck_assert_int_eq(cg_graph_find(&g, "S/2023/145"), -1);
+    ck_assert_int_eq(cg_graph_find(&g, "S/2023/9"), -1);
+    long v = vertex(&g, "A/77/774");
+    ck_assert_double_eq(m.cited_by[v], 2);
+    ck_assert_double_eq(weight(&g, "doc:b", "A/77/774"), 1);
+    ck_assert_double_eq(weight(&g, "doc:c", "A/78/1"), 1);
+    long d = vertex(&g, "A/78/1");
+    ck_assert_int_eq(g.v[d].in_corpus, 1);
+    ck_assert_int_eq(g.v[d].year, 2023);
+    ck_assert_str_eq(g.v[d].organ, "General Assembly");
+    ck_assert_int_eq((int)g.nv, 5);
+    ck_assert_int_eq((int)g.ndocs, 4);
+    cg_metrics_free(&m);
+    cg_graph_free(&g);
+}
+END_TEST
+
+START_TEST(test_weights)
+{
+    cg_graph_builder *b = cg_graph_builder_new();
+    add_doc(b, "doc:a", NULL, CG_KIND_RESOLUTION,
+            (const char *const[]){"S/RES/853 (1993)", "S/RES/853 (1993)", "S/RES/853 (1993)",
+                                  "A/RES/48/114", NULL});
+    add_doc(b, "doc:b", NULL, CG_KIND_RESOLUTION, (const char *const[]){"S/RES/853 (1993)", NULL});
+    cg_graph g;
+    cg_metrics m;
+    build(b, &g, &m);
+    ck_assert_int_eq((int)g.ne, 3);
+    ck_assert_int_eq((int)igraph_ecount(&g.g), 3);
+    ck_assert_int_eq((int)g.nrefs, 5);
+    ck_assert_double_eq(weight(&g, "doc:a", "S/RES/853 (1993)"), 3);
+    long v = vertex(&g, "S/RES/853 (1993)");
+    ck_assert_double_eq(m.cited_by[v], 2);
+    ck_assert_double_eq(m.mentions[v], 4);
+    ck_assert_double_eq(m.cites[vertex(&g, "doc:a")], 2);
+    ck_assert_int_eq(g.v[v].kind, CG_VKIND_RESOLUTION);
+    ck_assert_int_eq(g.v[v].year, 1993);
+    ck_assert_int_eq(g.v[vertex(&g, "doc:a")].kind, CG_VKIND_DOCUMENT);
+    ck_assert_int_eq(g.v[vertex(&g, "A/RES/48/114")].year, 1993);
+    /* the best-ranked vertex is the most cited */
+    ck_assert_int_eq((long)m.rank[0], v);
+    cg_metrics_free(&m);
+    cg_graph_free(&g);
+}
+END_TEST
+
+START_TEST(test_no_self_loops)
+{
+    cg_graph_builder *b = cg_graph_builder_new();
+    /* A/78/1 cites S/2023/9, which another document makes its alias */
+    add_doc(b, "A/78/1", NULL, CG_KIND_SYMBOL, (const char *const[]){"S/2023/9", "A/78/2", NULL});
+    add_doc(b, "doc:x", NULL, CG_KIND_SYMBOL, (const char *const[]){"A/78/1=S/2023/9", NULL});
+    cg_graph g;
+    cg_metrics m;
+    build(b, &g, &m);
+    igraph_bool_t loops = 1;
+    ck_assert_int_eq(igraph_has_loop(&g.g, &loops), IGRAPH_SUCCESS);
+    ck_assert_int_eq(loops, 0);
+    ck_assert_int_eq((int)g.ne, 2);
+    ck_assert_double_eq(weight(&g, "A/78/1", "A/78/2"), 1);
+    ck_assert_double_eq(weight(&g, "doc:x", "A/78/1"), 1);
+    cg_metrics_free(&m);
+    cg_graph_free(&g);
+}
+END_TEST
+
+START_TEST(test_ranking_ties_by_id)
+{
+    cg_graph_builder *b = cg_graph_builder_new();
+    add_doc(b, "doc:z", NULL, CG_KIND_SYMBOL,
+            (const char *const[]){"S/2000/2", "A/55/1", "S/2000/1", NULL});
+    cg_graph g;
+    cg_metrics m;
+    build(b, &g, &m);
+    ck_assert_int_eq((int)g.nv, 4);
+    ck_assert_str_eq(g.v[m.rank[0]].id, "A/55/1");
+    ck_assert_str_eq(g.v[m.rank[1]].id, "S/2000/1");
+    ck_assert_str_eq(g.v[m.rank[2]].id, "S/2000/2");
+    ck_assert_str_eq(g.v[m.rank[3]].id, "doc:z");
+    cg_metrics_free(&m);
+    cg_graph_free(&g);
+}
+END_TEST
+
+START_TEST(test_pagerank_sums_to_one)
+{
+    cg_graph_builder *b = cg_graph_builder_new();
+    add_doc(b, "doc:a", NULL, CG_KIND_SYMBOL,
+            (const char *const[]){"A/1/1", "A/1/1", "A/1/2", "doc:b", NULL});
+    add_doc(b, "doc:b", NULL, CG_KIND_SYMBOL, (const char *const[]){"A/1/2", "doc:c", NULL});
+    add_doc(b, "doc:c", NULL, CG_KIND_SYMBOL, (const char *const[]){"doc:a", NULL});
+    cg_graph g;
+    cg_metrics m;
+    build(b, &g, &m);
+    double sum = 0;
+    for (size_t i = 0; i < g.nv; i++) {
+        ck_assert(m.pagerank[i] > 0);
+        sum += m.pagerank[i];
+    }
+    ck_assert_double_eq_tol(sum, 1.0, 1e-9);
+    /* doc:b sits on the paths doc:a -> doc:b -> doc:c */
+    ck_assert(m.betweenness[vertex(&g, "doc:b")] > 0);
+    ck_assert_str_eq(m.betweenness_method, "exact");
+    double maxhub = 0;
+    for (size_t i = 0; i < g.nv; i++)
+        maxhub = fmax(maxhub, m.hub[i]);
+    ck_assert_double_eq_tol(maxhub, 1.0, 1e-9);
+    cg_metrics_free(&m);
+    cg_graph_free(&g);
+}
+END_TEST
+
+START_TEST(test_empty_graph)
+{
+    cg_graph_builder *b = cg_graph_builder_new();
+    cg_graph g;
+    cg_metrics m;
+    build(b, &g, &m);
+    ck_assert_int_eq((int)g.nv, 0);
+    cg_buf out = {0};
+    for (int f = CG_GRAPH_DOT; f <= CG_GRAPH_JSON; f++)
+        ck_assert_int_eq(cg_graph_write(&out, (cg_graph_format)f, &g, &m, NULL), CG_OK);
+    for (int f = CG_REPORT_TEXT; f <= CG_REPORT_MD; f++)
+        ck_assert_int_eq(cg_report_write(&out, (cg_report_format)f, &g, &m, m.rank, 0), CG_OK);
+    cg_buf_free(&out);
+    cg_metrics_free(&m);
+    cg_graph_free(&g);
+}
+END_TEST
+
+START_TEST(test_escaping)
+{
+    cg_graph_builder *b = cg_graph_builder_new();
+    add_doc(b, "doc:q\"<&>", NULL, CG_KIND_URL,
+            (const char *const[]){"https://x.org/a\"b<c&d", NULL});
+    cg_graph g;
+    cg_metrics m;
+    build(b, &g, &m);
+    cg_buf out = {0};
+    ck_assert_int_eq(cg_graph_write(&out, CG_GRAPH_DOT, &g, &m, NULL), CG_OK);
+    ck_assert_ptr_nonnull(strstr(out.data, "[label=\"x.org/a\\\"b<c&d\""));
+    ck_assert_ptr_nonnull(strstr(out.data, "\"doc:q\\\"<&>\" -> \"https://x.org/a\\\"b<c&d\""));
+    cg_buf_clear(&out);
+    ck_assert_int_eq(cg_graph_write(&out, CG_GRAPH_GRAPHML, &g, &m, NULL), CG_OK);
+    ck_assert_ptr_nonnull(strstr(out.data, "<node id=\"https://x.org/a&quot;b&lt;c&amp;d\">"));
+    ck_assert_ptr_nonnull(strstr(out.data, "<data key=\"label\">x.org/a&quot;b&lt;c&amp;d</data>"));
+    ck_assert_ptr_nonnull(strstr(out.data, "source=\"doc:q&quot;&lt;&amp;&gt;\""));
+    ck_assert_ptr_null(strstr(out.data, "a\"b"));
+    cg_buf_clear(&out);
+    ck_assert_int_eq(cg_csv_put_field(&out, "a,\"b\""), CG_OK);
+    ck_assert_str_eq(out.data, "\"a,\"\"b\"\"\"");
+    cg_buf_clear(&out);
+    ck_assert_int_eq(cg_md_put_escaped(&out, "a|b_c"), CG_OK);
+    ck_assert_str_eq(out.data, "a\\|b\\_c");
+    cg_buf_clear(&out);
+    ck_assert_int_eq(cg_put_real(&out, -0.0), CG_OK);
+    ck_assert_int_eq(cg_put_real(&out, 1.0 / 3.0), CG_OK);
+    ck_assert_str_eq(out.data, "00.333333");
+    cg_buf_free(&out);
+    cg_metrics_free(&m);
+    cg_graph_free(&g);
+}
+END_TEST
+
+START_TEST(test_ids)
+{
+    ck_assert_int_eq(cg_graph_year("S/2023/888"), 2023);
+    ck_assert_int_eq(cg_graph_year("A/78/738"), 2023);
+    ck_assert_int_eq(cg_graph_year("A/C.3/78/L.12/Rev.1"), 2023);
+    ck_assert_int_eq(cg_graph_year("S/RES/853 (1993)"), 1993);
+    ck_assert_int_eq(cg_graph_year("icj:180:order:2023-11-17"), 2023);
+    ck_assert_int_eq(cg_graph_year("A/HRC/RES/46/2"), 0);
+    ck_assert_int_eq(cg_graph_year("S/25199"), 0);
+    ck_assert_int_eq(cg_graph_year("https://x.org/2020/a"), 0);
+    ck_assert_str_eq(cg_graph_organ("A/HRC/8/6"), "Human Rights Council");
+    ck_assert_str_eq(cg_graph_organ("S/2023/888"), "Security Council");
+    ck_assert_str_eq(cg_graph_organ("E/CN.4/1999/79"), "ECOSOC");
+    ck_assert_str_eq(cg_graph_organ("CAT/C/SVN/CO/3"), "");
+    char label[128];
+    cg_graph_label("icj:180:order:2023-11-17", CG_VKIND_ICJ, label, sizeof label);
+    ck_assert_str_eq(label, "ICJ order 17 Nov 2023");
+    cg_graph_label("https://www.un.org/a/b?x=1#y", CG_VKIND_URL, label, sizeof label);
+    ck_assert_str_eq(label, "www.un.org/a/b");
+    cg_graph_label("A/78/1", CG_VKIND_SYMBOL, label, sizeof label);
+    ck_assert_str_eq(label, "A/78/1");
+    ck_assert_int_eq(cg_vkind_parse("document"), CG_VKIND_DOCUMENT);
+    ck_assert_int_eq(cg_vkind_parse("nope"), -1);
+}
+END_TEST
+
+/* Every allocation failure is reported as such, without a leak or crash. */
+START_TEST(test_alloc_failures)
+{
+    for (long n = 1; n < 400; n++) {
+        cg_graph_builder *b = cg_graph_builder_new();
+        if (b == NULL) {
+            cg_alloc_fail_after(0);
+            continue;
+        }
+        cg_alloc_fail_after(n);
+        cg_docid doc;
+        snprintf(doc.id, sizeof doc.id, "doc:a");
+        snprintf(doc.aliases, sizeof doc.aliases, "S/2023/1");
+        cg_refs refs = {0};
+        cg_alloc_fail_after(0);
+        ck_assert_int_eq(cg_refs_add(&refs, CG_KIND_SYMBOL, 0, 0, 1, "A/1/1", "S/1/1"), CG_OK);
+        ck_assert_int_eq(cg_refs_add(&refs, CG_KIND_SYMBOL, 0, 0, 1, "A/1/2", NULL), CG_OK);
+        cg_alloc_fail_after(n);
+        cg_status st = cg_graph_builder_add(b, &doc, &refs);
+        cg_graph g;
+        cg_metrics m;
+        cg_error err;
+        cg_error_clear(&err);
+        if (st == CG_OK && (st = cg_graph_build(b, &g, &err)) == CG_OK) {
+            st = cg_metrics_compute(&g, &m, &err);
+            if (st == CG_OK) {
+                cg_buf out = {0};
+                st = cg_graph_write(&out, CG_GRAPH_GRAPHML, &g, &m, NULL);
+                cg_buf_free(&out);
+                cg_metrics_free(&m);
+            }
+            cg_graph_free(&g);
+        }
+        ck_assert(st == CG_OK || st == CG_ENOMEM);
+        cg_alloc_fail_after(0);
+        cg_refs_free(&refs);
+        cg_graph_builder_free(b);
+    }
+}
+END_TEST
+
+static Suite *graph_suite(void)
+{
+    Suite *s = suite_create("graph");
+    TCase *tc = tcase_create("graph");
+    tcase_add_test(tc, test_alias_merging);
+    tcase_add_test(tc, test_weights);
+    tcase_add_test(tc, test_no_self_loops);
+    tcase_add_test(tc, test_ranking_ties_by_id);
+    tcase_add_test(tc, test_pagerank_sums_to_one);
+    tcase_add_test(tc, test_empty_graph);
+    tcase_add_test(tc, test_escaping);
+    tcase_add_test(tc, test_ids);
+    tcase_add_test(tc, test_alloc_failures);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+UNIT_MAIN(graph_suite)
