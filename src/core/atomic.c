@@ -15,6 +15,8 @@ cg_status cg_atomic_open(cg_atomic_file *af, const char *path, cg_error *err)
     af->path = cg_strdup(path);
     af->tmp_path = cg_malloc(n + 16);
     if (af->path == NULL || af->tmp_path == NULL) {
+        cg_free(af->tmp_path); /* not yet a file name: nothing to unlink */
+        af->tmp_path = NULL;
         cg_atomic_abort(af);
         return cg_error_set(err, CG_ENOMEM, path, 0, 0, "out of memory");
     }

@@ -239,7 +239,9 @@ static size_t angle(emitter *e, const char *base, const char *p, const char *end
         }
         return 0;
     }
-    if (q < end && !(is_space((unsigned char)*q) || *q == '>' || *q == '/'))
+    /* after the name: a space, '>' or "/>" ("<A/78/738>" is a symbol) */
+    if (q < end && !(is_space((unsigned char)*q) || *q == '>' ||
+                     (*q == '/' && q + 1 < end && q[1] == '>')))
         return 0;
     int block = tag_in(name, n, block_tags);
     int known = block || tag_in(name, n, inline_tags) ||

@@ -89,9 +89,10 @@ const char *cg_lex_date(const cg_registry *reg, const char *p, const char *end,
     const char *q = cg_lex_uint(p, end, 2, &day);
     if (q == NULL || day < 1 || day > 31)
         return NULL;
-    q = cg_lex_skip_space_lines(q, end, 1);
-    if (q == NULL)
+    const char *m = cg_lex_skip_space_lines(q, end, 1);
+    if (m == NULL || m == q) /* "7December": no space after the day */
         return NULL;
+    q = m;
     const char *after;
     const cg_phrase *month = cg_phrases_match(&reg->months, q, end, &after);
     if (month == NULL)
