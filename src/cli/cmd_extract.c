@@ -75,13 +75,8 @@ int cmd_extract(int argc, char **argv, const char *argv0)
             }
             break;
         case 'r':
-            if (!cli_opts_value(&o, "registry"))
+            if (!cli_opts_value(&o, "registry") || !cli_add_registry(&common, "extract", o.arg))
                 return CG_EXIT_FATAL;
-            if (common.nregistry == sizeof common.registry_dirs / sizeof common.registry_dirs[0]) {
-                cli_error("extract: too many --registry folders");
-                return CG_EXIT_FATAL;
-            }
-            common.registry_dirs[common.nregistry++] = o.arg;
             break;
         default:
             cli_error("extract: unknown option '%s'\n%s", o.arg, usage);
