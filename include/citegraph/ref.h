@@ -24,8 +24,21 @@ const char *cg_kind_name(cg_kind kind);
 enum {
     CG_REF_BODY_INFERRED = 1u << 0, /* no body named: the default body assumed */
     CG_REF_YEAR_INFERRED = 1u << 1, /* year taken from an earlier mention */
-    CG_REF_CASE_INFERRED = 1u << 2  /* ICJ case taken from the registry by date */
+    CG_REF_CASE_INFERRED = 1u << 2, /* ICJ case taken from the registry by date */
+    CG_REF_CASE_CONTEXT = 1u << 3,  /* ICJ case taken from the text around it */
+    CG_REF_AMBIGUOUS = 1u << 4      /* a short form whose antecedent cited several */
 };
+
+/* How a reference reaches its target. */
+typedef enum cg_via {
+    CG_VIA_NONE, /* written out */
+    CG_VIA_IBID, /* "Ibid.": the preceding citation's reference */
+    CG_VIA_TERM, /* a term defined earlier ("hereinafter “Report”") */
+    CG_VIA_COUNT
+} cg_via;
+
+/* The name of a way of reaching a target as printed ("", "ibid", "term"). */
+const char *cg_via_name(cg_via via);
 
 /* One mention.  Offsets are into the document's clean text; strings are
  * offsets into the owning list's string pool. */
@@ -36,6 +49,8 @@ typedef struct cg_ref {
     size_t end;     /* one past its last byte */
     size_t target;  /* canonical id */
     size_t aliases; /* other symbols of a joint symbol, '|' separated, or "" */
+    size_t pinpoint; /* the part cited: "page 4, para. 3", "annex", or "" */
+    cg_via via;
 } cg_ref;
 
 /* A document's references in text order. */
@@ -52,6 +67,12 @@ cg_status cg_refs_add(cg_refs *refs, cg_kind kind, unsigned flags, size_t start,
 
 /* The canonical id of a reference of refs. */
 const char *cg_refs_target(const cg_refs *refs, const cg_ref *ref);
+
+/* Sets the pinpoint of the reference at index i (copied, n bytes). */
+cg_status cg_refs_set_pinpoint(cg_refs *refs, size_t i, const char *pinpoint, size_t n);
+
+/* The pinpoint of a reference of refs ("" if none). */
+const char *cg_refs_pinpoint(const cg_refs *refs, const cg_ref *ref);
 
 /* The aliases of a reference of refs ("" if none). */
 const char *cg_refs_aliases(const cg_refs *refs, const cg_ref *ref);

@@ -88,6 +88,13 @@ typedef struct cg_registry {
     cg_icj_case *cases;
     size_t ncases;
     cg_phrases case_names;           /* party pairs, titles -> case index */
+    cg_phrases term_words;           /* "hereinafter referred to as": defines a term */
+    cg_phrases pinpoint_words;       /* "page", "para.", "annex": value 1 when a number follows */
+    cg_phrases instituted_words;     /* "instituted by": the applicant follows */
+    cg_phrases against_words;        /* "against": the respondent follows */
+    cg_phrases requested_by_words;   /* "requested by": the requesting party follows */
+    cg_phrases request_words;        /* "'s request", "requested": after the requesting party */
+    cg_phrases abbreviations;        /* "Mr.", "No.": a period that ends no sentence */
 } cg_registry;
 
 /* Loads and merges every *.yaml file of each folder, in name order.

@@ -189,6 +189,14 @@ static cg_status load_lexicon(loader *ld, yaml_node_t *node)
     st = st ? st : add_strings(ld, map_get(ld, node, "item-dates"), &reg->item_dates, 0, "item-dates");
     st = st ? st : add_strings(ld, map_get(ld, node, "separators"), &reg->separators, 0, "separators");
     st = st ? st : add_strings(ld, map_get(ld, node, "icj-filler"), &reg->icj_filler, 0, "icj-filler");
+    st = st ? st : add_strings(ld, map_get(ld, node, "defines-term"), &reg->term_words, 0, "defines-term");
+    st = st ? st : add_strings(ld, map_get(ld, node, "pinpoint"), &reg->pinpoint_words, 1, "pinpoint");
+    st = st ? st : add_strings(ld, map_get(ld, node, "pinpoint-alone"), &reg->pinpoint_words, 0, "pinpoint-alone");
+    st = st ? st : add_strings(ld, map_get(ld, node, "instituted-by"), &reg->instituted_words, 0, "instituted-by");
+    st = st ? st : add_strings(ld, map_get(ld, node, "against"), &reg->against_words, 0, "against");
+    st = st ? st : add_strings(ld, map_get(ld, node, "requested-by"), &reg->requested_by_words, 0, "requested-by");
+    st = st ? st : add_strings(ld, map_get(ld, node, "party-requests"), &reg->request_words, 0, "party-requests");
+    st = st ? st : add_strings(ld, map_get(ld, node, "abbreviations"), &reg->abbreviations, 0, "abbreviations");
     if (st)
         return st;
     yaml_node_t *months = map_get(ld, node, "months");
@@ -397,7 +405,10 @@ static void sort_all(cg_registry *reg)
                            &reg->resolution_words, &reg->decision_words, &reg->months,
                            &reg->icj_words, &reg->icj_court, &reg->other_courts,
                            &reg->ibid_words, &reg->case_names, &reg->connectors,
-                           &reg->item_dates, &reg->separators, &reg->icj_filler};
+                           &reg->item_dates, &reg->separators, &reg->icj_filler,
+                           &reg->term_words, &reg->pinpoint_words, &reg->instituted_words,
+                           &reg->against_words, &reg->requested_by_words, &reg->request_words,
+                           &reg->abbreviations};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         cg_phrases_sort(lists[i]);
 }
@@ -470,7 +481,10 @@ void cg_registry_free(cg_registry *reg)
                            &reg->resolution_words, &reg->decision_words, &reg->months,
                            &reg->icj_words, &reg->icj_court, &reg->other_courts,
                            &reg->ibid_words, &reg->case_names, &reg->connectors,
-                           &reg->item_dates, &reg->separators, &reg->icj_filler};
+                           &reg->item_dates, &reg->separators, &reg->icj_filler,
+                           &reg->term_words, &reg->pinpoint_words, &reg->instituted_words,
+                           &reg->against_words, &reg->requested_by_words, &reg->request_words,
+                           &reg->abbreviations};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         cg_phrases_free(lists[i]);
     for (size_t i = 0; i < reg->nbodies; i++) {

@@ -7,7 +7,7 @@
 #include "citegraph/export.h"
 
 static const char *const columns[] = {"file", "line", "source", "kind", "target", "text",
-                                      "column", "aliases", "notes"};
+                                      "column", "aliases", "notes", "via", "pinpoint"};
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
 cg_status cg_refs_write_header(cg_buf *out, cg_refs_format format)
@@ -108,8 +108,16 @@ static cg_status notes(cg_buf *out, unsigned flags)
         st = cg_buf_printf(out, "%syear-inferred", sep);
         sep = ",";
     }
-    if (st == CG_OK && (flags & CG_REF_CASE_INFERRED))
+    if (st == CG_OK && (flags & CG_REF_CASE_INFERRED)) {
         st = cg_buf_printf(out, "%scase-by-date", sep);
+        sep = ",";
+    }
+    if (st == CG_OK && (flags & CG_REF_CASE_CONTEXT)) {
+        st = cg_buf_printf(out, "%scase-by-context", sep);
+        sep = ",";
+    }
+    if (st == CG_OK && (flags & CG_REF_AMBIGUOUS))
+        st = cg_buf_printf(out, "%sambiguous", sep);
     return st;
 }
 
@@ -154,6 +162,10 @@ cg_status cg_refs_write(cg_buf *out, cg_refs_format format, const char *file,
             if (st == CG_OK)
                 st = notes(out, r->flags);
             if (st == CG_OK)
+                st = cg_buf_printf(out, "\t%s\t", cg_via_name(r->via));
+            if (st == CG_OK)
+                st = put_tsv(out, cg_refs_pinpoint(refs, r));
+            if (st == CG_OK)
                 st = cg_buf_putc(out, '\n');
             continue;
         }
@@ -191,7 +203,13 @@ cg_status cg_refs_write(cg_buf *out, cg_refs_format format, const char *file,
         if (st == CG_OK)
             st = notes(out, r->flags);
         if (st == CG_OK)
-            st = cg_buf_puts(out, "\"}\n");
+            st = cg_buf_printf(out, "\",\"via\":\"%s\",\"pinpoint\":", cg_via_name(r->via));
+        if (st == CG_OK) {
+            const char *pin = cg_refs_pinpoint(refs, r);
+            st = cg_json_put_string(out, pin, strlen(pin));
+        }
+        if (st == CG_OK)
+            st = cg_buf_puts(out, "}\n");
     }
     cg_buf_free(&field);
     return st;

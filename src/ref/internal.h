@@ -63,4 +63,68 @@ const char *scan_resolutions(scan *s, const char *p, const char *word_end, int d
 const char *scan_icj_keyword(scan *s, const char *p);
 const char *scan_icj_date_first(scan *s, const char *p);
 
+/* A footnote: where its text lies in the clean text, and its number. */
+typedef struct note {
+    size_t start, end;
+    long number;
+} note;
+
+/* The footnotes of a document in text order. */
+typedef struct notes {
+    note *items;
+    size_t n, cap;
+} notes;
+
+/* Finds the footnotes of text (from the marks in its raw bytes). */
+cg_status notes_build(const cg_text *text, notes *nb);
+
+/* Index of the footnote whose text holds clean offset off, or -1. */
+long notes_at(const notes *nb, size_t off);
+
+/* Index of the first footnote numbered number starting at or after off, or -1. */
+long notes_numbered(const notes *nb, long number, size_t off);
+
+/* Releases the footnotes. */
+void notes_free(notes *nb);
+
+/* Reads a footnote mark at p (superscript digits, <sup>n</sup>, [^n]);
+ * returns its length, 0 if none, and sets *number. */
+size_t note_mark(const char *p, const char *end, long *number);
+
+/* The paragraph around p (blank lines bound it), at most limit bytes each way. */
+void paragraph_bounds(const char *begin, const char *end, const char *p, size_t limit,
+                      const char **lo, const char **hi);
+
+/* The first occurrence of needle[0..n) in [p, end), or NULL. */
+const char *find_bytes(const char *p, const char *end, const char *needle, size_t n);
+
+/* Whether the byte at p is a period that ends a sentence: not that of
+ * an abbreviation of the lexicon ("Mr.", "No.") or of an initial ("N."). */
+int sentence_end(const cg_registry *reg, const char *begin, const char *p);
+
+/* Whether [a, b) holds a blank line. */
+int has_blank_line(const char *a, const char *b);
+
+/* Reads the pinpoint after a reference (", page 4, para. 3"); returns
+ * its end and sets *start, or NULL if none. */
+const char *pinpoint_parse(const cg_registry *reg, const char *p, const char *end,
+                           const char **start);
+
+/* Resolves Ibid. and defined terms and sets pinpoints on the references
+ * out[first..]; then the ICJ cases that the text around gives. */
+cg_status scan_short_forms(scan *s, size_t first);
+
+/* Gives the decisions among out[first..] that name no case the case
+ * their footnotes or sentence give (see icj_context.c). */
+cg_status scan_icj_context(scan *s, const notes *nb, size_t first);
+
+/* Whether some decision among out[first..] has no case. */
+int icj_caseless(const scan *s, size_t first);
+
+/* The case number of an ICJ id ("icj:180:order:..." is 180), 0 if none. */
+long icj_id_case(const char *id);
+
+/* Gives the decision at out index i case number, with flag. */
+cg_status icj_set_case(scan *s, size_t i, long number, unsigned flag);
+
 #endif

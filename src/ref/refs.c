@@ -13,6 +13,12 @@ const char *cg_kind_name(cg_kind kind)
     return (unsigned)kind < CG_KIND_COUNT ? names[kind] : "unknown";
 }
 
+const char *cg_via_name(cg_via via)
+{
+    static const char *const names[CG_VIA_COUNT] = {"", "ibid", "term"};
+    return (unsigned)via < CG_VIA_COUNT ? names[via] : "";
+}
+
 cg_status cg_refs_add(cg_refs *refs, cg_kind kind, unsigned flags, size_t start,
                       size_t end, const char *id, const char *aliases)
 {
@@ -42,7 +48,27 @@ cg_status cg_refs_add(cg_refs *refs, cg_kind kind, unsigned flags, size_t start,
     r->end = end;
     r->target = target;
     r->aliases = alias_off;
+    r->pinpoint = 0;
+    r->via = CG_VIA_NONE;
     return CG_OK;
+}
+
+cg_status cg_refs_set_pinpoint(cg_refs *refs, size_t i, const char *pinpoint, size_t n)
+{
+    if (n == 0) {
+        refs->items[i].pinpoint = 0;
+        return CG_OK;
+    }
+    size_t off = refs->pool.len;
+    if (cg_buf_append(&refs->pool, pinpoint, n) != CG_OK || cg_buf_putc(&refs->pool, '\0') != CG_OK)
+        return CG_ENOMEM;
+    refs->items[i].pinpoint = off;
+    return CG_OK;
+}
+
+const char *cg_refs_pinpoint(const cg_refs *refs, const cg_ref *ref)
+{
+    return ref->pinpoint ? refs->pool.data + ref->pinpoint : "";
 }
 
 const char *cg_refs_target(const cg_refs *refs, const cg_ref *ref)

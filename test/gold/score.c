@@ -1,16 +1,19 @@
 /* Gold scorer: precision, recall and F1 of an extraction against a gold
- * file, at the core level, as the project's reference scorer computes
- * them: pairs are the set of (file, target), mentions the multiset of
- * (file, line, target); ICJ targets compare at the date level; stretch
- * rows neither reward nor punish.  With --min-pairs/--min-mentions it
- * fails (exit 1) below those F1 values.
- *   score GOLD.tsv EXTRACTED.tsv [--min-pairs F] [--min-mentions F] */
+ * file, as the project's reference scorer computes them: pairs are the
+ * set of (file, target), mentions the multiset of (file, line, target);
+ * ICJ targets compare at the date level.  At --level core (default)
+ * stretch rows neither reward nor punish; at --level all every gold row
+ * counts.  icj-case is the recall of the gold's ICJ (file, target) pairs
+ * that name their case, compared with the case.  With --min-pairs,
+ * --min-mentions, --min-icj-case it fails (exit 1) below those values.
+ *   score GOLD.tsv EXTRACTED.tsv [--level core|all] [--min-pairs F]
+ *         [--min-mentions F] [--min-icj-case F] */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 typedef struct row {
-    char *file, *target;
+    char *file, *target, *full;
     long line;
     int stretch;
 } row;
@@ -66,7 +69,7 @@ static int split(char *line, char **cols, int max)
     return n;
 }
 
-static void load(const char *path, table *t)
+static void load(const char *path, table *t, int all)
 {
     FILE *fp = fopen(path, "r");
     if (!fp) {
@@ -99,8 +102,11 @@ static void load(const char *path, table *t)
         row *r = &t->rows[t->n++];
         r->file = strdup(base(c[cf]));
         r->target = date_level(c[ct]);
+        r->full = strdup(c[ct]);
+        if (!r->file || !r->full)
+            exit(2);
         r->line = atol(c[cl]);
-        r->stretch = cv >= 0 && cv < n && strcmp(c[cv], "core") != 0;
+        r->stretch = !all && cv >= 0 && cv < n && strcmp(c[cv], "core") != 0;
     }
     fclose(fp);
 }
@@ -132,7 +138,8 @@ static double f1(double tp, double found, double gold, double *p, double *r)
 
 int main(int argc, char **argv)
 {
-    double min_pairs = 0, min_mentions = 0;
+    double min_pairs = 0, min_mentions = 0, min_icj = 0;
+    int all = 0;
     const char *files[2];
     int nf = 0;
     for (int i = 1; i < argc; i++) {
@@ -140,16 +147,21 @@ int main(int argc, char **argv)
             min_pairs = atof(argv[++i]);
         else if (strcmp(argv[i], "--min-mentions") == 0 && i + 1 < argc)
             min_mentions = atof(argv[++i]);
+        else if (strcmp(argv[i], "--min-icj-case") == 0 && i + 1 < argc)
+            min_icj = atof(argv[++i]);
+        else if (strcmp(argv[i], "--level") == 0 && i + 1 < argc)
+            all = strcmp(argv[++i], "all") == 0;
         else if (nf < 2)
             files[nf++] = argv[i];
     }
     if (nf != 2) {
-        fprintf(stderr, "usage: score GOLD.tsv EXTRACTED.tsv [--min-pairs F] [--min-mentions F]\n");
+        fprintf(stderr, "usage: score GOLD.tsv EXTRACTED.tsv [--level core|all] [--min-pairs F] "
+                        "[--min-mentions F] [--min-icj-case F]\n");
         return 2;
     }
     table g = {0}, x = {0};
-    load(files[0], &g);
-    load(files[1], &x);
+    load(files[0], &g, all);
+    load(files[1], &x, 0);
     /* pairs: distinct core gold pairs; distinct extracted pairs in gold files,
      * less those only a stretch row accounts for */
     size_t gp = 0, xp = 0, tpp = 0;
@@ -223,16 +235,38 @@ int main(int argc, char **argv)
     double fm = f1((double)tpm, (double)xm, (double)gm, &p, &r);
     printf("mentions  precision=%.3f recall=%.3f F1=%.3f  (%zu right of %zu found, %zu in gold)\n", p,
            r, fm, tpm, xm, gm);
-    int ok = fp + 1e-9 >= min_pairs && fm + 1e-9 >= min_mentions;
-    printf("F1 pairs=%.3f mentions=%.3f (minimum %.3f / %.3f): %s\n", fp, fm, min_pairs, min_mentions,
-           ok ? "ok" : "BELOW MINIMUM");
+    /* icj-case: distinct gold (file, icj:CASE:...) pairs with a case */
+    size_t gi = 0, ti = 0;
+    for (size_t i = 0; i < g.n; i++) {
+        const row *a = &g.rows[i];
+        if (strncmp(a->full, "icj:", 4) != 0 || a->full[4] == ':')
+            continue;
+        int dup = 0;
+        for (size_t j = 0; j < i && !dup; j++)
+            dup = strcmp(a->file, g.rows[j].file) == 0 && strcmp(a->full, g.rows[j].full) == 0;
+        if (dup)
+            continue;
+        gi++;
+        for (size_t k = 0; k < x.n; k++)
+            if (strcmp(a->file, x.rows[k].file) == 0 && strcmp(a->full, x.rows[k].full) == 0) {
+                ti++;
+                break;
+            }
+    }
+    double icj = gi ? (double)ti / (double)gi : 1;
+    printf("icj-case  recall=%.3f  (%zu of %zu ICJ decisions with their case)\n", icj, ti, gi);
+    int ok = fp + 1e-9 >= min_pairs && fm + 1e-9 >= min_mentions && icj + 1e-9 >= min_icj;
+    printf("F1 pairs=%.3f mentions=%.3f icj-case=%.3f (minimum %.3f / %.3f / %.3f): %s\n", fp, fm, icj,
+           min_pairs, min_mentions, min_icj, ok ? "ok" : "BELOW MINIMUM");
     for (size_t i = 0; i < g.n; i++) {
         free(g.rows[i].file);
         free(g.rows[i].target);
+        free(g.rows[i].full);
     }
     for (size_t i = 0; i < x.n; i++) {
         free(x.rows[i].file);
         free(x.rows[i].target);
+        free(x.rows[i].full);
     }
     free(g.rows);
     free(x.rows);

@@ -7,7 +7,7 @@ START_TEST(test_header)
 {
     cg_buf b = {0};
     ck_assert_int_eq(cg_refs_write_header(&b, CG_REFS_TSV), CG_OK);
-    ck_assert_str_eq(b.data, "file\tline\tsource\tkind\ttarget\ttext\tcolumn\taliases\tnotes\n");
+    ck_assert_str_eq(b.data, "file\tline\tsource\tkind\ttarget\ttext\tcolumn\taliases\tnotes\tvia\tpinpoint\n");
     ck_assert_uint_eq(b.len, strlen(b.data));
     cg_buf_clear(&b);
     ck_assert_int_eq(cg_refs_write_header(&b, CG_REFS_JSONL), CG_OK);
@@ -28,55 +28,55 @@ static const row_case rows[] = {
     /* a Markdown-linked symbol, a joint symbol across a line end, a
      * resolution with a tab and a line break inside */
     {"x\n[A/78/738](#) and A/77/774-\nS/2023/145\tresolution\n853 (1993)", CG_REFS_TSV, "f.txt",
-     "f.txt\t2\tdoc:f\tsymbol\tA/78/738\t[A/78/738](#)\t1\t\t\n"
-     "f.txt\t2\tdoc:f\tsymbol\tA/77/774\tA/77/774- S/2023/145\t19\tS/2023/145\t\n"
-     "f.txt\t3\tdoc:f\tresolution\tS/RES/853 (1993)\tresolution 853 (1993)\t12\t\t\n"},
+     "f.txt\t2\tdoc:f\tsymbol\tA/78/738\t[A/78/738](#)\t1\t\t\t\t\n"
+     "f.txt\t2\tdoc:f\tsymbol\tA/77/774\tA/77/774- S/2023/145\t19\tS/2023/145\t\t\t\n"
+     "f.txt\t3\tdoc:f\tresolution\tS/RES/853 (1993)\tresolution 853 (1993)\t12\t\t\t\t\n"},
     {"x\n[A/78/738](#) and A/77/774-\nS/2023/145\tresolution\n853 (1993)", CG_REFS_JSONL, "f.txt",
      "{\"file\":\"f.txt\",\"line\":2,\"column\":1,\"source\":\"doc:f\",\"kind\":\"symbol\","
-     "\"target\":\"A/78/738\",\"text\":\"[A/78/738](#)\",\"aliases\":[],\"notes\":\"\"}\n"
+     "\"target\":\"A/78/738\",\"text\":\"[A/78/738](#)\",\"aliases\":[],\"notes\":\"\",\"via\":\"\",\"pinpoint\":\"\"}\n"
      "{\"file\":\"f.txt\",\"line\":2,\"column\":19,\"source\":\"doc:f\",\"kind\":\"symbol\","
-     "\"target\":\"A/77/774\",\"text\":\"A/77/774- S/2023/145\",\"aliases\":[\"S/2023/145\"],\"notes\":\"\"}\n"
+     "\"target\":\"A/77/774\",\"text\":\"A/77/774- S/2023/145\",\"aliases\":[\"S/2023/145\"],\"notes\":\"\",\"via\":\"\",\"pinpoint\":\"\"}\n"
      "{\"file\":\"f.txt\",\"line\":3,\"column\":12,\"source\":\"doc:f\",\"kind\":\"resolution\","
-     "\"target\":\"S/RES/853 (1993)\",\"text\":\"resolution 853 (1993)\",\"aliases\":[],\"notes\":\"\"}\n"},
+     "\"target\":\"S/RES/853 (1993)\",\"text\":\"resolution 853 (1993)\",\"aliases\":[],\"notes\":\"\",\"via\":\"\",\"pinpoint\":\"\"}\n"},
     /* a joint symbol on one line */
     {"(A/77/774-S/2023/145)", CG_REFS_TSV, "f.txt",
-     "f.txt\t1\tdoc:f\tsymbol\tA/77/774\tA/77/774-S/2023/145\t2\tS/2023/145\t\n"},
+     "f.txt\t1\tdoc:f\tsymbol\tA/77/774\tA/77/774-S/2023/145\t2\tS/2023/145\t\t\t\n"},
     {"(A/77/774-S/2023/145)", CG_REFS_JSONL, "f\"q.txt",
      "{\"file\":\"f\\\"q.txt\",\"line\":1,\"column\":2,\"source\":\"doc:f\",\"kind\":\"symbol\","
-     "\"target\":\"A/77/774\",\"text\":\"A/77/774-S/2023/145\",\"aliases\":[\"S/2023/145\"],\"notes\":\"\"}\n"},
+     "\"target\":\"A/77/774\",\"text\":\"A/77/774-S/2023/145\",\"aliases\":[\"S/2023/145\"],\"notes\":\"\",\"via\":\"\",\"pinpoint\":\"\"}\n"},
     /* a resolution list: one row an item */
     {"resolutions 822 (1993),\n853 (1993) and 874\t(1993)", CG_REFS_TSV, "r.txt",
-     "r.txt\t1\tdoc:f\tresolution\tS/RES/822 (1993)\tresolutions 822 (1993)\t1\t\t\n"
-     "r.txt\t2\tdoc:f\tresolution\tS/RES/853 (1993)\t853 (1993)\t1\t\t\n"
-     "r.txt\t2\tdoc:f\tresolution\tS/RES/874 (1993)\t874 (1993)\t16\t\t\n"},
+     "r.txt\t1\tdoc:f\tresolution\tS/RES/822 (1993)\tresolutions 822 (1993)\t1\t\t\t\t\n"
+     "r.txt\t2\tdoc:f\tresolution\tS/RES/853 (1993)\t853 (1993)\t1\t\t\t\t\n"
+     "r.txt\t2\tdoc:f\tresolution\tS/RES/874 (1993)\t874 (1993)\t16\t\t\t\t\n"},
     {"resolutions [822 \\(1993\\)](#) and\t853\n(1993)", CG_REFS_TSV, "r.txt",
-     "r.txt\t1\tdoc:f\tresolution\tS/RES/822 (1993)\tresolutions [822 \\(1993\\)](#)\t1\t\t\n"
-     "r.txt\t1\tdoc:f\tresolution\tS/RES/853 (1993)\t853 (1993)\t35\t\t\n"},
+     "r.txt\t1\tdoc:f\tresolution\tS/RES/822 (1993)\tresolutions [822 \\(1993\\)](#)\t1\t\t\t\t\n"
+     "r.txt\t1\tdoc:f\tresolution\tS/RES/853 (1993)\t853 (1993)\t35\t\t\t\t\n"},
     /* whitespace runs inside a mention: tabs, CR LF and spaces fold to one space */
     {"Security Council resolution\t\t853\r\n   (1993)", CG_REFS_TSV, "f.txt",
-     "f.txt\t1\tdoc:f\tresolution\tS/RES/853 (1993)\tresolution 853 (1993)\t18\t\t\n"},
+     "f.txt\t1\tdoc:f\tresolution\tS/RES/853 (1993)\tresolution 853 (1993)\t18\t\t\t\t\n"},
     {"Security Council resolution\t\t853\r\n   (1993)", CG_REFS_JSONL, "f.txt",
      "{\"file\":\"f.txt\",\"line\":1,\"column\":18,\"source\":\"doc:f\",\"kind\":\"resolution\","
-     "\"target\":\"S/RES/853 (1993)\",\"text\":\"resolution 853 (1993)\",\"aliases\":[],\"notes\":\"\"}\n"},
+     "\"target\":\"S/RES/853 (1993)\",\"text\":\"resolution 853 (1993)\",\"aliases\":[],\"notes\":\"\",\"via\":\"\",\"pinpoint\":\"\"}\n"},
     /* a tab and a line break in the file name cannot split the row */
-    {"S/2023/1", CG_REFS_TSV, "a\tb\nc.txt", "a b c.txt\t1\tdoc:f\tsymbol\tS/2023/1\tS/2023/1\t1\t\t\n"},
+    {"S/2023/1", CG_REFS_TSV, "a\tb\nc.txt", "a b c.txt\t1\tdoc:f\tsymbol\tS/2023/1\tS/2023/1\t1\t\t\t\t\n"},
     {"S/2023/1", CG_REFS_JSONL, "a\tb.txt",
      "{\"file\":\"a\\tb.txt\",\"line\":1,\"column\":1,\"source\":\"doc:f\",\"kind\":\"symbol\","
-     "\"target\":\"S/2023/1\",\"text\":\"S/2023/1\",\"aliases\":[],\"notes\":\"\"}\n"},
+     "\"target\":\"S/2023/1\",\"text\":\"S/2023/1\",\"aliases\":[],\"notes\":\"\",\"via\":\"\",\"pinpoint\":\"\"}\n"},
     /* notes, URLs in angle brackets and as link targets */
     {"By its resolution 59/17, see <https://a.org/x> and [the report](https://b.org/r.pdf)",
      CG_REFS_TSV, "f.txt",
-     "f.txt\t1\tdoc:f\tresolution\tA/RES/59/17\tresolution 59/17\t8\t\tbody-inferred\n"
-     "f.txt\t1\tdoc:f\turl\thttps://a.org/x\t<https://a.org/x>\t30\t\t\n"
-     "f.txt\t1\tdoc:f\turl\thttps://b.org/r.pdf\thttps://b.org/r.pdf\t65\t\t\n"},
+     "f.txt\t1\tdoc:f\tresolution\tA/RES/59/17\tresolution 59/17\t8\t\tbody-inferred\t\t\n"
+     "f.txt\t1\tdoc:f\turl\thttps://a.org/x\t<https://a.org/x>\t30\t\t\t\t\n"
+     "f.txt\t1\tdoc:f\turl\thttps://b.org/r.pdf\thttps://b.org/r.pdf\t65\t\t\t\t\n"},
     {"By its resolution 59/17", CG_REFS_JSONL, "f.txt",
      "{\"file\":\"f.txt\",\"line\":1,\"column\":8,\"source\":\"doc:f\",\"kind\":\"resolution\","
-     "\"target\":\"A/RES/59/17\",\"text\":\"resolution 59/17\",\"aliases\":[],\"notes\":\"body-inferred\"}\n"},
+     "\"target\":\"A/RES/59/17\",\"text\":\"resolution 59/17\",\"aliases\":[],\"notes\":\"body-inferred\",\"via\":\"\",\"pinpoint\":\"\"}\n"},
     /* columns in characters; every kind of line end */
     {"\xc3\xa9\xc3\xa9 S/2023/1\r\nS/2023/2\rS/2023/3", CG_REFS_TSV, "f.txt",
-     "f.txt\t1\tdoc:f\tsymbol\tS/2023/1\tS/2023/1\t4\t\t\n"
-     "f.txt\t2\tdoc:f\tsymbol\tS/2023/2\tS/2023/2\t1\t\t\n"
-     "f.txt\t3\tdoc:f\tsymbol\tS/2023/3\tS/2023/3\t1\t\t\n"},
+     "f.txt\t1\tdoc:f\tsymbol\tS/2023/1\tS/2023/1\t4\t\t\t\t\n"
+     "f.txt\t2\tdoc:f\tsymbol\tS/2023/2\tS/2023/2\t1\t\t\t\t\n"
+     "f.txt\t3\tdoc:f\tsymbol\tS/2023/3\tS/2023/3\t1\t\t\t\t\n"},
     /* nothing found: no rows */
     {"nothing to see here", CG_REFS_TSV, "f.txt", ""},
     {"nothing to see here", CG_REFS_JSONL, "f.txt", ""},
@@ -108,10 +108,10 @@ START_TEST(test_rows_append)
     ck_assert_int_eq(cg_refs_write_header(&b, CG_REFS_TSV), CG_OK);
     ck_assert_int_eq(cg_refs_write(&b, CG_REFS_TSV, "f", "s", &t, &refs), CG_OK);
     ck_assert_int_eq(cg_refs_write(&b, CG_REFS_TSV, "f", "s", &t, &refs), CG_OK);
-    const char *row = "f\t2\ts\tsymbol\tS/2023/1\tS/2023/1\t1\t\t\n"
-                      "f\t3\ts\tsymbol\tS/2023/2\tS/2023/2\t1\t\t\n";
+    const char *row = "f\t2\ts\tsymbol\tS/2023/1\tS/2023/1\t1\t\t\t\t\n"
+                      "f\t3\ts\tsymbol\tS/2023/2\tS/2023/2\t1\t\t\t\t\n";
     char want[512];
-    snprintf(want, sizeof want, "file\tline\tsource\tkind\ttarget\ttext\tcolumn\taliases\tnotes\n%s%s",
+    snprintf(want, sizeof want, "file\tline\tsource\tkind\ttarget\ttext\tcolumn\taliases\tnotes\tvia\tpinpoint\n%s%s",
              row, row);
     ck_assert_str_eq(b.data, want);
     cg_buf_free(&b);
@@ -140,20 +140,20 @@ START_TEST(test_rows_built)
     cg_buf b = {0};
     ck_assert_int_eq(cg_refs_write(&b, CG_REFS_TSV, "f", "s", &t, &refs), CG_OK);
     ck_assert_str_eq(b.data,
-                     "f\t1\ts\tsymbol\tS/1\t<S/1>\t5\t\t\n"
-                     "f\t1\ts\tother\tx:1\tA/1-B/2\t15\tB/2|C/3\tbody-inferred,year-inferred,case-by-date\n"
-                     "f\t1\ts\ticj\ticj::order:2000-01-01\t\t23\t\tcase-by-date\n");
+                     "f\t1\ts\tsymbol\tS/1\t<S/1>\t5\t\t\t\t\n"
+                     "f\t1\ts\tother\tx:1\tA/1-B/2\t15\tB/2|C/3\tbody-inferred,year-inferred,case-by-date\t\t\n"
+                     "f\t1\ts\ticj\ticj::order:2000-01-01\t\t23\t\tcase-by-date\t\t\n");
     cg_buf_clear(&b);
     ck_assert_int_eq(cg_refs_write(&b, CG_REFS_JSONL, "f", "s", &t, &refs), CG_OK);
     ck_assert_str_eq(b.data,
                      "{\"file\":\"f\",\"line\":1,\"column\":5,\"source\":\"s\",\"kind\":\"symbol\","
-                     "\"target\":\"S/1\",\"text\":\"<S/1>\",\"aliases\":[],\"notes\":\"\"}\n"
+                     "\"target\":\"S/1\",\"text\":\"<S/1>\",\"aliases\":[],\"notes\":\"\",\"via\":\"\",\"pinpoint\":\"\"}\n"
                      "{\"file\":\"f\",\"line\":1,\"column\":15,\"source\":\"s\",\"kind\":\"other\","
                      "\"target\":\"x:1\",\"text\":\"A/1-B/2\",\"aliases\":[\"B/2\",\"C/3\"],"
-                     "\"notes\":\"body-inferred,year-inferred,case-by-date\"}\n"
+                     "\"notes\":\"body-inferred,year-inferred,case-by-date\",\"via\":\"\",\"pinpoint\":\"\"}\n"
                      "{\"file\":\"f\",\"line\":1,\"column\":23,\"source\":\"s\",\"kind\":\"icj\","
                      "\"target\":\"icj::order:2000-01-01\",\"text\":\"\",\"aliases\":[],"
-                     "\"notes\":\"case-by-date\"}\n");
+                     "\"notes\":\"case-by-date\",\"via\":\"\",\"pinpoint\":\"\"}\n");
     cg_buf_free(&b);
     cg_refs_free(&refs);
     cg_text_free(&t);

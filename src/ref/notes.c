@@ -1,0 +1,278 @@
+/* The footnotes of a document.  Their marks are dropped from the clean
+ * text, so they are found in the raw bytes: a line that starts (after
+ * indentation) with a superscript number "¹²", "<sup>12</sup>", a
+ * Markdown note "[^12]:" or, in pdftotext layouts, a number alone on its
+ * line above more deeply indented text.  A footnote runs to the next one
+ * or to a blank line.  One pass over the lines: linear in the text. */
+#include <string.h>
+
+#include "internal.h"
+
+/* Reads a footnote mark at p: a run of superscript digits, <sup>n</sup>
+ * or [^n]; returns its length (0 if none) and sets *number. */
+size_t note_mark(const char *p, const char *end, long *number)
+{
+    const unsigned char *s = (const unsigned char *)p, *e = (const unsigned char *)end;
+    long n = 0;
+    int digits = 0;
+    const unsigned char *q = s;
+    while (q < e && digits < 4) {
+        int d = -1;
+        if (q + 1 < e && q[0] == 0xC2 && (q[1] == 0xB9 || q[1] == 0xB2 || q[1] == 0xB3)) {
+            d = q[1] == 0xB9 ? 1 : q[1] == 0xB2 ? 2 : 3;
+            q += 2;
+        } else if (q + 2 < e && q[0] == 0xE2 && q[1] == 0x81 &&
+                   (q[2] == 0xB0 || (q[2] >= 0xB4 && q[2] <= 0xB9))) {
+            d = q[2] == 0xB0 ? 0 : q[2] - 0xB0;
+            q += 3;
+        }
+        if (d < 0)
+            break;
+        n = n * 10 + d;
+        digits++;
+    }
+    if (digits > 0) {
+        *number = n;
+        return (size_t)(q - s);
+    }
+    const char *t = p;
+    size_t open = 0;
+    if (end - p > 5 && cg_ascii_caseeq(p, "<sup>", 5))
+        open = 5;
+    else if (end - p > 2 && p[0] == '[' && p[1] == '^')
+        open = 2;
+    if (open == 0)
+        return 0;
+    t = p + open;
+    const char *d = cg_lex_uint(t, end, 6, &n);
+    if (d == NULL)
+        return 0;
+    if (open == 5 && end - d >= 6 && cg_ascii_caseeq(d, "</sup>", 6)) {
+        *number = n;
+        return (size_t)(d + 6 - p);
+    }
+    if (open == 2 && d < end && *d == ']') {
+        *number = n;
+        return (size_t)(d + 1 - p);
+    }
+    return 0;
+}
+
+/* The clean offset of raw offset r: the first clean byte at or after it. */
+static size_t clean_of_raw(const cg_text *text, size_t r)
+{
+    if (text->nsegs == 0 || r < text->segs[0].raw)
+        return r < text->clean_len ? r : text->clean_len;
+    size_t lo = 0, hi = text->nsegs;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (text->segs[mid].raw <= r)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    size_t c = text->segs[lo].clean + (r - text->segs[lo].raw);
+    if (lo + 1 < text->nsegs && c > text->segs[lo + 1].clean)
+        c = text->segs[lo + 1].clean;
+    return c < text->clean_len ? c : text->clean_len;
+}
+
+static size_t indent_of(const char *p, const char *end)
+{
+    size_t n = 0;
+    while (p < end && (*p == ' ' || *p == '\t') && n < 64) {
+        p++;
+        n++;
+    }
+    return n;
+}
+
+static int blank_line(const char *p, const char *end)
+{
+    while (p < end && *p != '\n') {
+        if (!cg_is_space((unsigned char)*p) && *p != '\f')
+            return 0;
+        p++;
+    }
+    return 1;
+}
+
+/* Where the text of a footnote starting at line begins (raw), or NULL. */
+static const char *note_start(const char *line, const char *eol, const char *end, long *number)
+{
+    size_t ind = indent_of(line, eol);
+    if (ind > 16)
+        return NULL;
+    const char *p = line + ind;
+    if (*p == '\f')
+        p++;
+    size_t m = note_mark(p, eol, number);
+    if (m > 0) {
+        const char *q = p + m;
+        if (p[0] == '[' && (q >= eol || *q++ != ':'))
+            return NULL;
+        if (q < eol && (*q == ' ' || *q == '\t'))
+            return q;
+        return NULL;
+    }
+    /* pdftotext: a number alone on its line, its text indented deeper below */
+    const char *d = cg_lex_uint(p, eol, 3, number);
+    if (d == NULL || !blank_line(d, eol) || eol >= end)
+        return NULL;
+    const char *next = eol + 1;
+    const char *next_eol = memchr(next, '\n', (size_t)(end - next));
+    if (next_eol == NULL)
+        next_eol = end;
+    if (blank_line(next, next_eol) || indent_of(next, next_eol) <= ind)
+        return NULL;
+    return next;
+}
+
+static cg_status push(notes *nb, size_t start, long number)
+{
+    if (nb->n == nb->cap) {
+        size_t cap = nb->cap ? nb->cap * 2 : 16;
+        note *items = cg_realloc(nb->items, cap * sizeof *items);
+        if (items == NULL)
+            return CG_ENOMEM;
+        nb->items = items;
+        nb->cap = cap;
+    }
+    nb->items[nb->n].start = start;
+    nb->items[nb->n].end = start;
+    nb->items[nb->n].number = number;
+    nb->n++;
+    return CG_OK;
+}
+
+cg_status notes_build(const cg_text *text, notes *nb)
+{
+    nb->n = 0;
+    const char *raw = text->raw ? text->raw : "";
+    const char *end = raw + text->raw_len;
+    const char *open_end = NULL; /* raw end of the open footnote, when known */
+    int open = 0;
+    for (const char *line = raw; line < end;) {
+        const char *eol = memchr(line, '\n', (size_t)(end - line));
+        if (eol == NULL)
+            eol = end;
+        long number;
+        const char *body = note_start(line, eol, end, &number);
+        if (body != NULL) {
+            if (open)
+                nb->items[nb->n - 1].end = clean_of_raw(text, (size_t)(line - raw));
+            if (push(nb, clean_of_raw(text, (size_t)(body - raw)), number) != CG_OK)
+                return CG_ENOMEM;
+            open = 1;
+            open_end = NULL;
+        } else if (open && blank_line(line, eol)) {
+            open_end = line;
+            nb->items[nb->n - 1].end = clean_of_raw(text, (size_t)(open_end - raw));
+            open = 0;
+        }
+        line = eol < end ? eol + 1 : end;
+    }
+    if (open)
+        nb->items[nb->n - 1].end = text->clean_len;
+    return CG_OK;
+}
+
+long notes_at(const notes *nb, size_t off)
+{
+    size_t lo = 0, hi = nb->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (nb->items[mid].start <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return -1;
+    const note *n = &nb->items[lo - 1];
+    return off < n->end ? (long)(lo - 1) : -1;
+}
+
+long notes_numbered(const notes *nb, long number, size_t off)
+{
+    for (size_t i = 0; i < nb->n; i++)
+        if (nb->items[i].number == number && nb->items[i].start >= off)
+            return (long)i;
+    return -1;
+}
+
+void notes_free(notes *nb)
+{
+    cg_free(nb->items);
+    memset(nb, 0, sizeof *nb);
+}
+
+void paragraph_bounds(const char *begin, const char *end, const char *p, size_t limit,
+                      const char **lo, const char **hi)
+{
+    const char *a = p, *stop = (size_t)(p - begin) > limit ? p - limit : begin;
+    while (a > stop) {
+        if (a[-1] == '\n') {
+            const char *b = a - 1;
+            while (b > begin && (b[-1] == ' ' || b[-1] == '\t'))
+                b--;
+            if (b > begin && b[-1] == '\n')
+                break;
+        }
+        a--;
+    }
+    const char *z = p, *zstop = (size_t)(end - p) > limit ? p + limit : end;
+    while (z < zstop) {
+        if (*z == '\n') {
+            const char *b = z + 1;
+            while (b < end && (*b == ' ' || *b == '\t'))
+                b++;
+            if (b >= end || *b == '\n')
+                break;
+        }
+        z++;
+    }
+    *lo = a;
+    *hi = z;
+}
+
+int has_blank_line(const char *a, const char *b)
+{
+    for (const char *p = a; p < b; p++) {
+        if (*p != '\n')
+            continue;
+        const char *q = p + 1;
+        while (q < b && (*q == ' ' || *q == '\t'))
+            q++;
+        if (q < b && *q == '\n')
+            return 1;
+    }
+    return 0;
+}
+
+const char *find_bytes(const char *p, const char *end, const char *needle, size_t n)
+{
+    if (n == 0 || (size_t)(end - p) < n)
+        return NULL;
+    const char *last = end - n;
+    while (p <= last) {
+        const char *q = memchr(p, needle[0], (size_t)(last - p) + 1);
+        if (q == NULL)
+            return NULL;
+        if (memcmp(q + 1, needle + 1, n - 1) == 0)
+            return q;
+        p = q + 1;
+    }
+    return NULL;
+}
+
+int sentence_end(const cg_registry *reg, const char *begin, const char *p)
+{
+    if (*p != '.')
+        return 0;
+    const char *lo = p - begin > 12 ? p - 12 : begin, *st;
+    if (cg_phrases_match_before(&reg->abbreviations, lo, p + 1, &st))
+        return 0;
+    return !(p - begin >= 1 && cg_is_upper((unsigned char)p[-1]) &&
+             (p - begin == 1 || !cg_is_alnum((unsigned char)p[-2])));
+}

@@ -1,0 +1,446 @@
+/* Short forms (spec 7): "Ibid." and defined terms, resolved the way a
+ * careful reader does, after the written-out references of a document
+ * are known.  Also the pinpoint after every reference.
+ *
+ *  - "Ibid." refers to the last reference before it in its own footnote;
+ *    at the start of a footnote, to the last reference of the footnote
+ *    just before (marked ambiguous when that footnote cited several
+ *    targets); outside footnotes, to the last reference before it in the
+ *    same paragraph.  No antecedent: no reference, never a guess.  An
+ *    "Ibid." followed in the same citation by a written-out decision of
+ *    the Court gives that decision the preceding case.
+ *  - "X (hereinafter referred to as “Report”)", "(the “Agreement”)": a
+ *    later "Report" followed by a pinpoint, or standing alone as a
+ *    footnote's citation, refers to X.  Never before its definition.
+ *
+ * Costs: one memchr-driven pass per Ibid. spelling and per defined term, then
+ * one merge of the references and the short forms in text order. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct term_def {
+    const char *term; /* in the clean text */
+    size_t len;
+    size_t ref;       /* index in out of the defining reference */
+    size_t after;     /* clean offset where uses may start */
+} term_def;
+
+typedef struct short_form {
+    size_t start, end; /* clean offsets of the short form itself */
+    cg_via via;
+    size_t def;        /* for a term: index in defs */
+} short_form;
+
+typedef struct resolver {
+    scan *s;
+    notes nb;
+    term_def *defs;
+    size_t ndefs, defs_cap;
+    short_form *forms;
+    size_t nforms, forms_cap;
+} resolver;
+
+/* The last reference seen in a footnote (or paragraph), and whether the
+ * footnote cited more than one target. */
+typedef struct antecedent {
+    long ref;      /* index in out, or -1 */
+    int ambiguous;
+} antecedent;
+
+static int grow(void **items, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return 1;
+    size_t c = *cap ? *cap * 2 : 16;
+    void *p = cg_realloc(*items, c * size);
+    if (p == NULL)
+        return 0;
+    *items = p;
+    *cap = c;
+    return 1;
+}
+
+static cg_status add_form(resolver *rv, size_t start, size_t end, cg_via via, size_t def)
+{
+    if (!grow((void **)&rv->forms, &rv->forms_cap, rv->nforms, sizeof *rv->forms))
+        return CG_ENOMEM;
+    short_form *f = &rv->forms[rv->nforms++];
+    f->start = start;
+    f->end = end;
+    f->via = via;
+    f->def = def;
+    return CG_OK;
+}
+
+/* An opening or closing quotation mark at p: its length, or 0. */
+static size_t quote_at(const char *p, const char *end, int closing)
+{
+    if (p < end && *p == '"')
+        return 1;
+    if (end - p >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+        (unsigned char)p[2] == (closing ? 0x9D : 0x9C))
+        return 3;
+    return 0;
+}
+
+static const char *skip_the(const char *p, const char *end)
+{
+    if (cg_lex_is_word(p, end, "the") || cg_lex_is_word(p, end, "The"))
+        return cg_lex_skip_space(p + 3, end);
+    return p;
+}
+
+/* A definition after the reference ending at p: "(hereinafter referred
+ * to as “Report”)", "(the “Agreement”)"; records the term. */
+static cg_status find_definition(resolver *rv, size_t ref, const char *p)
+{
+    scan *s = rv->s;
+    const char *end = s->end, *pin;
+    const char *q = pinpoint_parse(s->reg, p, end, &pin);
+    q = cg_lex_skip_space_lines(q ? q : p, end, 1);
+    if (q && q < end && *q == ',')
+        q = cg_lex_skip_space_lines(q + 1, end, 1);
+    if (q == NULL || q >= end || *q != '(')
+        return CG_OK;
+    q = cg_lex_skip_space(q + 1, end);
+    const char *after;
+    int worded = cg_phrases_match(&s->reg->term_words, q, end, &after) != NULL;
+    if (worded) {
+        q = cg_lex_skip_space(after, end);
+        if (q < end && *q == ':')
+            q = cg_lex_skip_space(q + 1, end);
+    }
+    q = skip_the(q, end);
+    size_t open = quote_at(q, end, 0);
+    if (open == 0)
+        return CG_OK;
+    const char *t = q + open, *te = t;
+    while (te < end && te - t < 80 && *te != '\n' && quote_at(te, end, 1) == 0 && *te != '"')
+        te++;
+    if (te >= end || te - t >= 80 || *te == '\n')
+        return CG_OK;
+    size_t close = quote_at(te, end, 1);
+    const char *r = cg_lex_skip_space(te + close, end);
+    if (r >= end || *r != ')')
+        return CG_OK;
+    t = skip_the(t, te);
+    if (t >= te || !(cg_is_upper((unsigned char)*t) || (unsigned char)*t >= 0x80))
+        return CG_OK;
+    if (!grow((void **)&rv->defs, &rv->defs_cap, rv->ndefs, sizeof *rv->defs))
+        return CG_ENOMEM;
+    term_def *d = &rv->defs[rv->ndefs++];
+    d->term = t;
+    d->len = (size_t)(te - t);
+    d->ref = ref;
+    d->after = (size_t)(r + 1 - s->begin);
+    return CG_OK;
+}
+
+/* Whether the use of a term at [u, ue) stands as a citation: followed by
+ * a pinpoint, or alone as its footnote's citation ("¹³ Report."). */
+static int term_cites(resolver *rv, const char *u, const char *ue)
+{
+    scan *s = rv->s;
+    const char *pin;
+    if (ue < s->end && (*ue == ',' || *ue == ' ') && pinpoint_parse(s->reg, ue, s->end, &pin))
+        return 1;
+    long k = notes_at(&rv->nb, (size_t)(u - s->begin));
+    if (k < 0)
+        return 0;
+    const char *fs = s->begin + rv->nb.items[k].start;
+    const char *lead = cg_lex_skip_space(fs, u);
+    if (cg_lex_is_word(lead, u, "See") || cg_lex_is_word(lead, u, "see"))
+        lead = cg_lex_skip_space(lead + 3, u);
+    lead = skip_the(lead, u);
+    return lead == u && ue < s->end && (*ue == '.' || *ue == ';');
+}
+
+static cg_status find_term_uses(resolver *rv, size_t def)
+{
+    scan *s = rv->s;
+    const term_def *d = &rv->defs[def];
+    const char *p = s->begin + d->after;
+    while (p < s->end) {
+        const char *u = find_bytes(p, s->end, d->term, d->len);
+        if (u == NULL)
+            break;
+        const char *ue = u + d->len;
+        p = ue;
+        if ((u > s->begin && cg_is_alnum((unsigned char)u[-1])) ||
+            (ue < s->end && cg_is_alnum((unsigned char)*ue)))
+            continue;
+        if (u > s->begin && (u[-1] == '"' || (u - s->begin >= 3 && quote_at(u - 3, u, 0))))
+            continue; /* the term quoted again, not used */
+        if (term_cites(rv, u, ue) &&
+            add_form(rv, (size_t)(u - s->begin), (size_t)(ue - s->begin), CG_VIA_TERM, def) != CG_OK)
+            return CG_ENOMEM;
+    }
+    return CG_OK;
+}
+
+static cg_status find_ibids(resolver *rv)
+{
+    scan *s = rv->s;
+    const cg_phrases *words = &s->reg->ibid_words;
+    for (size_t i = 0; i < words->n; i++) {
+        /* one search per spelling without its final '.' */
+        const cg_phrase *w = &words->items[i];
+        size_t n = w->len;
+        while (n > 0 && w->text[n - 1] == '.')
+            n--;
+        if (n == 0)
+            continue;
+        int seen = 0;
+        for (size_t k = 0; k < i && !seen; k++) {
+            size_t m = words->items[k].len;
+            while (m > 0 && words->items[k].text[m - 1] == '.')
+                m--;
+            seen = m == n && memcmp(words->items[k].text, w->text, n) == 0;
+        }
+        if (seen)
+            continue;
+        for (const char *p = s->begin; p < s->end;) {
+            const char *u = find_bytes(p, s->end, w->text, n);
+            if (u == NULL)
+                break;
+            const char *ue = u + n;
+            p = ue;
+            if ((u > s->begin && cg_is_alnum((unsigned char)u[-1])) ||
+                (ue < s->end && cg_is_alnum((unsigned char)*ue)))
+                continue;
+            if (ue < s->end && *ue == '.')
+                ue++;
+            if (add_form(rv, (size_t)(u - s->begin), (size_t)(ue - s->begin), CG_VIA_IBID, 0) != CG_OK)
+                return CG_ENOMEM;
+        }
+    }
+    return CG_OK;
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const short_form *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Records the pinpoint written after [.., end) on reference i. */
+static cg_status set_pinpoint(scan *s, size_t i, size_t end)
+{
+    const char *start;
+    const char *e = pinpoint_parse(s->reg, s->begin + end, s->end, &start);
+    if (e == NULL)
+        return CG_OK;
+    /* the pinpoint as one line: line breaks become spaces */
+    char buf[256];
+    size_t n = 0;
+    for (const char *p = start; p < e && n + 1 < sizeof buf; p++)
+        buf[n++] = cg_is_space((unsigned char)*p) ? ' ' : *p;
+    return cg_refs_set_pinpoint(s->out, i, buf, n);
+}
+
+/* The written-out reference that follows a short form in the same
+ * citation (same footnote; no sentence end, ';' or blank line between),
+ * or -1. */
+static long same_citation_next(const resolver *rv, long note, size_t next, size_t n0, size_t from)
+{
+    const scan *s = rv->s;
+    if (next >= n0)
+        return -1;
+    const cg_ref *r = &s->out->items[next];
+    if (r->start < from || r->start - from > 300 || notes_at(&rv->nb, r->start) != note)
+        return -1;
+    for (const char *p = s->begin + from; p < s->begin + r->start; p++) {
+        if (*p == ';' || (*p == '\n' && has_blank_line(p, s->begin + r->start)))
+            return -1;
+        if (*p == '.' && p + 2 < s->end && cg_is_space((unsigned char)p[1]) &&
+            cg_is_upper((unsigned char)*cg_lex_skip_space(p + 1, s->end)) &&
+            sentence_end(s->reg, s->begin, p))
+            return -1;
+    }
+    return (long)next;
+}
+
+/* The case number of an ICJ id "icj:180:order:..." (0 if none). */
+long icj_id_case(const char *id)
+{
+    if (strncmp(id, "icj:", 4) != 0)
+        return 0;
+    return strtol(id + 4, NULL, 10);
+}
+
+/* Gives the decision at index i the case number. */
+cg_status icj_set_case(scan *s, size_t i, long number, unsigned flag)
+{
+    cg_ref *r = &s->out->items[i];
+    const char *id = cg_refs_target(s->out, r);
+    const char *rest = strchr(id + 4, ':');
+    if (strncmp(id, "icj:", 4) != 0 || rest == NULL)
+        return CG_OK;
+    char buf[CG_ID_MAX];
+    int n = snprintf(buf, sizeof buf, "icj:%ld%s", number, rest);
+    if (n < 0 || (size_t)n >= sizeof buf)
+        return CG_OK;
+    size_t off = s->out->pool.len;
+    if (cg_buf_append(&s->out->pool, buf, (size_t)n + 1) != CG_OK)
+        return CG_ENOMEM;
+    r = &s->out->items[i];
+    r->target = off;
+    r->flags = (r->flags & ~CG_REF_CASE_INFERRED) | flag;
+    return CG_OK;
+}
+
+/* Whether an "Ibid." stands for its antecedent itself: alone, or with
+ * a pinpoint only ("Ibid., para. 79.").  "Ibid., Fourth Year, Special
+ * Supplement No. 1" names another part of the publication the antecedent
+ * was in: no reference. */
+static int ibid_alone(const scan *s, const short_form *sf)
+{
+    const char *p = s->begin + sf->end, *pin;
+    const char *e = pinpoint_parse(s->reg, p, s->end, &pin);
+    int dotted = sf->end > sf->start && s->begin[sf->end - 1] == '.';
+    if (e != NULL) {
+        p = e;
+        dotted = 0;
+    }
+    while (p < s->end && (*p == ' ' || *p == '\t'))
+        p++;
+    if (p >= s->end || *p == '\n' || *p == '.' || *p == ';' || *p == ')' || *p == ']')
+        return 1;
+    return dotted && p > s->begin + sf->end && cg_is_upper((unsigned char)*p);
+}
+
+/* Emits the reference a short form makes, copying antecedent a. */
+static cg_status emit_form(scan *s, const short_form *f, size_t a, cg_via via, unsigned flags)
+{
+    const cg_ref *r = &s->out->items[a];
+    snprintf(s->id, sizeof s->id, "%s", cg_refs_target(s->out, r));
+    snprintf(s->aliases, sizeof s->aliases, "%s", cg_refs_aliases(s->out, r));
+    cg_kind kind = r->kind;
+    cg_status st = cg_refs_add(s->out, kind, flags, f->start, f->end, s->id, s->aliases);
+    if (st != CG_OK)
+        return st;
+    size_t i = s->out->n - 1;
+    s->out->items[i].via = via;
+    return set_pinpoint(s, i, f->end);
+}
+
+/* Notes reference i as the latest of its footnote (or paragraph). */
+static void note_ref(scan *s, antecedent *cur, size_t i)
+{
+    if (cur->ref >= 0 &&
+        strcmp(cg_refs_target(s->out, &s->out->items[cur->ref]),
+               cg_refs_target(s->out, &s->out->items[i])) != 0)
+        cur->ambiguous = 1;
+    cur->ref = (long)i;
+}
+
+/* Walks references and short forms in text order and resolves each
+ * short form from what precedes it. */
+static cg_status resolve(resolver *rv, size_t first, size_t n0)
+{
+    scan *s = rv->s;
+    antecedent cur = {-1, 0}, left = {-1, 0};
+    long cur_note = -1, left_note = -1; /* the footnote last left, and its state */
+    size_t last_end = 0; /* end of the latest reference, for paragraphs */
+    size_t ref_end = 0;  /* end of the latest written-out reference */
+    size_t next = first, f = 0;
+    while (next < n0 || f < rv->nforms) {
+        int take_ref = f >= rv->nforms || (next < n0 && s->out->items[next].start <= rv->forms[f].start);
+        size_t pos = take_ref ? s->out->items[next].start : rv->forms[f].start;
+        long k = notes_at(&rv->nb, pos);
+        if (k != cur_note) {
+            if (cur_note >= 0) {
+                left = cur;
+                left_note = cur_note;
+            }
+            if (k >= 0 || cur_note >= 0)
+                cur = (antecedent){-1, 0};
+            cur_note = k;
+        }
+        if (cur_note < 0 && cur.ref >= 0 && has_blank_line(s->begin + last_end, s->begin + pos))
+            cur = (antecedent){-1, 0}; /* a new paragraph */
+        if (take_ref) {
+            note_ref(s, &cur, next);
+            last_end = s->out->items[next].end;
+            if (last_end > ref_end)
+                ref_end = last_end;
+            next++;
+            continue;
+        }
+        const short_form *sf = &rv->forms[f++];
+        if ((next < n0 && s->out->items[next].start < sf->end) || sf->start < ref_end)
+            continue; /* inside a written-out reference */
+        cg_status st = CG_OK;
+        if (sf->via == CG_VIA_TERM) {
+            st = emit_form(s, sf, rv->defs[sf->def].ref, CG_VIA_TERM, 0);
+        } else {
+            antecedent a = cur;
+            if (a.ref < 0 && cur_note >= 0) {
+                /* the footnote just before, if it cited anything */
+                antecedent none = {-1, 0};
+                a = left_note == cur_note - 1 ? left : none;
+            } else if (a.ref >= 0)
+                a.ambiguous = 0; /* the reference just before it */
+            long follow = same_citation_next(rv, cur_note, next, n0, sf->end);
+            if (follow >= 0) {
+                /* "Ibid., document S/13802": the short form names the
+                 * publication, the written-out reference is the target.
+                 * "Ibid., Provisional Measures, Order of ... 17 November
+                 * 2023": the new decision keeps the preceding case. */
+                cg_ref *r = &s->out->items[follow];
+                long c = a.ref >= 0 ? icj_id_case(cg_refs_target(s->out, &s->out->items[a.ref])) : 0;
+                if (r->kind == CG_KIND_ICJ && c > 0 && (icj_id_case(cg_refs_target(s->out, r)) == 0 || (r->flags & CG_REF_CASE_INFERRED))) {
+                    st = icj_set_case(s, (size_t)follow, c, CG_REF_CASE_CONTEXT);
+                    s->out->items[follow].via = CG_VIA_IBID;
+                }
+                if (st != CG_OK)
+                    return st;
+                continue;
+            }
+            if (a.ref < 0 || !ibid_alone(s, sf))
+                continue; /* nothing before it: no reference, never a guess */
+            st = emit_form(s, sf, (size_t)a.ref, CG_VIA_IBID, a.ambiguous ? CG_REF_AMBIGUOUS : 0);
+        }
+        if (st != CG_OK)
+            return st;
+        note_ref(s, &cur, s->out->n - 1);
+        last_end = sf->end;
+    }
+    return CG_OK;
+}
+
+cg_status scan_short_forms(scan *s, size_t first)
+{
+    resolver rv;
+    memset(&rv, 0, sizeof rv);
+    rv.s = s;
+    size_t n0 = s->out->n;
+    cg_status st = CG_OK;
+    for (size_t i = first; i < n0 && st == CG_OK; i++)
+        st = set_pinpoint(s, i, s->out->items[i].end);
+    for (size_t i = first; i < n0 && st == CG_OK; i++)
+        st = find_definition(&rv, i, s->begin + s->out->items[i].end);
+    if (st == CG_OK)
+        st = find_ibids(&rv);
+    int caseless = st == CG_OK && icj_caseless(s, first);
+    if (st == CG_OK && (rv.nforms > 0 || rv.ndefs > 0 || caseless))
+        st = notes_build(s->text, &rv.nb);
+    for (size_t d = 0; d < rv.ndefs && st == CG_OK; d++)
+        st = find_term_uses(&rv, d);
+    if (st == CG_OK && rv.nforms > 0) {
+        qsort(rv.forms, rv.nforms, sizeof *rv.forms, by_start);
+        st = resolve(&rv, first, n0);
+    }
+    if (st == CG_OK && caseless) {
+        cg_refs_sort_from(s->out, first);
+        st = scan_icj_context(s, &rv.nb, first);
+    }
+    notes_free(&rv.nb);
+    cg_free(rv.defs);
+    cg_free(rv.forms);
+    if (st == CG_OK)
+        cg_refs_sort_from(s->out, first);
+    return st;
+}

@@ -1,0 +1,155 @@
+/* Unit suite of the short forms and the context rules of the ref module:
+ * Ibid., defined terms, pinpoints and the ICJ case taken from the text
+ * around a decision.  Each row: a text and the references expected, as
+ * target, then "~via" when reached through a short form, "@pinpoint"
+ * when one is written, "!" when marked ambiguous; '|' between them. */
+#include "unit.h"
+
+typedef struct form_case {
+    const char *name;
+    const char *text;
+    const char *want;
+} form_case;
+
+static const form_case cases[] = {
+    {"ibid after a footnote with a reference",
+     "Body.\n\n¹ S/2023/826, annex.\n\n² Ibid., page 4, para. 3.\n",
+     "S/2023/826@annex|S/2023/826~ibid@page 4, para. 3"},
+    {"ibid after a footnote without one: no reference",
+     "¹ S/2023/1.\n\n² Official Records, p. 3.\n\n³ Ibid., para. 2.\n", "S/2023/1"},
+    {"ibid after a footnote citing several: the last, ambiguous",
+     "¹ S/2023/1; S/2023/2.\n\n² Ibid.\n", "S/2023/1|S/2023/2|S/2023/2~ibid!"},
+    {"ibid after ibid, Markdown notes",
+     "[^1]: A/78/1.\n\n[^2]: Ibid., para. 2.\n\n[^3]: *Ibid.*\n",
+     "A/78/1|A/78/1~ibid@para. 2|A/78/1~ibid"},
+    {"ibid naming another part of a publication: no reference",
+     "¹ See Official Records, documents S/1790 and S/1824.\n\n² Ibid., Fourth Year, Special Supplement No. 1.\n",
+     "S/1790|S/1824"},
+    {"ibid followed by its own symbol",
+     "<sup>1</sup> A/78/1.\n\n<sup>2</sup> Ibid., document S/13802.\n", "A/78/1|S/13802"},
+    {"ibid in the body: the reference before it in the paragraph",
+     "as set out in S/2012/43 (ibid., para. 27).", "S/2012/43|S/2012/43~ibid@para. 27"},
+    {"ibid in the body of another paragraph: no reference",
+     "See S/2012/43.\n\nThe team reported (ibid., para. 27).", "S/2012/43"},
+    {"ibid with nothing before it", "Ibid., para. 3.", ""},
+    {"ibid in pdftotext footnotes",
+     "Text.\n\n         10\n            CAT/C/SVN/CO/3, para. 23. See also CRC/C/SVN/CO/3-4, para. 79.\n"
+     "         11\n            Ibid., para. 79.\n         12\n            Ibid., para. 70(e).\n",
+     "CAT/C/SVN/CO/3@para. 23|CRC/C/SVN/CO/3-4@para. 79|CRC/C/SVN/CO/3-4~ibid@para. 79!|"
+     "CRC/C/SVN/CO/3-4~ibid@para. 70(e)"},
+    {"a defined term with a pinpoint",
+     "¹ S/2023/826 (hereinafter referred to as “Report”).\n\n² Report, page 2, para. 2.\n\n³ Ibid., page 4.\n",
+     "S/2023/826|S/2023/826~term@page 2, para. 2|S/2023/826~ibid@page 4"},
+    {"a term used before its definition: no reference",
+     "Report, page 2.¹\n\n¹ S/2023/826 (hereinafter “Report”).\n", "S/2023/826"},
+    {"a term without a pinpoint in the body: no reference",
+     "S/2023/826 (the “Report”). The Report says so.", "S/2023/826"},
+    {"a term in a title: no reference",
+     "¹ S/2023/826 (hereinafter “Report”).\n\n² M. Shaw, Report on war crimes, 2023.\n", "S/2023/826"},
+    {"a term alone as a footnote's citation",
+     "¹ A/50/790 (the “Agreement”).\n\n² See the Agreement.\n", "A/50/790|A/50/790~term"},
+    {"pinpoints of written-out references",
+     "A/71/880-S/2017/316, annex, para. 76. A/HRC/18/33/Add.2, paras. 58 (h), 61 and 64 (a) and (c).",
+     "A/71/880@annex, para. 76|A/HRC/18/33/Add.2@paras. 58 (h), 61 and 64 (a) and (c)"},
+    {"icj: ibid keeps the case of the footnote before",
+     "<sup>5</sup> *Application of the International Convention on the Elimination of All Forms of "
+     "Racial Discrimination (Armenia v. Azerbaijan)*. Provisional Measures, Order of the International "
+     "Court of Justice of 7 December 2021, para. 60.\n\n<sup>6</sup> *Ibid.*, Order of the "
+     "International Court of Justice of 22 February 2023.\n",
+     "icj:180:order:2021-12-07@para. 60|icj:180:order:2023-02-22~ibid"},
+    {"icj: proceedings instituted by one party against the other",
+     "the proceedings instituted by Azerbaijan against Armenia in the International Court of Justice, "
+     "and the measures delivered by the Court in its order of 7 December 2021 in respect of Armenia.",
+     "icj:181:order:2021-12-07"},
+    {"icj: the measures requested by a party",
+     "As to the orders of the International Court of Justice of 22 February 2023, Mr. Mendez omits "
+     "that the Court rejected two of the three measures requested by Armenia.",
+     "icj:180:order:2023-02-22"},
+    {"icj: a party's request",
+     "Armenia subsequently requested that the International Court of Justice modify its 22 February "
+     "2023 order.",
+     "icj:180:order:2023-02-22"},
+    {"icj: parties of both cases: the date-level id",
+     "In the proceedings instituted by Azerbaijan against Armenia, the International Court of Justice "
+     "granted in its order of 7 December 2021 measures requested by Armenia.",
+     "icj::order:2021-12-07"},
+    {"icj: no party named: the date-level id",
+     "The International Court of Justice issued its order of 7 December 2021.",
+     "icj::order:2021-12-07"},
+    {"icj: the footnote called from the paragraph",
+     "Thus, in its order of 7 December 2021, the International Court of Justice made it clear."
+     "<sup>5</sup>\n\n<sup>5</sup> *Application of the International Convention on the Elimination of "
+     "All Forms of Racial Discrimination (Azerbaijan v. Armenia)*, Provisional Measures, Order of the "
+     "International Court of Justice of 7 December 2021.\n",
+     "icj:181:order:2021-12-07|icj:181:order:2021-12-07"},
+};
+
+/* The references of refs in the notation of the table. */
+static void describe(const cg_refs *refs, char *out, size_t outlen)
+{
+    out[0] = '\0';
+    for (size_t i = 0; i < refs->n; i++) {
+        const cg_ref *r = &refs->items[i];
+        size_t n = strlen(out);
+        const char *pin = cg_refs_pinpoint(refs, r);
+        snprintf(out + n, outlen - n, "%s%s%s%s%s%s%s", i ? "|" : "", cg_refs_target(refs, r),
+                 r->via ? "~" : "", cg_via_name(r->via), *pin ? "@" : "", pin,
+                 (r->flags & CG_REF_AMBIGUOUS) ? "!" : "");
+    }
+}
+
+START_TEST(test_short_forms)
+{
+    const form_case *c = &cases[_i];
+    cg_refs refs = {0};
+    cg_text text = unit_extract(c->text, NULL, &refs);
+    char got[4096];
+    describe(&refs, got, sizeof got);
+    ck_assert_msg(strcmp(got, c->want) == 0, "%s: got \"%s\", want \"%s\"", c->name, got, c->want);
+    cg_refs_free(&refs);
+    cg_text_free(&text);
+}
+END_TEST
+
+START_TEST(test_context_flags)
+{
+    cg_refs refs = {0};
+    cg_text text = unit_extract(cases[17].text, NULL, &refs);
+    ck_assert_uint_eq(refs.n, 1);
+    ck_assert(refs.items[0].flags & CG_REF_CASE_CONTEXT);
+    ck_assert(!(refs.items[0].flags & CG_REF_CASE_INFERRED));
+    cg_refs_free(&refs);
+    cg_text_free(&text);
+}
+END_TEST
+
+START_TEST(test_many_ibids_linear)
+{
+    /* 10^5 consecutive footnotes of "Ibid.": every one resolves, in linear time */
+    size_t n = 100000;
+    cg_buf b = {0};
+    ck_assert_int_eq(cg_buf_puts(&b, "[^1]: A/78/1.\n\n"), CG_OK);
+    for (size_t i = 2; i <= n; i++)
+        ck_assert_int_eq(cg_buf_printf(&b, "[^%zu]: Ibid.\n\n", i), CG_OK);
+    cg_refs refs = {0};
+    cg_text text = unit_extract(b.data, NULL, &refs);
+    ck_assert_uint_eq(refs.n, n);
+    ck_assert_str_eq(cg_refs_target(&refs, &refs.items[n - 1]), "A/78/1");
+    cg_refs_free(&refs);
+    cg_text_free(&text);
+    cg_buf_free(&b);
+}
+END_TEST
+
+static Suite *shortform_suite(void)
+{
+    Suite *s = suite_create("shortform");
+    TCase *tc = tcase_create("short forms");
+    tcase_add_loop_test(tc, test_short_forms, 0, (int)(sizeof cases / sizeof cases[0]));
+    tcase_add_test(tc, test_context_flags);
+    tcase_add_test(tc, test_many_ibids_linear);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+UNIT_MAIN(shortform_suite)
