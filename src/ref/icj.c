@@ -180,7 +180,7 @@ static const char *dates_after(scan *s, const char *kw, const char *q, int type,
         d1 += d2 / 10000 * 10000;
     }
     if (!court_named && !court_around(s, kw, e2 ? e2 : e1))
-        return NULL;
+        return e2 == NULL ? scan_echr_decision(s, kw, e1, type, d1) : NULL;
     emit_decision(s, kw, e1, type, d1, cite_lo);
     if (e2) {
         emit_decision(s, second, e2, type, d2, cite_lo);
@@ -201,9 +201,10 @@ const char *scan_icj_keyword(scan *s, const char *p)
     int court_named = 0, words = 0;
     const char *cite_lo = citation_start(s, p);
     for (int tokens = 0; tokens < 40; tokens++) {
-        q = cg_lex_skip_space_lines(q, s->end, 1);
-        if (q == NULL || q >= s->end)
-            return NULL;
+        const char *next = cg_lex_skip_space_lines(q, s->end, 1);
+        if (next == NULL || next >= s->end)
+            break; /* a paragraph's end: no date follows */
+        q = next;
         if (cg_is_digit((unsigned char)*q)) {
             const char *e = dates_after(s, p, q, type, court_named, cite_lo);
             return e;

@@ -63,6 +63,12 @@ const char *scan_resolutions(scan *s, const char *p, const char *word_end, int d
 const char *scan_icj_keyword(scan *s, const char *p);
 const char *scan_icj_date_first(scan *s, const char *p);
 
+/* A judgment or decision of the European Court of Human Rights whose
+ * keyword is at kw and date ends at date_end (an application number
+ * before it in the citation, the Court named): emits echr:APPNO:TYPE:DATE
+ * and returns date_end, else NULL. */
+const char *scan_echr_decision(scan *s, const char *kw, const char *date_end, int type, long date);
+
 /* A footnote: where its text lies in the clean text, and its number. */
 typedef struct note {
     size_t start, end;

@@ -7,6 +7,14 @@ typedef struct ref_case {
 } ref_case;
 
 static const ref_case cases[] = {
+    /* the European Court of Human Rights (optional kind) */
+    {"European Court of Human Rights, *Chiragov and Others v. Armenia*, application No. 13216/05, "
+     "Judgment of 16 June 2015", "echr:13216/05:judgment:2015-06-16"},
+    {"the European Court of Human Rights delivered its judgment of 16 June 2015", ""},
+    {"Constitutional Court, application No. 13216/05, Judgment of 16 June 2015", ""},
+    /* an advisory opinion named by its case, no date, at a paragraph's end */
+    {"follow-up to the advisory opinion of the International Court of Justice on the legality of "
+     "the threat or use of nuclear weapons\n\nResolution adopted", "icj:95:advisory-opinion:1996-07-08"},
     /* symbols */
     {"see A/78/738.", "A/78/738"},
     {"(S/2023/888, annex)", "S/2023/888"},
@@ -59,7 +67,8 @@ static const ref_case cases[] = {
      "Court of Justice of 7 December 2021", "icj:180:order:2021-12-07"},
     {"the advisory opinion of the International Court of Justice on the legality of the threat or "
      "use of nuclear weapons, issued on 8 July 1996", "icj:95:advisory-opinion:1996-07-08"},
-    {"European Court of Human Rights, application No. 13216/05, Judgment of 16 June 2015", ""},
+    {"European Court of Human Rights, application No. 13216/05, Judgment of 16 June 2015",
+     "echr:13216/05:judgment:2015-06-16"},
     {"in order to comply by 7 December 2021 with the Court", ""},
     /* URLs */
     {"available at www.icrc.org/en/document/x-y.", "https://www.icrc.org/en/document/x-y"},
