@@ -14,11 +14,35 @@ enum {
     CG_EXIT_FATAL = 2    /* usage error or fatal error: no complete result */
 };
 
-/* Options every command that reads a corpus accepts. */
+/* When the progress line is drawn on stderr. */
+typedef enum cli_progress_mode {
+    CLI_PROGRESS_AUTO, /* on a terminal, for runs long enough to need it */
+    CLI_PROGRESS_ON,   /* --progress: also on a pipe or file */
+    CLI_PROGRESS_OFF   /* --quiet */
+} cli_progress_mode;
+
+/* The --help lines of the options every command takes. */
+#define CLI_COMMON_HELP                                                                   \
+    "  -r, --registry DIR   read the registry (YAML) from DIR; may be repeated\n"          \
+    "  -q, --quiet          no progress line and no notes on files of other types\n"      \
+    "      --progress       draw the progress line even when stderr is not a terminal\n"  \
+    "  -h, --help           show this help\n"                                              \
+    "  -V, --version        show the version\n"
+
+/* The --help paragraph on exit statuses. */
+#define CLI_EXIT_HELP                                                                     \
+    "Exit status: 0 every input read; 1 some inputs skipped (reported on\n"                \
+    "stderr); 2 usage or fatal error.\n"
+
+/* Options every command that reads a corpus accepts, and its PATHs. */
 typedef struct cli_common {
     const char *registry_dirs[16];
     size_t nregistry;
     const char *argv0;
+    char **paths;
+    size_t npaths;
+    cli_progress_mode progress;
+    int quiet; /* no progress line, no notes on files of other types */
 } cli_common;
 
 /* Loads the registry from the folders given, or the default one. */
