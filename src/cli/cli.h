@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "citegraph/citegraph.h"
+#include "progress.h"
 
 /* Exit statuses (documented in --help, the README and the man page). */
 enum {
@@ -13,13 +14,6 @@ enum {
     CG_EXIT_SKIPPED = 1, /* some inputs could not be read and were skipped */
     CG_EXIT_FATAL = 2    /* usage error or fatal error: no complete result */
 };
-
-/* When the progress line is drawn on stderr. */
-typedef enum cli_progress_mode {
-    CLI_PROGRESS_AUTO, /* on a terminal, for runs long enough to need it */
-    CLI_PROGRESS_ON,   /* --progress: also on a pipe or file */
-    CLI_PROGRESS_OFF   /* --quiet */
-} cli_progress_mode;
 
 /* The --help lines of the options every command takes. */
 #define CLI_COMMON_HELP                                                                   \
