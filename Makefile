@@ -6,11 +6,25 @@
 #   make check SANITIZE=1   the same under ASan+UBSan (in build/san/)
 #   make bench      extraction throughput against grep, on BENCH_SIZE of text
 #   make deps       install the Debian packages the build needs
+#   make shared     build/libcitegraph.so (position-independent objects in build/pic/)
+#   make install    the binary, both libraries, headers, citegraph.pc, registry,
+#                   man page and bash completion under $(DESTDIR)$(PREFIX)
+#   make uninstall  removes what make install installed
 
 CC ?= cc
 SANITIZE ?= 0
 PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
 DATADIR ?= $(PREFIX)/share/citegraph
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+
+# the version is written once, in the public header
+VERSION := $(shell sed -n 's/^\#define CITEGRAPH_VERSION "\(.*\)"$$/\1/p' include/citegraph/citegraph.h)
+SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
 
 ifeq ($(SANITIZE),1)
 BUILD := build/san
@@ -37,15 +51,27 @@ LIB_SRC := $(sort $(wildcard src/core/*.c src/input/*.c src/lex/*.c src/config/*
              src/ref/*.c src/graph/*.c src/metrics/*.c src/export/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+PIC_OBJ := $(LIB_SRC:%.c=$(BUILD)/pic/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_SRC := $(sort $(wildcard test/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:test/unit/%.c=$(BUILD)/test/%)
 
 LIB := $(BUILD)/libcitegraph.a
+SHLIB_REAL := libcitegraph.so.$(VERSION)
+SHLIB_SONAME := libcitegraph.so.$(SOMAJOR)
+SHLIB := $(BUILD)/$(SHLIB_REAL)
+PC := $(BUILD)/citegraph.pc
 BIN := $(BUILD)/citegraph
 SCORE := $(BUILD)/test/score
 
-.PHONY: all deps run check bench clean valgrind
+.PHONY: all deps run check bench clean valgrind shared install uninstall
+
+# Where things are installed is compiled into the registry lookup and
+# written into citegraph.pc: both are rebuilt when it changes.
+CONFIG := $(VERSION) $(PREFIX) $(LIBDIR) $(INCLUDEDIR) $(DATADIR)
+CONFIG_STAMP := $(BUILD)/config.stamp
+$(shell mkdir -p $(BUILD) && [ "$$(cat $(CONFIG_STAMP) 2>/dev/null)" = "$(CONFIG)" ] || \
+        echo "$(CONFIG)" >$(CONFIG_STAMP))
 
 all: deps $(BIN) $(LIB)
 
@@ -62,6 +88,12 @@ $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
 
+$(BUILD)/pic/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -fPIC -c $< -o $@
+
+$(BUILD)/obj/src/config/registry.o $(BUILD)/pic/src/config/registry.o: $(CONFIG_STAMP)
+
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@
@@ -70,9 +102,57 @@ $(LIB): $(LIB_OBJ)
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(LDFLAGS) $(CLI_OBJ) $(LIB) $(PKG_LIBS) -lm -o $@
 
+$(SHLIB): $(PIC_OBJ)
+	$(CC) $(LDFLAGS) -shared -Wl,-soname,$(SHLIB_SONAME) -Wl,--no-undefined \
+	  $(PIC_OBJ) $(PKG_LIBS) -lm -o $@
+	ln -sf $(SHLIB_REAL) $(BUILD)/$(SHLIB_SONAME)
+	ln -sf $(SHLIB_SONAME) $(BUILD)/libcitegraph.so
+
+$(PC): data/citegraph.pc.in $(CONFIG_STAMP)
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@DATADIR@|$(DATADIR)|' \
+	    -e 's|@VERSION@|$(VERSION)|' $< >$@
+
+shared: $(SHLIB) $(PC)
+
+REGISTRY_FILES := $(notdir $(wildcard data/registry/*.yaml))
+HEADERS := $(notdir $(wildcard include/citegraph/*.h))
+
+install: all shared
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PKGCONFIGDIR) \
+	  $(DESTDIR)$(INCLUDEDIR)/citegraph $(DESTDIR)$(DATADIR)/registry \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/citegraph
+	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libcitegraph.a
+	install -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR)/$(SHLIB_REAL)
+	ln -sf $(SHLIB_REAL) $(DESTDIR)$(LIBDIR)/$(SHLIB_SONAME)
+	ln -sf $(SHLIB_SONAME) $(DESTDIR)$(LIBDIR)/libcitegraph.so
+	install -m 644 $(addprefix include/citegraph/,$(HEADERS)) $(DESTDIR)$(INCLUDEDIR)/citegraph/
+	install -m 644 $(PC) $(DESTDIR)$(PKGCONFIGDIR)/citegraph.pc
+	install -m 644 $(addprefix data/registry/,$(REGISTRY_FILES)) $(DESTDIR)$(DATADIR)/registry/
+	install -m 644 docs/citegraph.1 $(DESTDIR)$(MANDIR)/man1/citegraph.1
+	install -m 644 data/completion/citegraph.bash $(DESTDIR)$(BASHCOMPDIR)/citegraph
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/citegraph $(DESTDIR)$(LIBDIR)/libcitegraph.a \
+	  $(DESTDIR)$(LIBDIR)/$(SHLIB_REAL) $(DESTDIR)$(LIBDIR)/$(SHLIB_SONAME) \
+	  $(DESTDIR)$(LIBDIR)/libcitegraph.so $(DESTDIR)$(PKGCONFIGDIR)/citegraph.pc \
+	  $(addprefix $(DESTDIR)$(INCLUDEDIR)/citegraph/,$(HEADERS)) \
+	  $(addprefix $(DESTDIR)$(DATADIR)/registry/,$(REGISTRY_FILES)) \
+	  $(DESTDIR)$(MANDIR)/man1/citegraph.1 $(DESTDIR)$(BASHCOMPDIR)/citegraph
+	-rmdir $(DESTDIR)$(INCLUDEDIR)/citegraph $(DESTDIR)$(DATADIR)/registry \
+	  $(DESTDIR)$(DATADIR) 2>/dev/null
+
 $(BUILD)/test/test_%: test/unit/test_%.c test/unit/unit.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -Itest/unit $(PKG_CFLAGS) $(CHECK_CFLAGS) $(CFLAGS) $< $(LIB) $(PKG_LIBS) $(CHECK_LIBS) -lm -o $@
+
+# the progress line of the command line, tested with its own object
+$(BUILD)/test/test_progress: test/unit/test_progress.c test/unit/unit.h \
+                             $(BUILD)/obj/src/cli/progress.o $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itest/unit -Isrc/cli $(PKG_CFLAGS) $(CHECK_CFLAGS) $(CFLAGS) $< \
+	  $(BUILD)/obj/src/cli/progress.o $(LIB) $(PKG_LIBS) $(CHECK_LIBS) -lm -o $@
 
 $(SCORE): test/gold/score.c
 	@mkdir -p $(dir $@)
@@ -100,7 +180,7 @@ bench: all
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(PIC_OBJ:.o=.d)
 
 # every unit suite and one extraction of the sample corpus under valgrind
 valgrind: all $(UNIT_BIN)

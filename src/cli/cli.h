@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "citegraph/citegraph.h"
+#include "progress.h"
 
 /* Exit statuses (documented in --help, the README and the man page). */
 enum {
@@ -14,11 +15,28 @@ enum {
     CG_EXIT_FATAL = 2    /* usage error or fatal error: no complete result */
 };
 
-/* Options every command that reads a corpus accepts. */
+/* The --help lines of the options every command takes. */
+#define CLI_COMMON_HELP                                                                   \
+    "  -r, --registry DIR   read the registry (YAML) from DIR; may be repeated\n"          \
+    "  -q, --quiet          no progress line and no notes on files of other types\n"      \
+    "      --progress       draw the progress line even when stderr is not a terminal\n"  \
+    "  -h, --help           show this help\n"                                              \
+    "  -V, --version        show the version\n"
+
+/* The --help paragraph on exit statuses. */
+#define CLI_EXIT_HELP                                                                     \
+    "Exit status: 0 every input read; 1 some inputs skipped (reported on\n"                \
+    "stderr); 2 usage or fatal error.\n"
+
+/* Options every command that reads a corpus accepts, and its PATHs. */
 typedef struct cli_common {
     const char *registry_dirs[16];
     size_t nregistry;
     const char *argv0;
+    char **paths;
+    size_t npaths;
+    cli_progress_mode progress;
+    int quiet; /* no progress line, no notes on files of other types */
 } cli_common;
 
 /* Loads the registry from the folders given, or the default one. */

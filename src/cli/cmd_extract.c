@@ -9,7 +9,8 @@
 #include "options.h"
 
 static const char usage[] =
-    "usage: citegraph extract [--format tsv|jsonl] [--registry DIR] PATH...\n"
+    "usage: citegraph extract [--format tsv|jsonl] [--registry DIR] [--quiet | --progress]\n"
+    "                        PATH...\n"
     "\n"
     "Print every reference of the documents at PATH (files, or folders read\n"
     "recursively: .txt, .md, .html, .htm), one row a mention, in file order\n"
@@ -18,11 +19,9 @@ static const char usage[] =
     "  -f, --format FORMAT  tsv (default: a header row, then columns file line\n"
     "                       source kind target text column aliases notes) or\n"
     "                       jsonl (one JSON object a line, same fields)\n"
-    "  -r, --registry DIR   read the registry (YAML) from DIR; may be repeated\n"
-    "  -h, --help           show this help\n"
+    CLI_COMMON_HELP
     "\n"
-    "Exit status: 0 every input read; 1 some inputs skipped (reported on\n"
-    "stderr); 2 usage or fatal error.\n";
+    CLI_EXIT_HELP;
 
 typedef struct extract_ctx {
     cg_refs_format format;
@@ -45,48 +44,32 @@ static int write_doc(const cg_corpus_file *file, const cg_docid *id, cg_text *te
     return 0;
 }
 
+/* --format: tsv or jsonl. */
+static int extract_option(cli_opts *o, int opt, void *ctx)
+{
+    extract_ctx *x = ctx;
+    if (opt != 'f')
+        return -1;
+    if (!cli_opts_value(o, "format"))
+        return 0;
+    if (strcmp(o->arg, "tsv") == 0)
+        x->format = CG_REFS_TSV;
+    else if (strcmp(o->arg, "jsonl") == 0)
+        x->format = CG_REFS_JSONL;
+    else {
+        cli_error("extract: unknown format '%s' (expected tsv or jsonl)", o->arg);
+        return 0;
+    }
+    return 1;
+}
+
 int cmd_extract(int argc, char **argv, const char *argv0)
 {
     cli_common common = {.argv0 = argv0};
     extract_ctx x = {CG_REFS_TSV, {0}};
-    cli_opts o;
-    cli_opts_init(&o, argc, argv);
-    char **paths = argv;
-    size_t npaths = 0;
-    int opt;
-    while ((opt = cli_opts_next(&o)) != CLI_OPTS_END) {
-        switch (opt) {
-        case CLI_OPTS_ARG:
-            paths[npaths++] = o.arg;
-            break;
-        case 'h':
-            fputs(usage, stdout);
-            return CG_EXIT_OK;
-        case 'f':
-            if (!cli_opts_value(&o, "format"))
-                return CG_EXIT_FATAL;
-            if (strcmp(o.arg, "tsv") == 0)
-                x.format = CG_REFS_TSV;
-            else if (strcmp(o.arg, "jsonl") == 0)
-                x.format = CG_REFS_JSONL;
-            else {
-                cli_error("extract: unknown format '%s' (expected tsv or jsonl)", o.arg);
-                return CG_EXIT_FATAL;
-            }
-            break;
-        case 'r':
-            if (!cli_opts_value(&o, "registry") || !cli_add_registry(&common, "extract", o.arg))
-                return CG_EXIT_FATAL;
-            break;
-        default:
-            cli_error("extract: unknown option '%s'\n%s", o.arg, usage);
-            return CG_EXIT_FATAL;
-        }
-    }
-    if (npaths == 0) {
-        fprintf(stderr, "citegraph: extract: no PATH given\n%s", usage);
-        return CG_EXIT_FATAL;
-    }
+    int st = cli_parse_args(argc, argv, "extract", usage, &common, extract_option, &x);
+    if (st != CLI_ARGS_RUN)
+        return st;
     cg_registry reg;
     if (!cli_load_registry(&common, &reg))
         return CG_EXIT_FATAL;
@@ -97,7 +80,7 @@ int cmd_extract(int argc, char **argv, const char *argv0)
         status = CG_EXIT_FATAL;
     }
     if (status == CG_EXIT_OK)
-        status = cli_run_corpus(&common, &reg, paths, npaths, write_doc, &x);
+        status = cli_run_corpus(&common, &reg, common.paths, common.npaths, write_doc, &x);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         cli_error("cannot write the output: %s", strerror(errno ? errno : EIO));
         status = CG_EXIT_FATAL;

@@ -8,7 +8,8 @@
 
 static const char usage[] =
     "usage: citegraph graph [--format dot|graphml|csv|json] [-o FILE]\n"
-    "                       [--top N | --min-cited K] [--registry DIR] PATH...\n"
+    "                       [--top N | --min-cited K] [--registry DIR]\n"
+    "                       [--quiet | --progress] PATH...\n"
     "\n"
     "Build the citation graph of the documents at PATH (one vertex per\n"
     "canonical id, one edge per citing document and cited target, weighted by\n"
@@ -21,13 +22,11 @@ static const char usage[] =
     "  -o, --output FILE    write FILE (atomically) instead of stdout\n"
     "  -t, --top N          keep the N best-ranked vertices and the edges among them\n"
     "  -m, --min-cited K    keep the vertices cited by at least K documents\n"
-    "  -r, --registry DIR   read the registry (YAML) from DIR; may be repeated\n"
-    "  -h, --help           show this help\n"
+    CLI_COMMON_HELP
     "\n"
     "Measures are computed on the whole graph, before --top or --min-cited.\n"
     "\n"
-    "Exit status: 0 every input read; 1 some inputs skipped (reported on\n"
-    "stderr); 2 usage or fatal error.\n";
+    CLI_EXIT_HELP;
 
 /* Format named by a file's extension; -1 if none is known. */
 static int format_of_file(const char *path)
@@ -60,64 +59,54 @@ static int write_output(const char *path, const cg_buf *out)
     return 1;
 }
 
+typedef struct graph_opts {
+    int format; /* cg_graph_format, or -1 until known */
+    const char *output;
+    size_t top, min_cited;
+    int has_top, has_min;
+} graph_opts;
+
+/* --format, --output, --top, --min-cited. */
+static int graph_option(cli_opts *o, int opt, void *ctx)
+{
+    graph_opts *g = ctx;
+    switch (opt) {
+    case 'f':
+        if (!cli_opts_value(o, "format"))
+            return 0;
+        if ((g->format = cg_graph_format_parse(o->arg)) < 0) {
+            cli_error("graph: unknown format '%s' (expected dot, graphml, csv or json)", o->arg);
+            return 0;
+        }
+        return 1;
+    case 'o':
+        if (!cli_opts_value(o, "output"))
+            return 0;
+        g->output = o->arg;
+        return 1;
+    case 't':
+        g->has_top = 1;
+        return cli_opts_value(o, "top") && cli_parse_count("top", o->arg, &g->top);
+    case 'm':
+        g->has_min = 1;
+        return cli_opts_value(o, "min-cited") &&
+               cli_parse_count("min-cited", o->arg, &g->min_cited);
+    default:
+        return -1;
+    }
+}
+
 int cmd_graph(int argc, char **argv, const char *argv0)
 {
     cli_common common = {.argv0 = argv0};
-    int format = -1;
-    const char *output = NULL;
-    size_t top = 0, min_cited = 0;
-    int has_top = 0, has_min = 0;
-    cli_opts o;
-    cli_opts_init(&o, argc, argv);
-    char **paths = argv;
-    size_t npaths = 0;
-    int opt;
-    while ((opt = cli_opts_next(&o)) != CLI_OPTS_END) {
-        switch (opt) {
-        case CLI_OPTS_ARG:
-            paths[npaths++] = o.arg;
-            break;
-        case 'h':
-            fputs(usage, stdout);
-            return CG_EXIT_OK;
-        case 'f':
-            if (!cli_opts_value(&o, "format"))
-                return CG_EXIT_FATAL;
-            if ((format = cg_graph_format_parse(o.arg)) < 0) {
-                cli_error("graph: unknown format '%s' (expected dot, graphml, csv or json)",
-                          o.arg);
-                return CG_EXIT_FATAL;
-            }
-            break;
-        case 'o':
-            if (!cli_opts_value(&o, "output"))
-                return CG_EXIT_FATAL;
-            output = o.arg;
-            break;
-        case 't':
-            if (!cli_opts_value(&o, "top") || !cli_parse_count("top", o.arg, &top))
-                return CG_EXIT_FATAL;
-            has_top = 1;
-            break;
-        case 'm':
-            if (!cli_opts_value(&o, "min-cited") ||
-                !cli_parse_count("min-cited", o.arg, &min_cited))
-                return CG_EXIT_FATAL;
-            has_min = 1;
-            break;
-        case 'r':
-            if (!cli_opts_value(&o, "registry") || !cli_add_registry(&common, "graph", o.arg))
-                return CG_EXIT_FATAL;
-            break;
-        default:
-            cli_error("graph: unknown option '%s'\n%s", o.arg, usage);
-            return CG_EXIT_FATAL;
-        }
-    }
-    if (npaths == 0) {
-        fprintf(stderr, "citegraph: graph: no PATH given\n%s", usage);
-        return CG_EXIT_FATAL;
-    }
+    graph_opts g = {-1, NULL, 0, 0, 0, 0};
+    int st = cli_parse_args(argc, argv, "graph", usage, &common, graph_option, &g);
+    if (st != CLI_ARGS_RUN)
+        return st;
+    int format = g.format;
+    const char *output = g.output;
+    size_t top = g.top, min_cited = g.min_cited;
+    int has_top = g.has_top, has_min = g.has_min;
     if (has_top && has_min) {
         cli_error("graph: --top and --min-cited cannot be used together");
         return CG_EXIT_FATAL;
@@ -134,7 +123,7 @@ int cmd_graph(int argc, char **argv, const char *argv0)
         return CG_EXIT_FATAL;
     cg_graph graph;
     cg_metrics m;
-    int status = cli_build_graph(&common, &reg, paths, npaths, &graph, &m);
+    int status = cli_build_graph(&common, &reg, common.paths, common.npaths, &graph, &m);
     cg_registry_free(&reg);
     if (status == CG_EXIT_FATAL)
         return status;

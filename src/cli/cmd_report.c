@@ -8,7 +8,7 @@
 
 static const char usage[] =
     "usage: citegraph report [--top N] [--kind K] [--format text|csv|json|md]\n"
-    "                        [--registry DIR] PATH...\n"
+    "                        [--registry DIR] [--quiet | --progress] PATH...\n"
     "\n"
     "Build the citation graph of the documents at PATH and print its vertices\n"
     "ranked by cited_by, then mentions, then pagerank (descending), then id.\n"
@@ -17,74 +17,64 @@ static const char usage[] =
     "  -k, --kind K         only vertices of kind K: symbol, resolution, icj,\n"
     "                       url, other or document\n"
     "  -f, --format FORMAT  text (default), csv, json or md (Markdown)\n"
-    "  -r, --registry DIR   read the registry (YAML) from DIR; may be repeated\n"
-    "  -h, --help           show this help\n"
+    CLI_COMMON_HELP
     "\n"
-    "Exit status: 0 every input read; 1 some inputs skipped (reported on\n"
-    "stderr); 2 usage or fatal error.\n";
+    CLI_EXIT_HELP;
+
+typedef struct report_opts {
+    cg_report_format format;
+    size_t top;
+    int kind; /* cg_vkind, or -1 for every kind */
+} report_opts;
+
+/* --top, --kind, --format. */
+static int report_option(cli_opts *o, int opt, void *ctx)
+{
+    report_opts *r = ctx;
+    switch (opt) {
+    case 'f': {
+        if (!cli_opts_value(o, "format"))
+            return 0;
+        int f = cg_report_format_parse(o->arg);
+        if (f < 0) {
+            cli_error("report: unknown format '%s' (expected text, csv, json or md)", o->arg);
+            return 0;
+        }
+        r->format = (cg_report_format)f;
+        return 1;
+    }
+    case 't':
+        return cli_opts_value(o, "top") && cli_parse_count("top", o->arg, &r->top);
+    case 'k':
+        if (!cli_opts_value(o, "kind"))
+            return 0;
+        if ((r->kind = cg_vkind_parse(o->arg)) < 0) {
+            cli_error("report: unknown kind '%s' (expected symbol, resolution, icj, url, "
+                      "other or document)", o->arg);
+            return 0;
+        }
+        return 1;
+    default:
+        return -1;
+    }
+}
 
 int cmd_report(int argc, char **argv, const char *argv0)
 {
     cli_common common = {.argv0 = argv0};
-    cg_report_format format = CG_REPORT_TEXT;
-    size_t top = 0;
-    int kind = -1;
-    cli_opts o;
-    cli_opts_init(&o, argc, argv);
-    char **paths = argv;
-    size_t npaths = 0;
-    int opt;
-    while ((opt = cli_opts_next(&o)) != CLI_OPTS_END) {
-        switch (opt) {
-        case CLI_OPTS_ARG:
-            paths[npaths++] = o.arg;
-            break;
-        case 'h':
-            fputs(usage, stdout);
-            return CG_EXIT_OK;
-        case 'f': {
-            if (!cli_opts_value(&o, "format"))
-                return CG_EXIT_FATAL;
-            int f = cg_report_format_parse(o.arg);
-            if (f < 0) {
-                cli_error("report: unknown format '%s' (expected text, csv, json or md)", o.arg);
-                return CG_EXIT_FATAL;
-            }
-            format = (cg_report_format)f;
-            break;
-        }
-        case 't':
-            if (!cli_opts_value(&o, "top") || !cli_parse_count("top", o.arg, &top))
-                return CG_EXIT_FATAL;
-            break;
-        case 'k':
-            if (!cli_opts_value(&o, "kind"))
-                return CG_EXIT_FATAL;
-            if ((kind = cg_vkind_parse(o.arg)) < 0) {
-                cli_error("report: unknown kind '%s' (expected symbol, resolution, icj, url, "
-                          "other or document)", o.arg);
-                return CG_EXIT_FATAL;
-            }
-            break;
-        case 'r':
-            if (!cli_opts_value(&o, "registry") || !cli_add_registry(&common, "report", o.arg))
-                return CG_EXIT_FATAL;
-            break;
-        default:
-            cli_error("report: unknown option '%s'\n%s", o.arg, usage);
-            return CG_EXIT_FATAL;
-        }
-    }
-    if (npaths == 0) {
-        fprintf(stderr, "citegraph: report: no PATH given\n%s", usage);
-        return CG_EXIT_FATAL;
-    }
+    report_opts r = {CG_REPORT_TEXT, 0, -1};
+    int st = cli_parse_args(argc, argv, "report", usage, &common, report_option, &r);
+    if (st != CLI_ARGS_RUN)
+        return st;
+    cg_report_format format = r.format;
+    size_t top = r.top;
+    int kind = r.kind;
     cg_registry reg;
     if (!cli_load_registry(&common, &reg))
         return CG_EXIT_FATAL;
     cg_graph graph;
     cg_metrics m;
-    int status = cli_build_graph(&common, &reg, paths, npaths, &graph, &m);
+    int status = cli_build_graph(&common, &reg, common.paths, common.npaths, &graph, &m);
     cg_registry_free(&reg);
     if (status == CG_EXIT_FATAL)
         return status;

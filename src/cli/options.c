@@ -1,15 +1,16 @@
 /* The option parser of the command line: short and long options, values
- * inline or in the next argument, "--" ending the options. */
+ * inline or in the next argument, "--" ending the options; and the loop
+ * that gives every command the same handling of the common options. */
 #include "options.h"
 
+#include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
-
 static const cli_long longs[] = {
-    {"help", 'h'},     {"format", 'f'}, {"registry", 'r'}, {"output", 'o'},
-    {"top", 't'},      {"kind", 'k'},   {"min-cited", 'm'}, {"version", 'V'},
-    {"quiet", 'q'},    {"jobs", 'j'},   {NULL, 0}};
+    {"help", 'h'},      {"format", 'f'},   {"registry", 'r'}, {"output", 'o'},
+    {"top", 't'},       {"kind", 'k'},     {"min-cited", 'm'}, {"version", 'V'},
+    {"quiet", 'q'},     {"jobs", 'j'},     {"progress", CLI_OPT_PROGRESS},
+    {NULL, 0}};
 
 void cli_opts_init(cli_opts *o, int argc, char **argv)
 {
@@ -59,4 +60,66 @@ int cli_opts_value(cli_opts *o, const char *name)
     }
     o->arg = o->argv[o->i++];
     return 1;
+}
+
+/* An option every command takes: 1 taken, 0 bad (reported), -1 not one;
+ * *exit_now is set by the options that end the command (--help). */
+static int common_option(cli_opts *o, int opt, const char *cmd, const char *usage,
+                         cli_common *common, int *exit_now)
+{
+    switch (opt) {
+    case 'h':
+        fputs(usage, stdout);
+        *exit_now = 1;
+        return 1;
+    case 'V':
+        printf("citegraph %s\n", CITEGRAPH_VERSION);
+        *exit_now = 1;
+        return 1;
+    case 'r':
+        return cli_opts_value(o, "registry") && cli_add_registry(common, cmd, o->arg);
+    case 'q':
+        common->progress = CLI_PROGRESS_OFF;
+        common->quiet = 1;
+        return 1;
+    case CLI_OPT_PROGRESS:
+        if (!common->quiet)
+            common->progress = CLI_PROGRESS_ON;
+        return 1;
+    default:
+        return -1;
+    }
+}
+
+int cli_parse_args(int argc, char **argv, const char *cmd, const char *usage,
+                   cli_common *common, cli_option_fn fn, void *ctx)
+{
+    cli_opts o;
+    cli_opts_init(&o, argc, argv);
+    common->paths = argv; /* paths overwrite the arguments already read */
+    common->npaths = 0;
+    int opt;
+    while ((opt = cli_opts_next(&o)) != CLI_OPTS_END) {
+        if (opt == CLI_OPTS_ARG) {
+            common->paths[common->npaths++] = o.arg;
+            continue;
+        }
+        int exit_now = 0;
+        int taken = common_option(&o, opt, cmd, usage, common, &exit_now);
+        if (taken < 0 && opt != CLI_OPTS_UNKNOWN && fn)
+            taken = fn(&o, opt, ctx);
+        if (taken == 0)
+            return CG_EXIT_FATAL;
+        if (exit_now)
+            return CG_EXIT_OK;
+        if (taken < 0) {
+            fprintf(stderr, "citegraph: %s: unknown option '%s'\n%s", cmd, o.arg, usage);
+            return CG_EXIT_FATAL;
+        }
+    }
+    if (common->npaths == 0) {
+        fprintf(stderr, "citegraph: %s: no PATH given\n%s", cmd, usage);
+        return CG_EXIT_FATAL;
+    }
+    return CLI_ARGS_RUN;
 }

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -44,17 +45,17 @@ int cli_load_registry(const cli_common *common, cg_registry *reg)
 
 static void report(const cg_error *err, int fatal, void *ctx)
 {
-    (void)fatal;
-    (void)ctx;
-    cg_error_print(err, stderr);
+    const cli_common *common = ctx;
+    if (fatal || !common->quiet)
+        cg_error_print(err, stderr);
 }
 
 int cli_run_corpus(const cli_common *common, const cg_registry *reg, char **paths,
                    size_t npaths, cli_doc_fn fn, void *ctx)
 {
-    (void)common;
     cg_corpus corpus;
-    if (cg_corpus_collect(&corpus, (const char *const *)paths, npaths, report, NULL) != CG_OK) {
+    if (cg_corpus_collect(&corpus, (const char *const *)paths, npaths, report,
+                          (void *)common) != CG_OK) {
         cli_error("out of memory while listing the corpus");
         return CG_EXIT_FATAL;
     }
@@ -67,12 +68,17 @@ int cli_run_corpus(const cli_common *common, const cg_registry *reg, char **path
     size_t failures = corpus.failures;
     int status = CG_EXIT_OK;
     cg_refs refs = {0};
-    for (size_t i = 0; i < corpus.n; i++) {
+    cli_progress progress;
+    cli_progress_start(&progress, &corpus, common->progress, stderr, isatty(STDERR_FILENO));
+    size_t i;
+    for (i = 0; i < corpus.n; i++) {
+        cli_progress_at(&progress, i);
         const cg_corpus_file *f = &corpus.files[i];
         cg_text text;
         cg_error err;
         cg_error_clear(&err);
         if (cg_text_load(&text, f->path, (cg_markup)f->markup, &err) != CG_OK) {
+            cli_progress_clear(&progress);
             cg_error_print(&err, stderr);
             if (err.status == CG_ENOMEM) {
                 status = CG_EXIT_FATAL;
@@ -103,6 +109,7 @@ int cli_run_corpus(const cli_common *common, const cg_registry *reg, char **path
             break;
         }
     }
+    cli_progress_end(&progress, i);
     cg_refs_free(&refs);
     cg_extractor_free(ex);
     cg_corpus_free(&corpus);
