@@ -56,9 +56,14 @@ static const char *component(const cg_registry *reg, const char *q, const char *
         while (p < end && cg_is_digit((unsigned char)*p))
             p++;
         if (p + 1 < end && *p == '-' && cg_is_digit((unsigned char)p[1])) {
-            p++;
-            while (p < end && cg_is_digit((unsigned char)*p))
-                p++;
+            const char *r = p + 1;
+            while (r < end && cg_is_digit((unsigned char)*r))
+                r++;
+            /* "3-4" (combined reports, also "6-7/Add.1") is one component;
+             * "521-5/91085" is a joint symbol whose S was read as 5 (OCR):
+             * stop before it */
+            if (!(r + 1 < end && *r == '/' && cg_is_digit((unsigned char)r[1])))
+                p = r;
         }
         /* a letter glued to a number (A/57/1A) is part of it, a word is not */
         if (p < end && cg_is_upper((unsigned char)*p) &&

@@ -26,6 +26,8 @@ static const ref_case cases[] = {
     {"S/PV.9501 and A/78/PV.54", "S/PV.9501|A/78/PV.54"},
     {"S/PRST/2023/1", "S/PRST/2023/1"},
     {"S/25199", "S/25199"},
+    {"CERD/C/SVN/CO/6-7/Add.1, para. 3", "CERD/C/SVN/CO/6-7/Add.1"},
+    {"Agreements (A/42/521-5/91085, annex)", "A/42/521"},
     {"NPT/CONF.2010/50 (Vol. I)", "NPT/CONF.2010/50 (Vol. I)"},
     {"A/79/6 (Sect. 13)", "A/79/6 (Sect. 13)"},
     {"CRC/C/SVN/CO/3-4, para. 5", "CRC/C/SVN/CO/3-4"},
