@@ -95,6 +95,7 @@ typedef struct cg_registry {
     cg_phrases requested_by_words;   /* "requested by": the requesting party follows */
     cg_phrases request_words;        /* "'s request", "requested": after the requesting party */
     cg_phrases abbreviations;        /* "Mr.", "No.": a period that ends no sentence */
+    cg_phrases icj_requests;         /* "request for an": an opinion asked for, not given */
     cg_phrases echr_court;           /* names of the European Court of Human Rights */
     cg_phrases echr_application;     /* "application No.": before its number */
 } cg_registry;

@@ -197,6 +197,7 @@ static cg_status load_lexicon(loader *ld, yaml_node_t *node)
     st = st ? st : add_strings(ld, map_get(ld, node, "requested-by"), &reg->requested_by_words, 0, "requested-by");
     st = st ? st : add_strings(ld, map_get(ld, node, "party-requests"), &reg->request_words, 0, "party-requests");
     st = st ? st : add_strings(ld, map_get(ld, node, "abbreviations"), &reg->abbreviations, 0, "abbreviations");
+    st = st ? st : add_strings(ld, map_get(ld, node, "icj-requests"), &reg->icj_requests, 0, "icj-requests");
     st = st ? st : add_strings(ld, map_get(ld, node, "echr-court"), &reg->echr_court, 0, "echr-court");
     st = st ? st : add_strings(ld, map_get(ld, node, "echr-application"), &reg->echr_application, 0, "echr-application");
     if (st)
@@ -410,7 +411,8 @@ static void sort_all(cg_registry *reg)
                            &reg->item_dates, &reg->separators, &reg->icj_filler,
                            &reg->term_words, &reg->pinpoint_words, &reg->instituted_words,
                            &reg->against_words, &reg->requested_by_words, &reg->request_words,
-                           &reg->abbreviations, &reg->echr_court, &reg->echr_application};
+                           &reg->abbreviations, &reg->echr_court, &reg->echr_application,
+                           &reg->icj_requests};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         cg_phrases_sort(lists[i]);
 }
@@ -486,7 +488,8 @@ void cg_registry_free(cg_registry *reg)
                            &reg->item_dates, &reg->separators, &reg->icj_filler,
                            &reg->term_words, &reg->pinpoint_words, &reg->instituted_words,
                            &reg->against_words, &reg->requested_by_words, &reg->request_words,
-                           &reg->abbreviations, &reg->echr_court, &reg->echr_application};
+                           &reg->abbreviations, &reg->echr_court, &reg->echr_application,
+                           &reg->icj_requests};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         cg_phrases_free(lists[i]);
     for (size_t i = 0; i < reg->nbodies; i++) {

@@ -227,8 +227,14 @@ const char *scan_icj_keyword(scan *s, const char *p)
         }
         break;
     }
-    /* no date: an advisory opinion or judgment named by its case */
-    if (court_named && words > 0 && type >= 0) {
+    /* no date: an advisory opinion or judgment named by its case, unless
+     * it is only asked for ("Request for an advisory opinion ...") */
+    const char *req, *before = p;
+    while (before > s->begin && cg_is_space((unsigned char)before[-1]))
+        before--;
+    if (court_named && words > 0 && type >= 0 &&
+        !cg_phrases_match_before(&reg->icj_requests, p - s->begin > 40 ? p - 40 : s->begin, before,
+                                 &req)) {
         int named = case_named(s, p, q);
         if (named >= 0) {
             const cg_icj_case *c = &reg->cases[named];

@@ -12,6 +12,8 @@ static const ref_case cases[] = {
      "Judgment of 16 June 2015", "echr:13216/05:judgment:2015-06-16"},
     {"the European Court of Human Rights delivered its judgment of 16 June 2015", ""},
     {"Constitutional Court, application No. 13216/05, Judgment of 16 June 2015", ""},
+    {"Request for an advisory opinion of the International Court of Justice on the legality of "
+     "the threat or use of nuclear weapons", ""},
     /* an advisory opinion named by its case, no date, at a paragraph's end */
     {"follow-up to the advisory opinion of the International Court of Justice on the legality of "
      "the threat or use of nuclear weapons\n\nResolution adopted", "icj:95:advisory-opinion:1996-07-08"},
