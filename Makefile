@@ -23,7 +23,7 @@ OPT := -O2 -g
 endif
 
 PKGS := igraph yaml-0.1
-DEB_PKGS := build-essential pkg-config libigraph-dev libyaml-dev check
+DEB_PKGS := build-essential pkg-config libigraph-dev libyaml-dev check graphviz
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
@@ -44,13 +44,15 @@ UNIT_BIN := $(UNIT_SRC:test/unit/%.c=$(BUILD)/test/%)
 LIB := $(BUILD)/libcitegraph.a
 BIN := $(BUILD)/citegraph
 SCORE := $(BUILD)/test/score
+GRAPHML_DUMP := $(BUILD)/test/graphml_dump
 
 .PHONY: all deps run check bench clean valgrind
 
 all: deps $(BIN) $(LIB)
 
 deps:
-	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $(PKGS) check; then :; \
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $(PKGS) check \
+	    && command -v dot >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 	  echo "citegraph: installing $(DEB_PKGS)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PKGS); \
@@ -74,6 +76,11 @@ $(BUILD)/test/test_%: test/unit/test_%.c test/unit/unit.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -Itest/unit $(PKG_CFLAGS) $(CHECK_CFLAGS) $(CFLAGS) $< $(LIB) $(PKG_LIBS) $(CHECK_LIBS) -lm -o $@
 
+# reads GraphML back with igraph's own reader (test/e2e/graph.sh)
+$(GRAPHML_DUMP): test/tools/graphml_dump.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $< $(LIB) $(PKG_LIBS) -lm -o $@
+
 $(SCORE): test/gold/score.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $< -o $@
@@ -85,12 +92,12 @@ run: all
 	$(BIN) graph -o graphs/sample.graphml data/corpus/sample
 	$(BIN) report data/corpus/sample
 
-check: all $(UNIT_BIN) $(SCORE)
+check: all $(UNIT_BIN) $(SCORE) $(GRAPHML_DUMP)
 	@status=0; \
 	for t in $(UNIT_BIN); do \
 	  CITEGRAPH_REGISTRY=data/registry $$t || status=1; \
 	done; \
-	BIN=$(BIN) SCORE=$(SCORE) sh test/e2e/run.sh || status=1; \
+	BIN=$(BIN) SCORE=$(SCORE) GRAPHML_DUMP=$(GRAPHML_DUMP) sh test/e2e/run.sh || status=1; \
 	BIN=$(BIN) SCORE=$(SCORE) sh test/gold/run.sh || status=1; \
 	exit $$status
 
