@@ -235,6 +235,23 @@ START_TEST(test_ids)
     ck_assert_int_eq(cg_graph_year("S/RES/853 (1993)"), 1993);
     ck_assert_int_eq(cg_graph_year("icj:180:order:2023-11-17"), 2023);
     ck_assert_int_eq(cg_graph_year("A/HRC/RES/46/2"), 0);
+    /* sessions in roman numerals: session N opened in 1945 + N */
+    ck_assert_int_eq(cg_graph_year("A/RES/3212 (XXIX)"), 1974);
+    ck_assert_int_eq(cg_graph_year("A/RES/1514 (XV)"), 1960);
+    ck_assert_int_eq(cg_graph_year("A/RES/377 A (V)"), 1950);
+    ck_assert_int_eq(cg_graph_year("A/RES/1962 (XVIII)"), 1963);
+    ck_assert_int_eq(cg_graph_year("A/RES/181 (II)"), 1947);
+    ck_assert_int_eq(cg_graph_year("A/RES/2254 (ES-V)"), 0);
+    ck_assert_int_eq(cg_graph_year("A/RES/2248 (S-V)"), 0);
+    ck_assert_int_eq(cg_graph_year("A/RES/1 (XL)"), 0);
+    ck_assert_int_eq(cg_graph_year("A/RES/48/114"), 1993);
+    ck_assert_int_eq(cg_graph_year("E/RES/1996/31"), 1996);
+    ck_assert_int_eq(cg_graph_year("E/CN.4/RES/1998/50"), 1998);
+    ck_assert_int_eq(cg_graph_year("A/HRC/WGAD/2024/46"), 2024);
+    /* a four-digit last component is a number, not a year */
+    ck_assert_int_eq(cg_graph_year("S/1999"), 0);
+    ck_assert_int_eq(cg_graph_year("S/2010"), 0);
+    ck_assert_int_eq(cg_graph_year("S/RES/1454 (2002)"), 2002);
     ck_assert_int_eq(cg_graph_year("S/25199"), 0);
     ck_assert_int_eq(cg_graph_year("https://x.org/2020/a"), 0);
     ck_assert_str_eq(cg_graph_organ("A/HRC/8/6"), "Human Rights Council");
