@@ -142,6 +142,11 @@ START_TEST(test_ranking_ties_by_id)
     ck_assert_str_eq(g.v[m.rank[1]].id, "S/2000/1");
     ck_assert_str_eq(g.v[m.rank[2]].id, "S/2000/2");
     ck_assert_str_eq(g.v[m.rank[3]].id, "doc:z");
+    /* the sorted ranking agrees with the public comparison, pair by pair */
+    for (size_t i = 0; i + 1 < g.nv; i++)
+        ck_assert_int_lt(cg_metrics_compare(&g, &m, m.rank[i], m.rank[i + 1]), 0);
+    ck_assert_int_gt(cg_metrics_compare(&g, &m, m.rank[3], m.rank[0]), 0);
+    ck_assert_int_eq(cg_metrics_compare(&g, &m, m.rank[1], m.rank[1]), 0);
     cg_metrics_free(&m);
     cg_graph_free(&g);
 }
