@@ -4,7 +4,9 @@
 #                   its graph to graphs/sample.dot and .graphml, print its report
 #   make check      unit suites, end-to-end tests, gold scores
 #   make check SANITIZE=1   the same under ASan+UBSan (in build/san/)
-#   make bench      extraction throughput against grep, on BENCH_SIZE of text
+#   make bench      extraction throughput against grep, on BENCH_SIZE of text;
+#                   graph build and measures against igraph's own calls on a
+#                   synthetic graph of BENCH_VERTICES (10^6) x BENCH_CITES (10)
 #   make deps       install the Debian packages the build needs
 
 CC ?= cc
@@ -45,6 +47,7 @@ LIB := $(BUILD)/libcitegraph.a
 BIN := $(BUILD)/citegraph
 SCORE := $(BUILD)/test/score
 GRAPHML_DUMP := $(BUILD)/test/graphml_dump
+GRAPH_BENCH := $(BUILD)/bench/graph_bench
 
 .PHONY: all deps run check bench clean valgrind
 
@@ -81,6 +84,10 @@ $(GRAPHML_DUMP): test/tools/graphml_dump.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $< $(LIB) $(PKG_LIBS) -lm -o $@
 
+$(GRAPH_BENCH): bench/graph_bench.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $< $(LIB) $(PKG_LIBS) -lm -o $@
+
 $(SCORE): test/gold/score.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $< -o $@
@@ -101,8 +108,9 @@ check: all $(UNIT_BIN) $(SCORE) $(GRAPHML_DUMP)
 	BIN=$(BIN) SCORE=$(SCORE) sh test/gold/run.sh || status=1; \
 	exit $$status
 
-bench: all
+bench: all $(GRAPH_BENCH)
 	BIN=$(BIN) BENCH_SIZE=$${BENCH_SIZE:-200M} sh bench/extract.sh
+	$(GRAPH_BENCH) $${BENCH_VERTICES:-1000000} $${BENCH_CITES:-10}
 
 clean:
 	rm -rf build
