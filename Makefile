@@ -4,7 +4,9 @@
 #                   its graph to graphs/sample.dot and .graphml, print its report
 #   make check      unit suites, end-to-end tests, gold scores
 #   make check SANITIZE=1   the same under ASan+UBSan (in build/san/)
-#   make bench      extraction throughput against grep, on BENCH_SIZE of text
+#   make bench      extraction throughput against grep, on BENCH_SIZE of text;
+#                   graph build and measures against igraph's own calls on a
+#                   synthetic graph of BENCH_VERTICES (10^6) x BENCH_CITES (10)
 #   make deps       install the Debian packages the build needs
 #   make shared     build/libcitegraph.so (position-independent objects in build/pic/)
 #   make install    the binary, both libraries, headers, citegraph.pc, registry,
@@ -37,7 +39,7 @@ OPT := -O2 -g
 endif
 
 PKGS := igraph yaml-0.1
-DEB_PKGS := build-essential pkg-config libigraph-dev libyaml-dev check
+DEB_PKGS := build-essential pkg-config libigraph-dev libyaml-dev check graphviz
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
@@ -63,6 +65,8 @@ SHLIB := $(BUILD)/$(SHLIB_REAL)
 PC := $(BUILD)/citegraph.pc
 BIN := $(BUILD)/citegraph
 SCORE := $(BUILD)/test/score
+GRAPHML_DUMP := $(BUILD)/test/graphml_dump
+GRAPH_BENCH := $(BUILD)/bench/graph_bench
 
 .PHONY: all deps run check bench clean valgrind shared install uninstall
 
@@ -76,7 +80,8 @@ $(shell mkdir -p $(BUILD) && [ "$$(cat $(CONFIG_STAMP) 2>/dev/null)" = "$(CONFIG
 all: deps $(BIN) $(LIB)
 
 deps:
-	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $(PKGS) check; then :; \
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $(PKGS) check \
+	    && command -v dot >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 	  echo "citegraph: installing $(DEB_PKGS)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PKGS); \
@@ -154,6 +159,15 @@ $(BUILD)/test/test_progress: test/unit/test_progress.c test/unit/unit.h \
 	$(CC) $(CPPFLAGS) -Itest/unit -Isrc/cli $(PKG_CFLAGS) $(CHECK_CFLAGS) $(CFLAGS) $< \
 	  $(BUILD)/obj/src/cli/progress.o $(LIB) $(PKG_LIBS) $(CHECK_LIBS) -lm -o $@
 
+# reads GraphML back with igraph's own reader (test/e2e/graph.sh)
+$(GRAPHML_DUMP): test/tools/graphml_dump.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $< $(LIB) $(PKG_LIBS) -lm -o $@
+
+$(GRAPH_BENCH): bench/graph_bench.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $< $(LIB) $(PKG_LIBS) -lm -o $@
+
 $(SCORE): test/gold/score.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $< -o $@
@@ -165,17 +179,18 @@ run: all
 	$(BIN) graph -o graphs/sample.graphml data/corpus/sample
 	$(BIN) report data/corpus/sample
 
-check: all $(UNIT_BIN) $(SCORE)
+check: all $(UNIT_BIN) $(SCORE) $(GRAPHML_DUMP)
 	@status=0; \
 	for t in $(UNIT_BIN); do \
 	  CITEGRAPH_REGISTRY=data/registry $$t || status=1; \
 	done; \
-	BIN=$(BIN) SCORE=$(SCORE) sh test/e2e/run.sh || status=1; \
+	BIN=$(BIN) SCORE=$(SCORE) GRAPHML_DUMP=$(GRAPHML_DUMP) sh test/e2e/run.sh || status=1; \
 	BIN=$(BIN) SCORE=$(SCORE) sh test/gold/run.sh || status=1; \
 	exit $$status
 
-bench: all
+bench: all $(GRAPH_BENCH)
 	BIN=$(BIN) BENCH_SIZE=$${BENCH_SIZE:-200M} sh bench/extract.sh
+	$(GRAPH_BENCH) $${BENCH_VERTICES:-1000000} $${BENCH_CITES:-10}
 
 clean:
 	rm -rf build

@@ -198,12 +198,15 @@ static cg_vkind kind_of_id(const char *id)
     return CG_VKIND_SYMBOL;
 }
 
-static const cg_graph_builder *sort_builder;
+/* An interned id and its index, sorted by id with no shared state. */
+typedef struct id_entry {
+    const char *id;
+    uint32_t index;
+} id_entry;
 
-static int cmp_str_index(const void *a, const void *b)
+static int cmp_id_entry(const void *a, const void *b)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return strcmp(sort_builder->str[x], sort_builder->str[y]);
+    return strcmp(((const id_entry *)a)->id, ((const id_entry *)b)->id);
 }
 
 static int cmp_u64(const void *a, const void *b)
@@ -233,7 +236,7 @@ static cg_status make_vertices(const cg_graph_builder *b, const uint32_t *canon,
     unsigned char *used = cg_calloc(n ? n : 1, 1);
     unsigned char *corpus = cg_calloc(n ? n : 1, 1);
     int *kind = cg_calloc(n ? n : 1, sizeof *kind);
-    uint32_t *order = cg_calloc(n ? n : 1, sizeof *order);
+    id_entry *order = cg_calloc(n ? n : 1, sizeof *order);
     char *label = cg_malloc(CG_ID_MAX);
     cg_status st = CG_ENOMEM;
     if (!used || !corpus || !kind || !order || !label)
@@ -253,14 +256,13 @@ static cg_status make_vertices(const cg_graph_builder *b, const uint32_t *canon,
     size_t nv = 0;
     for (size_t i = 0; i < n; i++)
         if (used[i])
-            order[nv++] = (uint32_t)i;
-    sort_builder = b;
-    qsort(order, nv, sizeof *order, cmp_str_index);
+            order[nv++] = (id_entry){b->str[i], (uint32_t)i};
+    qsort(order, nv, sizeof *order, cmp_id_entry); /* ids are distinct: no ties */
     g->v = cg_calloc(nv ? nv : 1, sizeof *g->v);
     if (g->v == NULL)
         goto done;
     for (size_t k = 0; k < nv; k++) {
-        uint32_t i = order[k];
+        uint32_t i = order[k].index;
         vidx[i] = (uint32_t)k;
         cg_vertex *v = &g->v[k];
         const char *id = b->str[i];

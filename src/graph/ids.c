@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "citegraph/graph.h"
+#include "citegraph/lex.h"
 
 const char *cg_vkind_name(cg_vkind kind)
 {
@@ -36,6 +37,21 @@ static int is_url(const char *id)
     return strncmp(id, "http://", 7) == 0 || strncmp(id, "https://", 8) == 0;
 }
 
+/* A General Assembly resolution of a session numbered in roman numerals
+ * (the 1st to the 30th): "A/RES/3212 (XXIX)", "A/RES/377 A (V)".  Session
+ * N opened in 1945 + N.  Special and emergency special sessions
+ * ("(S-V)", "(ES-V)") follow no such rule: 0. */
+static int roman_session_year(const char *id, size_t n)
+{
+    if (strncmp(id, "A/RES/", 6) != 0 || n < 9 || id[n - 1] != ')')
+        return 0;
+    const char *open = strrchr(id, '(');
+    long session;
+    if (open == NULL || cg_lex_roman(open + 1, id + n - 1, &session) != id + n - 1)
+        return 0;
+    return session >= 1 && session <= 30 ? 1945 + (int)session : 0;
+}
+
 int cg_graph_year(const char *id)
 {
     size_t n = strlen(id);
@@ -50,11 +66,15 @@ int cg_graph_year(const char *id)
     /* "S/RES/853 (1993)" */
     if (n >= 7 && id[n - 1] == ')' && id[n - 6] == '(' && all_digits(id + n - 5, 4))
         return atoi(id + n - 5);
-    /* a four-digit component: S/2023/888, E/CN.4/1999/79 */
+    int roman = roman_session_year(id, n);
+    if (roman)
+        return roman;
+    /* a four-digit component followed by another: S/2023/888,
+     * E/CN.4/1999/79; not a last one, a number (S/1999 is of 1950) */
     const char *p = id;
     while (*p) {
         size_t len = strcspn(p, "/ ");
-        if (len == 4 && all_digits(p, 4)) {
+        if (len == 4 && p[len] == '/' && all_digits(p, 4)) {
             int y = atoi(p);
             if (y >= 1945 && y <= 2100)
                 return y;

@@ -22,23 +22,54 @@ void cg_metrics_free(cg_metrics *m)
     memset(m, 0, sizeof *m);
 }
 
-int cg_metrics_compare(const cg_graph *graph, const cg_metrics *m, size_t a, size_t b)
+/* What the ranking compares of a vertex, copied out so that qsort's
+ * comparator needs no shared state (reentrant, thread-safe). */
+typedef struct rank_key {
+    double cited_by, mentions, pagerank;
+    const char *id;
+    size_t vertex;
+} rank_key;
+
+static rank_key key_of(const cg_graph *graph, const cg_metrics *m, size_t v)
 {
-    if (m->cited_by[a] != m->cited_by[b])
-        return m->cited_by[a] > m->cited_by[b] ? -1 : 1;
-    if (m->mentions[a] != m->mentions[b])
-        return m->mentions[a] > m->mentions[b] ? -1 : 1;
-    if (m->pagerank[a] != m->pagerank[b])
-        return m->pagerank[a] > m->pagerank[b] ? -1 : 1;
-    return strcmp(graph->v[a].id, graph->v[b].id);
+    return (rank_key){m->cited_by[v], m->mentions[v], m->pagerank[v], graph->v[v].id, v};
 }
 
-static const cg_graph *sort_graph;
-static const cg_metrics *sort_metrics;
-
-static int cmp_rank(const void *a, const void *b)
+static int compare_keys(const rank_key *a, const rank_key *b)
 {
-    return cg_metrics_compare(sort_graph, sort_metrics, *(const size_t *)a, *(const size_t *)b);
+    if (a->cited_by != b->cited_by)
+        return a->cited_by > b->cited_by ? -1 : 1;
+    if (a->mentions != b->mentions)
+        return a->mentions > b->mentions ? -1 : 1;
+    if (a->pagerank != b->pagerank)
+        return a->pagerank > b->pagerank ? -1 : 1;
+    return strcmp(a->id, b->id);
+}
+
+int cg_metrics_compare(const cg_graph *graph, const cg_metrics *m, size_t a, size_t b)
+{
+    rank_key ka = key_of(graph, m, a), kb = key_of(graph, m, b);
+    return compare_keys(&ka, &kb);
+}
+
+static int cmp_rank_key(const void *a, const void *b)
+{
+    return compare_keys(a, b);
+}
+
+/* Fills m->rank with the vertices, best first. */
+static cg_status rank_vertices(const cg_graph *graph, cg_metrics *m)
+{
+    rank_key *keys = cg_malloc((graph->nv ? graph->nv : 1) * sizeof *keys);
+    if (keys == NULL)
+        return CG_ENOMEM;
+    for (size_t i = 0; i < graph->nv; i++)
+        keys[i] = key_of(graph, m, i);
+    qsort(keys, graph->nv, sizeof *keys, cmp_rank_key); /* ids are distinct: no ties */
+    for (size_t i = 0; i < graph->nv; i++)
+        m->rank[i] = keys[i].vertex;
+    cg_free(keys);
+    return CG_OK;
 }
 
 static cg_status igraph_failed(cg_error *err, igraph_error_t e, const char *what)
@@ -143,11 +174,8 @@ cg_status cg_metrics_compute(const cg_graph *graph, cg_metrics *m, cg_error *err
             return st;
         }
     }
-    for (size_t i = 0; i < graph->nv; i++)
-        m->rank[i] = i;
-    sort_graph = graph;
-    sort_metrics = m;
-    qsort(m->rank, graph->nv, sizeof *m->rank, cmp_rank);
+    if (rank_vertices(graph, m) != CG_OK)
+        goto nomem;
     return CG_OK;
 nomem:
     cg_metrics_free(m);

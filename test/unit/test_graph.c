@@ -142,6 +142,11 @@ START_TEST(test_ranking_ties_by_id)
     ck_assert_str_eq(g.v[m.rank[1]].id, "S/2000/1");
     ck_assert_str_eq(g.v[m.rank[2]].id, "S/2000/2");
     ck_assert_str_eq(g.v[m.rank[3]].id, "doc:z");
+    /* the sorted ranking agrees with the public comparison, pair by pair */
+    for (size_t i = 0; i + 1 < g.nv; i++)
+        ck_assert_int_lt(cg_metrics_compare(&g, &m, m.rank[i], m.rank[i + 1]), 0);
+    ck_assert_int_gt(cg_metrics_compare(&g, &m, m.rank[3], m.rank[0]), 0);
+    ck_assert_int_eq(cg_metrics_compare(&g, &m, m.rank[1], m.rank[1]), 0);
     cg_metrics_free(&m);
     cg_graph_free(&g);
 }
@@ -235,6 +240,23 @@ START_TEST(test_ids)
     ck_assert_int_eq(cg_graph_year("S/RES/853 (1993)"), 1993);
     ck_assert_int_eq(cg_graph_year("icj:180:order:2023-11-17"), 2023);
     ck_assert_int_eq(cg_graph_year("A/HRC/RES/46/2"), 0);
+    /* sessions in roman numerals: session N opened in 1945 + N */
+    ck_assert_int_eq(cg_graph_year("A/RES/3212 (XXIX)"), 1974);
+    ck_assert_int_eq(cg_graph_year("A/RES/1514 (XV)"), 1960);
+    ck_assert_int_eq(cg_graph_year("A/RES/377 A (V)"), 1950);
+    ck_assert_int_eq(cg_graph_year("A/RES/1962 (XVIII)"), 1963);
+    ck_assert_int_eq(cg_graph_year("A/RES/181 (II)"), 1947);
+    ck_assert_int_eq(cg_graph_year("A/RES/2254 (ES-V)"), 0);
+    ck_assert_int_eq(cg_graph_year("A/RES/2248 (S-V)"), 0);
+    ck_assert_int_eq(cg_graph_year("A/RES/1 (XL)"), 0);
+    ck_assert_int_eq(cg_graph_year("A/RES/48/114"), 1993);
+    ck_assert_int_eq(cg_graph_year("E/RES/1996/31"), 1996);
+    ck_assert_int_eq(cg_graph_year("E/CN.4/RES/1998/50"), 1998);
+    ck_assert_int_eq(cg_graph_year("A/HRC/WGAD/2024/46"), 2024);
+    /* a four-digit last component is a number, not a year */
+    ck_assert_int_eq(cg_graph_year("S/1999"), 0);
+    ck_assert_int_eq(cg_graph_year("S/2010"), 0);
+    ck_assert_int_eq(cg_graph_year("S/RES/1454 (2002)"), 2002);
     ck_assert_int_eq(cg_graph_year("S/25199"), 0);
     ck_assert_int_eq(cg_graph_year("https://x.org/2020/a"), 0);
     ck_assert_str_eq(cg_graph_organ("A/HRC/8/6"), "Human Rights Council");
