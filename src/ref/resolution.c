@@ -299,6 +299,79 @@ static const char *skip_item_date(const scan *s, const char *q)
     return d ? d : q;
 }
 
+/* A month written across a line break with a hyphen ("Au-\ngust") at p:
+ * returns its end, or NULL. */
+static const char *broken_month(const scan *s, const char *p)
+{
+    const char *w1 = cg_lex_word(p, s->end);
+    if (w1 == p || w1 + 1 >= s->end || *w1 != '-')
+        return NULL;
+    const char *q = cg_lex_skip_space_lines(w1 + 1, s->end, 1);
+    if (q == NULL || q == w1 + 1)
+        return NULL;
+    const char *w2 = cg_lex_word(q, s->end);
+    char joined[32];
+    size_t n1 = (size_t)(w1 - p), n2 = (size_t)(w2 - q);
+    if (n2 == 0 || n1 + n2 >= sizeof joined)
+        return NULL;
+    memcpy(joined, p, n1);
+    memcpy(joined + n1, q, n2);
+    joined[n1 + n2] = '\0';
+    const char *after;
+    const cg_phrase *m = cg_phrases_match(&s->reg->months, joined, joined + n1 + n2, &after);
+    return m && after == joined + n1 + n2 ? w2 : NULL;
+}
+
+/* An item's date clause that the strict reading missed: "of 13, March",
+ * "of 10 Au-\ngust", ", of 20 November 1965" -- only item-date words,
+ * months, numbers and commas, at most 8 of them.  Returns the end of
+ * the last, or q. */
+static const char *skip_loose_date(const scan *s, const char *q)
+{
+    const char *r = q, *last = q, *after;
+    for (int tokens = 0; tokens < 8; tokens++) {
+        r = cg_lex_skip_space_lines(r, s->end, 1);
+        if (r == NULL || r >= s->end)
+            break;
+        if (*r == ',') {
+            r++;
+            continue;
+        }
+        const char *e = NULL;
+        if (cg_is_digit((unsigned char)*r)) {
+            long n;
+            e = cg_lex_uint(r, s->end, 4, &n);
+            const char *t = e ? cg_lex_skip_space(e, s->end) : NULL;
+            if (t && t < s->end && *t == '(')
+                break; /* the next item: "192(1964)" */
+        }
+        else if (cg_phrases_match(&s->reg->months, r, s->end, &after) ||
+                 cg_phrases_match(&s->reg->item_dates, r, s->end, &after))
+            e = after;
+        else
+            e = broken_month(s, r);
+        if (e == NULL)
+            break;
+        last = r = e;
+    }
+    return last;
+}
+
+/* The next item of a list after r: its separator and item; NULL if none. */
+static const char *next_item(scan *s, const char *r, item *next, const char **start)
+{
+    const char *after;
+    r = cg_lex_skip_space(r, s->end);
+    if (cg_phrases_match(&s->reg->separators, r, s->end, &after) == NULL)
+        return NULL;
+    r = cg_lex_skip_space(after, s->end);
+    /* ", and" */
+    if (cg_phrases_match(&s->reg->separators, r, s->end, &after))
+        r = cg_lex_skip_space(after, s->end);
+    *start = r;
+    return parse_item(s, r, next, 0);
+}
+
 const char *scan_resolutions(scan *s, const char *p, const char *word_end, int decision)
 {
     const char *q = cg_lex_skip_space_lines(word_end, s->end, 2);
@@ -325,22 +398,14 @@ const char *scan_resolutions(scan *s, const char *p, const char *word_end, int d
     emit_item(s, body, &it, p, decision);
     const char *last = e;
     for (;;) {
-        const char *r = skip_item_date(s, last);
-        r = cg_lex_skip_space(r, s->end);
-        const char *after;
-        const cg_phrase *sep = cg_phrases_match(&s->reg->separators, r, s->end, &after);
-        if (sep == NULL)
-            break;
-        r = cg_lex_skip_space(after, s->end);
-        /* ", and" */
-        const cg_phrase *sep2 = cg_phrases_match(&s->reg->separators, r, s->end, &after);
-        if (sep2)
-            r = cg_lex_skip_space(after, s->end);
         item next;
-        const char *ne = parse_item(s, r, &next, 0);
+        const char *start;
+        const char *ne = next_item(s, skip_item_date(s, last), &next, &start);
+        if (ne == NULL) /* a date clause broken by a comma or a line-end hyphen */
+            ne = next_item(s, skip_loose_date(s, last), &next, &start);
         if (ne == NULL)
             break;
-        emit_item(s, body, &next, r, decision);
+        emit_item(s, body, &next, start, decision);
         last = ne;
     }
     return last;
