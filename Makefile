@@ -1,7 +1,7 @@
 # citegraph — build, test, run.  Everything is built under build/.
 #   make            build/citegraph and build/libcitegraph.a
-#   make run        extract the references of the bundled sample corpus, write
-#                   its graph to graphs/sample.dot and .graphml, print its report
+#   make run        the main job on the bundled sample corpus: references, graph
+#                   (DOT, GraphML, SVG) and report into graphs/sample/
 #   make check      unit suites, end-to-end tests, gold scores
 #   make check SANITIZE=1   the same under ASan+UBSan (in build/san/)
 #   make bench      extraction throughput against grep, on BENCH_SIZE of text;
@@ -173,11 +173,7 @@ $(SCORE): test/gold/score.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) $< -o $@
 
 run: all
-	$(BIN) extract data/corpus/sample
-	@mkdir -p graphs
-	$(BIN) graph -o graphs/sample.dot data/corpus/sample
-	$(BIN) graph -o graphs/sample.graphml data/corpus/sample
-	$(BIN) report data/corpus/sample
+	$(BIN) run -o graphs/sample data/corpus/sample
 
 check: all $(UNIT_BIN) $(SCORE) $(GRAPHML_DUMP)
 	@status=0; \

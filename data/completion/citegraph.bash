@@ -61,7 +61,11 @@ _citegraph()
         return 0 ;;
     -o | --output)
         compopt -o filenames 2>/dev/null
-        COMPREPLY=($(compgen -f -- "$cur"))
+        if [[ $cmd == run ]]; then
+            COMPREPLY=($(compgen -d -- "$cur"))
+        else
+            COMPREPLY=($(compgen -f -- "$cur"))
+        fi
         return 0 ;;
     -t | --top | -m | --min-cited)
         return 0 ;;

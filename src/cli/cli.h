@@ -69,6 +69,23 @@ int cli_parse_count(const char *opt, const char *value, size_t *out);
 /* Adds a --registry folder; reports and returns 0 if there are too many. */
 int cli_add_registry(cli_common *common, const char *cmd, const char *dir);
 
+/* Writes buf to path atomically; reports and returns 0 on failure. */
+int cli_write_file(const char *path, const cg_buf *buf);
+
+/* Creates folder dir and its parents as needed; reports and returns 0 on failure. */
+int cli_make_dirs(const char *dir);
+
+/* Draws the DOT text dot as SVG into path with Graphviz's dot (atomically):
+ * 1 drawn, 0 dot is not installed, -1 failed (reported). */
+int cli_draw_svg(const cg_buf *dot, const char *path);
+
+/* Fills graph and metrics from a builder the caller filled; reports and
+ * returns 0 on failure (then there is nothing to free). */
+int cli_graph_from_builder(cg_graph_builder *b, cg_graph *graph, cg_metrics *metrics);
+
+/* The run command: the main job, every output into a folder. */
+int cmd_run(int argc, char **argv, const char *argv0);
+
 /* Writes buf to stdout and flushes; reports and returns 0 on failure. */
 int cli_write_stdout(const cg_buf *buf);
 

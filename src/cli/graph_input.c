@@ -29,21 +29,26 @@ int cli_build_graph(const cli_common *common, const cg_registry *reg, char **pat
         return CG_EXIT_FATAL;
     }
     int status = cli_run_corpus(common, reg, paths, npaths, add_doc, b);
-    if (status == CG_EXIT_FATAL) {
-        cg_graph_builder_free(b);
-        return status;
-    }
+    if (status != CG_EXIT_FATAL && !cli_graph_from_builder(b, graph, metrics))
+        status = CG_EXIT_FATAL;
+    cg_graph_builder_free(b);
+    return status;
+}
+
+int cli_graph_from_builder(cg_graph_builder *b, cg_graph *graph, cg_metrics *metrics)
+{
+    memset(graph, 0, sizeof *graph);
+    memset(metrics, 0, sizeof *metrics);
     cg_error err;
     cg_error_clear(&err);
     cg_status st = cg_graph_build(b, graph, &err);
-    cg_graph_builder_free(b);
     if (st == CG_OK && (st = cg_metrics_compute(graph, metrics, &err)) != CG_OK)
         cg_graph_free(graph);
     if (st != CG_OK) {
         cg_error_print(&err, stderr);
-        return CG_EXIT_FATAL;
+        return 0;
     }
-    return status;
+    return 1;
 }
 
 int cli_parse_count(const char *opt, const char *value, size_t *out)

@@ -3,6 +3,7 @@
 #include "citegraph/core.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,10 @@ cg_status cg_atomic_open(cg_atomic_file *af, const char *path, cg_error *err)
         return cg_error_set(err, CG_EIO, path, 0, 0,
                             "cannot create output file: %s", strerror(e));
     }
+    /* mkstemp makes the file private; an output gets the usual mode */
+    mode_t mask = umask(0);
+    umask(mask);
+    (void)fchmod(fd, 0666 & ~mask);
     af->fp = fdopen(fd, "w");
     if (af->fp == NULL) {
         int e = errno;

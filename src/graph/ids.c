@@ -137,7 +137,13 @@ static void icj_label(const char *id, char *out, size_t outlen)
     for (char *q = type; *q; q++)
         if (*q == '-')
             *q = ' ';
-    snprintf(out, outlen, "ICJ %s %d %s %d", type, day, months[m - 1], y);
+    /* the case's General List number, when known, tells apart the
+     * decisions of one day in two cases */
+    if (t > c)
+        snprintf(out, outlen, "ICJ %s %d %s %d (case %.*s)", type, day, months[m - 1], y,
+                 (int)(t - c), c);
+    else
+        snprintf(out, outlen, "ICJ %s %d %s %d", type, day, months[m - 1], y);
 }
 
 void cg_graph_label(const char *id, cg_vkind kind, char *out, size_t outlen)

@@ -33,6 +33,7 @@ for c in $commands; do
     for o in $("$BIN" "$c" --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
         if has "$offered" "$o"; then ok "$c $o offered"; else fail "$c $o not offered"; fi
     done
+    "$BIN" "$c" --help | grep -q -- '--format' || continue
     formats=$(complete_words "$c" --format "")
     if [ -n "$formats" ]; then ok "$c --format: $(echo $formats)"; else fail "$c --format: nothing"; fi
     for f in $formats; do

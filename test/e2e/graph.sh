@@ -101,7 +101,7 @@ if command -v dot >/dev/null 2>&1; then
     want_e=$(grep -c '^edge,' "$tmp/g.csv")
     if [ "$nodes" -eq "$want_v" ] && [ "$edges" -eq "$want_e" ]; then ok "svg: $nodes vertices, $edges edges"; else
         fail "svg: $nodes vertices, $edges edges; want $want_v and $want_e"; fi
-    for label in 'S/RES/853 (1993)' 'ICJ order 17 Nov 2023' 'A/77/774' '001_a7d0501789151968'; do
+    for label in 'S/RES/853 (1993)' 'ICJ order 17 Nov 2023 (case 180)' 'A/77/774' '001_a7d0501789151968'; do
         if grep -qF ">$label</text>" "$tmp/a.svg"; then ok "svg: label $label"; else fail "svg: no label $label"; fi
     done
 else

@@ -265,7 +265,9 @@ START_TEST(test_ids)
     ck_assert_str_eq(cg_graph_organ("CAT/C/SVN/CO/3"), "");
     char label[128];
     cg_graph_label("icj:180:order:2023-11-17", CG_VKIND_ICJ, label, sizeof label);
-    ck_assert_str_eq(label, "ICJ order 17 Nov 2023");
+    ck_assert_str_eq(label, "ICJ order 17 Nov 2023 (case 180)");
+    cg_graph_label("icj::order:2021-12-07", CG_VKIND_ICJ, label, sizeof label);
+    ck_assert_str_eq(label, "ICJ order 7 Dec 2021");
     cg_graph_label("https://www.un.org/a/b?x=1#y", CG_VKIND_URL, label, sizeof label);
     ck_assert_str_eq(label, "www.un.org/a/b");
     cg_graph_label("A/78/1", CG_VKIND_SYMBOL, label, sizeof label);

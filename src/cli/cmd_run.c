@@ -1,0 +1,192 @@
+/* citegraph run: the main job.  Reads the corpus once and writes into a
+ * folder the references (references.tsv), the citation graph
+ * (graph.dot, graph.graphml), its drawing (graph.svg, when Graphviz is
+ * installed) and the report (report.txt, report.csv); prints the top of
+ * the report.  Each file is written atomically. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "options.h"
+
+/* Largest graph drawn whole in graph.svg; beyond, its best-ranked vertices. */
+#define SVG_MAX_VERTICES 300
+
+static const char usage[] =
+    "usage: citegraph run [-o DIR] [--top N] [--registry DIR] [--quiet | --progress]\n"
+    "                     PATH...\n"
+    "\n"
+    "The main job: read the documents at PATH once and write into DIR\n"
+    "references.tsv (as extract), graph.dot and graph.graphml (as graph),\n"
+    "graph.svg (drawn by Graphviz's dot when it is installed; at most the 300\n"
+    "best-ranked vertices), report.txt and report.csv (as report); then print\n"
+    "the first rows of the report.\n"
+    "\n"
+    "  -o, --output DIR     the folder to write (created if needed; default graphs)\n"
+    "  -t, --top N          rows of the report printed (default 20; 0: none)\n"
+    CLI_COMMON_HELP
+    "\n"
+    CLI_EXIT_HELP;
+
+typedef struct run_opts {
+    const char *dir;
+    size_t top;
+} run_opts;
+
+typedef struct run_ctx {
+    cg_graph_builder *builder;
+    cg_buf refs; /* references.tsv */
+} run_ctx;
+
+static int run_option(cli_opts *o, int opt, void *ctx)
+{
+    run_opts *r = ctx;
+    switch (opt) {
+    case 'o':
+        if (!cli_opts_value(o, "output"))
+            return 0;
+        r->dir = o->arg;
+        return 1;
+    case 't':
+        return cli_opts_value(o, "top") && cli_parse_count("top", o->arg, &r->top);
+    default:
+        return -1;
+    }
+}
+
+static int add_doc(const cg_corpus_file *file, const cg_docid *id, cg_text *text,
+                   const cg_refs *refs, void *ctx)
+{
+    run_ctx *x = ctx;
+    if (cg_graph_builder_add(x->builder, id, refs) != CG_OK ||
+        cg_refs_write(&x->refs, CG_REFS_TSV, file->path, id->id, text, refs) != CG_OK) {
+        cli_error("out of memory");
+        return 1;
+    }
+    return 0;
+}
+
+/* Writes one output of the folder: the text build() makes, to DIR/name. */
+static int write_one(const char *dir, const char *name, cg_buf *out, cg_status built)
+{
+    char path[4096];
+    if (built != CG_OK) {
+        cli_error("out of memory");
+        return 0;
+    }
+    if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path) {
+        cli_error("%s: path too long", dir);
+        return 0;
+    }
+    return cli_write_file(path, out);
+}
+
+/* graph.svg: the whole graph, or its best-ranked vertices when large. */
+static int draw(const char *dir, const cg_graph *g, const cg_metrics *m, int quiet)
+{
+    unsigned char *keep = NULL;
+    if (g->nv > SVG_MAX_VERTICES) {
+        keep = cg_calloc(g->nv, 1);
+        if (keep == NULL) {
+            cli_error("out of memory");
+            return 0;
+        }
+        for (size_t i = 0; i < SVG_MAX_VERTICES; i++)
+            keep[m->rank[i]] = 1;
+    }
+    cg_buf dot = {0};
+    char path[4096];
+    int ok = 1;
+    if (cg_graph_write(&dot, CG_GRAPH_DOT, g, m, keep) != CG_OK) {
+        cli_error("out of memory");
+        ok = 0;
+    } else if (snprintf(path, sizeof path, "%s/graph.svg", dir) >= (int)sizeof path) {
+        cli_error("%s: path too long", dir);
+        ok = 0;
+    } else {
+        int drawn = cli_draw_svg(&dot, path);
+        if (drawn < 0)
+            ok = 0;
+        else if (drawn == 0 && !quiet)
+            fprintf(stderr, "citegraph: %s not drawn: Graphviz's dot is not installed\n", path);
+        else if (keep && !quiet)
+            fprintf(stderr, "citegraph: %s: the %d best-ranked of %zu vertices\n", path,
+                    SVG_MAX_VERTICES, g->nv);
+    }
+    cg_buf_free(&dot);
+    cg_free(keep);
+    return ok;
+}
+
+/* Every output of the folder; 0 if one failed (the others are still written). */
+static int write_outputs(const char *dir, run_ctx *x, const cg_graph *g, const cg_metrics *m,
+                         int quiet)
+{
+    int ok = 1;
+    cg_buf out = {0};
+    cg_buf head = {0};
+    cg_status st = cg_refs_write_header(&head, CG_REFS_TSV);
+    if (st == CG_OK)
+        st = cg_buf_append(&head, x->refs.data ? x->refs.data : "", x->refs.len);
+    ok &= write_one(dir, "references.tsv", &head, st);
+    cg_buf_free(&head);
+    cg_buf_clear(&out);
+    ok &= write_one(dir, "graph.dot", &out, cg_graph_write(&out, CG_GRAPH_DOT, g, m, NULL));
+    cg_buf_clear(&out);
+    ok &= write_one(dir, "graph.graphml", &out, cg_graph_write(&out, CG_GRAPH_GRAPHML, g, m, NULL));
+    cg_buf_clear(&out);
+    ok &= write_one(dir, "report.txt", &out, cg_report_write(&out, CG_REPORT_TEXT, g, m, m->rank, g->nv));
+    cg_buf_clear(&out);
+    ok &= write_one(dir, "report.csv", &out, cg_report_write(&out, CG_REPORT_CSV, g, m, m->rank, g->nv));
+    cg_buf_free(&out);
+    ok &= draw(dir, g, m, quiet);
+    return ok;
+}
+
+int cmd_run(int argc, char **argv, const char *argv0)
+{
+    cli_common common = {.argv0 = argv0};
+    run_opts r = {"graphs", 20};
+    int st = cli_parse_args(argc, argv, "run", usage, &common, run_option, &r);
+    if (st != CLI_ARGS_RUN)
+        return st;
+    if (!cli_make_dirs(r.dir))
+        return CG_EXIT_FATAL;
+    cg_registry reg;
+    if (!cli_load_registry(&common, &reg))
+        return CG_EXIT_FATAL;
+    run_ctx x = {cg_graph_builder_new(), {0}};
+    if (x.builder == NULL) {
+        cli_error("out of memory");
+        cg_registry_free(&reg);
+        return CG_EXIT_FATAL;
+    }
+    int status = cli_run_corpus(&common, &reg, common.paths, common.npaths, add_doc, &x);
+    cg_registry_free(&reg);
+    cg_graph graph;
+    cg_metrics m;
+    if (status != CG_EXIT_FATAL && !cli_graph_from_builder(x.builder, &graph, &m))
+        status = CG_EXIT_FATAL;
+    cg_graph_builder_free(x.builder);
+    if (status == CG_EXIT_FATAL) {
+        cg_buf_free(&x.refs);
+        return status;
+    }
+    if (!write_outputs(r.dir, &x, &graph, &m, common.quiet))
+        status = CG_EXIT_FATAL;
+    cg_buf_free(&x.refs);
+    if (status != CG_EXIT_FATAL && r.top > 0) {
+        cg_buf out = {0};
+        size_t n = r.top < graph.nv ? r.top : graph.nv;
+        if (cg_report_write(&out, CG_REPORT_TEXT, &graph, &m, m.rank, n) != CG_OK) {
+            cli_error("out of memory");
+            status = CG_EXIT_FATAL;
+        } else if (!cli_write_stdout(&out)) {
+            status = CG_EXIT_FATAL;
+        }
+        cg_buf_free(&out);
+    }
+    cg_metrics_free(&m);
+    cg_graph_free(&graph);
+    return status;
+}
