@@ -180,6 +180,106 @@ START_TEST(test_pagerank_sums_to_one)
 }
 END_TEST
 
+/* Reference measures computed here, independently of igraph, on the
+ * weighted adjacency matrix w[from][to] of n vertices. */
+enum { KN = 6 };
+
+static void reference_pagerank(double w[KN][KN], double *pr)
+{
+    double out[KN] = {0}, next[KN];
+    for (int i = 0; i < KN; i++) {
+        pr[i] = 1.0 / KN;
+        for (int j = 0; j < KN; j++)
+            out[i] += w[i][j];
+    }
+    for (int it = 0; it < 1000; it++) {
+        double dangling = 0;
+        for (int i = 0; i < KN; i++)
+            if (out[i] == 0)
+                dangling += pr[i];
+        for (int j = 0; j < KN; j++) {
+            next[j] = (1 - 0.85) / KN + 0.85 * dangling / KN;
+            for (int i = 0; i < KN; i++)
+                if (out[i] > 0)
+                    next[j] += 0.85 * pr[i] * w[i][j] / out[i];
+        }
+        for (int j = 0; j < KN; j++)
+            pr[j] = next[j];
+    }
+}
+
+static void reference_hits(double w[KN][KN], double *hub, double *auth)
+{
+    for (int i = 0; i < KN; i++)
+        hub[i] = 1;
+    for (int it = 0; it < 2000; it++) {
+        double max = 0;
+        for (int j = 0; j < KN; j++) {
+            auth[j] = 0;
+            for (int i = 0; i < KN; i++)
+                auth[j] += w[i][j] * hub[i];
+            max = fmax(max, auth[j]);
+        }
+        for (int j = 0; j < KN; j++)
+            auth[j] /= max;
+        max = 0;
+        for (int i = 0; i < KN; i++) {
+            hub[i] = 0;
+            for (int j = 0; j < KN; j++)
+                hub[i] += w[i][j] * auth[j];
+            max = fmax(max, hub[i]);
+        }
+        for (int i = 0; i < KN; i++)
+            hub[i] /= max;
+    }
+}
+
+START_TEST(test_measures_known_answer)
+{
+    /* D1 cites X twice and Y; D2 cites X and D1; D3 cites D2, X, and Z
+     * three times.  Betweenness by hand: D2 is on the only shortest paths
+     * D3 -> D1 and D3 -> Y, D1 on D2 -> Y and D3 -> Y: 2 each. */
+    cg_graph_builder *b = cg_graph_builder_new();
+    static const char *const d1[] = {"X", "X", "Y", NULL};
+    static const char *const d2[] = {"X", "D1", NULL};
+    static const char *const d3[] = {"D2", "X", "Z", "Z", "Z", NULL};
+    add_doc(b, "D1", NULL, CG_KIND_SYMBOL, d1);
+    add_doc(b, "D2", NULL, CG_KIND_SYMBOL, d2);
+    add_doc(b, "D3", NULL, CG_KIND_SYMBOL, d3);
+    cg_graph g;
+    cg_metrics m;
+    build(b, &g, &m);
+    static const char *const names[KN] = {"D1", "D2", "D3", "X", "Y", "Z"};
+    double w[KN][KN] = {{0}};
+    w[0][3] = 2, w[0][4] = 1, w[1][3] = 1, w[1][0] = 1, w[2][1] = 1, w[2][3] = 1, w[2][5] = 3;
+    static const double cited_by[KN] = {1, 1, 0, 3, 1, 1}, mentions[KN] = {1, 1, 0, 4, 1, 3},
+                        cites[KN] = {2, 2, 3, 0, 0, 0}, betweenness[KN] = {2, 2, 0, 0, 0, 0};
+    double pr[KN], hub[KN], auth[KN];
+    reference_pagerank(w, pr);
+    reference_hits(w, hub, auth);
+    ck_assert_uint_eq(g.nv, KN);
+    ck_assert_uint_eq(g.ne, 7);
+    for (int i = 0; i < KN; i++) {
+        long v = vertex(&g, names[i]);
+        ck_assert_msg(m.cited_by[v] == cited_by[i], "%s cited_by %g", names[i], m.cited_by[v]);
+        ck_assert_msg(m.mentions[v] == mentions[i], "%s mentions %g", names[i], m.mentions[v]);
+        ck_assert_msg(m.cites[v] == cites[i], "%s cites %g", names[i], m.cites[v]);
+        ck_assert_msg(m.betweenness[v] == betweenness[i], "%s betweenness %g", names[i],
+                      m.betweenness[v]);
+        ck_assert_msg(fabs(m.pagerank[v] - pr[i]) < 1e-6, "%s pagerank %g, want %g", names[i],
+                      m.pagerank[v], pr[i]);
+        ck_assert_msg(fabs(m.hub[v] - hub[i]) < 1e-4, "%s hub %g, want %g", names[i], m.hub[v],
+                      hub[i]);
+        ck_assert_msg(fabs(m.authority[v] - auth[i]) < 1e-4, "%s authority %g, want %g",
+                      names[i], m.authority[v], auth[i]);
+    }
+    ck_assert_double_eq(weight(&g, "D1", "X"), 2);
+    ck_assert_double_eq(weight(&g, "D3", "Z"), 3);
+    cg_metrics_free(&m);
+    cg_graph_free(&g);
+}
+END_TEST
+
 START_TEST(test_empty_graph)
 {
     cg_graph_builder *b = cg_graph_builder_new();
@@ -327,6 +427,7 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, test_no_self_loops);
     tcase_add_test(tc, test_ranking_ties_by_id);
     tcase_add_test(tc, test_pagerank_sums_to_one);
+    tcase_add_test(tc, test_measures_known_answer);
     tcase_add_test(tc, test_empty_graph);
     tcase_add_test(tc, test_escaping);
     tcase_add_test(tc, test_ids);
