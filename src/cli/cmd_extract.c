@@ -9,7 +9,7 @@
 #include "options.h"
 
 static const char usage[] =
-    "usage: citegraph extract [--format tsv|jsonl] [--registry DIR] PATH...\n"
+    "usage: citegraph extract [--format tsv|jsonl] [--registry DIR] [--manifest FILE] PATH...\n"
     "\n"
     "Print every reference of the documents at PATH (files, or folders read\n"
     "recursively: .txt, .md, .html, .htm), one row a mention, in file order\n"
@@ -19,6 +19,9 @@ static const char usage[] =
     "                       source kind target text column aliases notes) or\n"
     "                       jsonl (one JSON object a line, same fields)\n"
     "  -r, --registry DIR   read the registry (YAML) from DIR; may be repeated\n"
+    "  -M, --manifest FILE  read what is known of the documents from FILE (YAML);\n"
+    "                       may be repeated; default: manifest.yaml of each\n"
+    "                       folder named\n"
     "  -h, --help           show this help\n"
     "\n"
     "Exit status: 0 every input read; 1 some inputs skipped (reported on\n"
@@ -29,12 +32,12 @@ typedef struct extract_ctx {
     cg_buf out;
 } extract_ctx;
 
-static int write_doc(const cg_corpus_file *file, const cg_docid *id, cg_text *text,
+static int write_doc(const cg_corpus_file *file, const cg_identity *who, cg_text *text,
                      const cg_refs *refs, void *ctx)
 {
     extract_ctx *x = ctx;
     cg_buf_clear(&x->out);
-    if (cg_refs_write(&x->out, x->format, file->path, id->id, text, refs) != CG_OK) {
+    if (cg_refs_write(&x->out, x->format, file->path, who->id.id, text, refs) != CG_OK) {
         cli_error("out of memory");
         return 1;
     }
@@ -76,6 +79,10 @@ int cmd_extract(int argc, char **argv, const char *argv0)
             break;
         case 'r':
             if (!cli_opts_value(&o, "registry") || !cli_add_registry(&common, "extract", o.arg))
+                return CG_EXIT_FATAL;
+            break;
+        case 'M':
+            if (!cli_opts_value(&o, "manifest") || !cli_add_manifest(&common, "extract", o.arg))
                 return CG_EXIT_FATAL;
             break;
         default:

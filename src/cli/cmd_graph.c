@@ -8,7 +8,7 @@
 
 static const char usage[] =
     "usage: citegraph graph [--format dot|graphml|csv|json] [-o FILE]\n"
-    "                       [--top N | --min-cited K] [--registry DIR] PATH...\n"
+    "                       [--top N | --min-cited K] [--registry DIR] [--manifest FILE] PATH...\n"
     "\n"
     "Build the citation graph of the documents at PATH (one vertex per\n"
     "canonical id, one edge per citing document and cited target, weighted by\n"
@@ -22,6 +22,9 @@ static const char usage[] =
     "  -t, --top N          keep the N best-ranked vertices and the edges among them\n"
     "  -m, --min-cited K    keep the vertices cited by at least K documents\n"
     "  -r, --registry DIR   read the registry (YAML) from DIR; may be repeated\n"
+    "  -M, --manifest FILE  read what is known of the documents from FILE (YAML);\n"
+    "                       may be repeated; default: manifest.yaml of each\n"
+    "                       folder named\n"
     "  -h, --help           show this help\n"
     "\n"
     "Measures are computed on the whole graph, before --top or --min-cited.\n"
@@ -107,6 +110,10 @@ int cmd_graph(int argc, char **argv, const char *argv0)
             break;
         case 'r':
             if (!cli_opts_value(&o, "registry") || !cli_add_registry(&common, "graph", o.arg))
+                return CG_EXIT_FATAL;
+            break;
+        case 'M':
+            if (!cli_opts_value(&o, "manifest") || !cli_add_manifest(&common, "graph", o.arg))
                 return CG_EXIT_FATAL;
             break;
         default:

@@ -8,7 +8,7 @@
 
 static const char usage[] =
     "usage: citegraph report [--top N] [--kind K] [--format text|csv|json|md]\n"
-    "                        [--registry DIR] PATH...\n"
+    "                        [--registry DIR] [--manifest FILE] PATH...\n"
     "\n"
     "Build the citation graph of the documents at PATH and print its vertices\n"
     "ranked by cited_by, then mentions, then pagerank (descending), then id.\n"
@@ -18,6 +18,9 @@ static const char usage[] =
     "                       url, other or document\n"
     "  -f, --format FORMAT  text (default), csv, json or md (Markdown)\n"
     "  -r, --registry DIR   read the registry (YAML) from DIR; may be repeated\n"
+    "  -M, --manifest FILE  read what is known of the documents from FILE (YAML);\n"
+    "                       may be repeated; default: manifest.yaml of each\n"
+    "                       folder named\n"
     "  -h, --help           show this help\n"
     "\n"
     "Exit status: 0 every input read; 1 some inputs skipped (reported on\n"
@@ -68,6 +71,10 @@ int cmd_report(int argc, char **argv, const char *argv0)
             break;
         case 'r':
             if (!cli_opts_value(&o, "registry") || !cli_add_registry(&common, "report", o.arg))
+                return CG_EXIT_FATAL;
+            break;
+        case 'M':
+            if (!cli_opts_value(&o, "manifest") || !cli_add_manifest(&common, "report", o.arg))
                 return CG_EXIT_FATAL;
             break;
         default:

@@ -14,6 +14,9 @@ static const char usage[] =
     "\n"
     "Commands:\n"
     "  extract   print every reference of the documents (TSV or JSON Lines)\n"
+    "  report    rank the vertices of the citation graph\n"
+    "  graph     write the citation graph (DOT, GraphML, CSV, JSON)\n"
+    "  docs      print each document's id, aliases, title and date\n"
     "\n"
     "Options:\n"
     "  -h, --help     show this help (citegraph COMMAND --help for a command)\n"
@@ -49,6 +52,8 @@ int main(int argc, char **argv)
         return cmd_report(argc - 2, argv + 2, argv[0]);
     if (strcmp(cmd, "graph") == 0)
         return cmd_graph(argc - 2, argv + 2, argv[0]);
+    if (strcmp(cmd, "docs") == 0)
+        return cmd_docs(argc - 2, argv + 2, argv[0]);
     fprintf(stderr, "citegraph: unknown command '%s'\n%s", cmd, usage);
     return CG_EXIT_FATAL;
 }

@@ -9,7 +9,7 @@
 static const cli_long longs[] = {
     {"help", 'h'},     {"format", 'f'}, {"registry", 'r'}, {"output", 'o'},
     {"top", 't'},      {"kind", 'k'},   {"min-cited", 'm'}, {"version", 'V'},
-    {"quiet", 'q'},    {"jobs", 'j'},   {NULL, 0}};
+    {"quiet", 'q'},    {"jobs", 'j'},   {"manifest", 'M'}, {NULL, 0}};
 
 void cli_opts_init(cli_opts *o, int argc, char **argv)
 {

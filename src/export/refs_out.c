@@ -113,7 +113,7 @@ static cg_status notes(cg_buf *out, unsigned flags)
     return st;
 }
 
-static cg_status put_tsv(cg_buf *out, const char *s)
+cg_status cg_tsv_put_field(cg_buf *out, const char *s)
 {
     return put_folded(out, s, 0, strlen(s));
 }
@@ -132,15 +132,15 @@ cg_status cg_refs_write(cg_buf *out, cg_refs_format format, const char *file,
         const char *target = cg_refs_target(refs, r);
         const char *aliases = cg_refs_aliases(refs, r);
         if (format == CG_REFS_TSV) {
-            st = put_tsv(out, file);
+            st = cg_tsv_put_field(out, file);
             if (st == CG_OK)
                 st = cg_buf_printf(out, "\t%ld\t", line);
             if (st == CG_OK)
-                st = put_tsv(out, source);
+                st = cg_tsv_put_field(out, source);
             if (st == CG_OK)
                 st = cg_buf_printf(out, "\t%s\t", cg_kind_name(r->kind));
             if (st == CG_OK)
-                st = put_tsv(out, target);
+                st = cg_tsv_put_field(out, target);
             if (st == CG_OK)
                 st = cg_buf_putc(out, '\t');
             if (st == CG_OK)
@@ -148,7 +148,7 @@ cg_status cg_refs_write(cg_buf *out, cg_refs_format format, const char *file,
             if (st == CG_OK)
                 st = cg_buf_printf(out, "\t%ld\t", col);
             if (st == CG_OK)
-                st = put_tsv(out, aliases);
+                st = cg_tsv_put_field(out, aliases);
             if (st == CG_OK)
                 st = cg_buf_putc(out, '\t');
             if (st == CG_OK)
