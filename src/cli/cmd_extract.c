@@ -9,7 +9,8 @@
 #include "options.h"
 
 static const char usage[] =
-    "usage: citegraph extract [--format tsv|jsonl] [--registry DIR] [--manifest FILE] PATH...\n"
+    "usage: citegraph extract [--format tsv|jsonl] [--registry DIR] [--manifest FILE]\n"
+    "                         PATH...\n"
     "\n"
     "Print every reference of the documents at PATH (files, or folders read\n"
     "recursively: .txt, .md, .html, .htm), one row a mention, in file order\n"

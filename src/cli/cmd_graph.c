@@ -8,7 +8,8 @@
 
 static const char usage[] =
     "usage: citegraph graph [--format dot|graphml|csv|json] [-o FILE]\n"
-    "                       [--top N | --min-cited K] [--registry DIR] [--manifest FILE] PATH...\n"
+    "                       [--top N | --min-cited K] [--registry DIR]\n"
+    "                       [--manifest FILE] PATH...\n"
     "\n"
     "Build the citation graph of the documents at PATH (one vertex per\n"
     "canonical id, one edge per citing document and cited target, weighted by\n"
