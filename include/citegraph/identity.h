@@ -80,7 +80,8 @@ typedef struct cg_identity {
 } cg_identity;
 
 /* Every document's identity, built in a first pass over the corpus and
- * resolved once all documents are known. */
+ * resolved once all documents are known; each kept in as many bytes as
+ * its strings need. */
 typedef struct cg_identities cg_identities;
 
 /* Makes an empty table for ndocs documents; NULL if out of memory. */
@@ -98,8 +99,9 @@ cg_status cg_identities_add(cg_identities *t, size_t i, const cg_registry *reg,
  * document of the corpus has that id already.  Deterministic, O(n log n). */
 cg_status cg_identities_resolve(cg_identities *t);
 
-/* The identity of document i (valid once added). */
-const cg_identity *cg_identities_get(const cg_identities *t, size_t i);
+/* Fills out with the identity of document i (once added); returns 0 if
+ * i was never added. */
+int cg_identities_get(const cg_identities *t, size_t i, cg_identity *out);
 
 /* Releases the table. */
 void cg_identities_free(cg_identities *t);

@@ -30,11 +30,12 @@ static const char usage[] =
 static int write_docs(const cli_corpus *cc, cg_refs_format format)
 {
     cg_buf out = {0};
-    cg_status st = cg_docs_write_header(&out, format);
+    cg_identity *who = cg_malloc(sizeof *who);
+    cg_status st = who ? cg_docs_write_header(&out, format) : CG_ENOMEM;
     for (size_t i = 0; i < cc->corpus.n && st == CG_OK; i++)
-        if (!cc->skipped[i])
-            st = cg_docs_write(&out, format, cc->corpus.files[i].path,
-                               cg_identities_get(cc->ids, i));
+        if (cg_identities_get(cc->ids, i, who))
+            st = cg_docs_write(&out, format, cc->corpus.files[i].path, who);
+    cg_free(who);
     int ok = st == CG_OK;
     if (!ok)
         cli_error("out of memory");

@@ -208,7 +208,10 @@ int cli_run_corpus(const cli_common *common, const cg_registry *reg, char **path
     if (status == CG_EXIT_FATAL)
         return status;
     cg_extractor *ex = cg_extractor_new(reg);
-    if (ex == NULL) {
+    cg_identity *who = cg_malloc(sizeof *who);
+    if (ex == NULL || who == NULL) {
+        cg_extractor_free(ex);
+        cg_free(who);
         cli_corpus_free(&cc);
         cli_error("out of memory");
         return CG_EXIT_FATAL;
@@ -216,7 +219,7 @@ int cli_run_corpus(const cli_common *common, const cg_registry *reg, char **path
     status = CG_EXIT_OK;
     cg_refs refs = {0};
     for (size_t i = 0; i < cc.corpus.n; i++) {
-        if (cc.skipped[i])
+        if (cc.skipped[i] || !cg_identities_get(cc.ids, i, who))
             continue;
         const cg_corpus_file *f = &cc.corpus.files[i];
         cg_text text;
@@ -231,7 +234,6 @@ int cli_run_corpus(const cli_common *common, const cg_registry *reg, char **path
             cc.failures++;
             continue;
         }
-        const cg_identity *who = cg_identities_get(cc.ids, i);
         cg_refs_clear(&refs);
         cg_status st = cg_extract(ex, &text, &who->id, &refs);
         if (st != CG_OK) {
@@ -251,6 +253,7 @@ int cli_run_corpus(const cli_common *common, const cg_registry *reg, char **path
         status = CG_EXIT_SKIPPED;
     cg_refs_free(&refs);
     cg_extractor_free(ex);
+    cg_free(who);
     cli_corpus_free(&cc);
     return status;
 }

@@ -20,8 +20,18 @@ typedef struct claim {
     size_t from; /* the document that says it */
 } claim;
 
+/* One document, compact: its strings on the heap. */
+typedef struct doc {
+    char *id, *aliases;
+    cg_how how;
+    char *title, *date, *organ, *session;
+    long letter_date;
+    char *author;
+    const cg_manifest_entry *entry;
+} doc;
+
 struct cg_identities {
-    cg_identity *docs;
+    doc *docs;
     unsigned char *added;
     size_t n;
     claim *claims;
@@ -129,30 +139,61 @@ static int add_claim(const cg_described *d, void *ctx)
     return 0;
 }
 
+/* Keeps a copy of s in *out; 0 if out of memory. */
+static int keep(char **out, const char *s)
+{
+    cg_free(*out);
+    *out = cg_strdup(s);
+    return *out != NULL;
+}
+
+static void free_doc(doc *d)
+{
+    char **strings[] = {&d->id, &d->aliases, &d->title, &d->date, &d->organ, &d->session,
+                        &d->author};
+    for (size_t k = 0; k < sizeof strings / sizeof strings[0]; k++) {
+        cg_free(*strings[k]);
+        *strings[k] = NULL;
+    }
+}
+
 cg_status cg_identities_add(cg_identities *t, size_t i, const cg_registry *reg,
                             const char *rel, const cg_manifest_entry *entry,
                             const cg_text *text)
 {
     if (i >= t->n)
         return CG_EUSAGE;
-    cg_identity *d = &t->docs[i];
-    d->entry = entry;
+    cg_identity *w = cg_malloc(sizeof *w);
+    if (w == NULL)
+        return CG_ENOMEM;
     if (entry && entry->nsymbols) {
-        from_manifest(reg, entry, &d->id);
-        d->how = CG_HOW_MANIFEST;
+        from_manifest(reg, entry, &w->id);
+        w->how = CG_HOW_MANIFEST;
     } else {
-        cg_docid_from_path(reg, rel, &d->id);
-        d->how = CG_HOW_FILE_NAME;
-        if (strncmp(d->id.id, "doc:", 4) == 0)
-            d->how = cg_docid_from_masthead(reg, text, &d->id) ? CG_HOW_MASTHEAD : CG_HOW_PATH;
+        cg_docid_from_path(reg, rel, &w->id);
+        w->how = CG_HOW_FILE_NAME;
+        if (strncmp(w->id.id, "doc:", 4) == 0)
+            w->how = cg_docid_from_masthead(reg, text, &w->id) ? CG_HOW_MASTHEAD : CG_HOW_PATH;
     }
-    cg_describe(reg, text, &d->desc);
+    cg_describe(reg, text, &w->desc);
     if (entry && entry->title)
-        snprintf(d->desc.title, sizeof d->desc.title, "%s", entry->title);
+        snprintf(w->desc.title, sizeof w->desc.title, "%s", entry->title);
     if (entry && entry->date)
-        snprintf(d->desc.date, sizeof d->desc.date, "%s", entry->date);
+        snprintf(w->desc.date, sizeof w->desc.date, "%s", entry->date);
     if (entry && entry->organ)
-        snprintf(d->desc.organ, sizeof d->desc.organ, "%s", entry->organ);
+        snprintf(w->desc.organ, sizeof w->desc.organ, "%s", entry->organ);
+    doc *d = &t->docs[i];
+    free_doc(d);
+    d->how = w->how;
+    d->entry = entry;
+    d->letter_date = w->desc.letter_date;
+    int ok = keep(&d->id, w->id.id) && keep(&d->aliases, w->id.aliases) &&
+             keep(&d->title, w->desc.title) && keep(&d->date, w->desc.date) &&
+             keep(&d->organ, w->desc.organ) && keep(&d->session, w->desc.session) &&
+             keep(&d->author, w->desc.author);
+    cg_free(w);
+    if (!ok)
+        return CG_ENOMEM;
     t->added[i] = 1;
     void *ctx[2] = {t, &i};
     cg_find_described(reg, text, add_claim, ctx);
@@ -180,9 +221,9 @@ static const cg_identities *sort_table;
 
 static int cmp_doc(const void *a, const void *b)
 {
-    const cg_identity *x = &sort_table->docs[*(const size_t *)a];
-    const cg_identity *y = &sort_table->docs[*(const size_t *)b];
-    int c = cmp_key(x->desc.letter_date, x->desc.author, y->desc.letter_date, y->desc.author);
+    const doc *x = &sort_table->docs[*(const size_t *)a];
+    const doc *y = &sort_table->docs[*(const size_t *)b];
+    int c = cmp_key(x->letter_date, x->author, y->letter_date, y->author);
     return c ? c : (*(const size_t *)a > *(const size_t *)b) - (*(const size_t *)a < *(const size_t *)b);
 }
 
@@ -226,8 +267,8 @@ static int taken_ids(const cg_identities *t, char ***out, size_t *count)
     size_t n = 0, cap = 0;
     int ok = 1;
     for (size_t i = 0; ok && i < t->n; i++) {
-        const cg_docid *d = &t->docs[i].id;
-        if (!t->added[i] || t->docs[i].how == CG_HOW_PATH)
+        const doc *d = &t->docs[i];
+        if (!t->added[i] || d->how == CG_HOW_PATH)
             continue;
         ok = push(&ids, &n, &cap, d->id, strlen(d->id));
         for (const char *p = d->aliases; ok && *p;) {
@@ -284,12 +325,12 @@ static void pick_claims(cg_identities *t, const size_t *order, size_t n, char **
 {
     size_t c = 0;
     for (size_t k = 0; k < n;) {
-        const cg_identity *d = &t->docs[order[k]];
-        long date = d->desc.letter_date;
-        const char *author = d->desc.author;
+        const doc *d = &t->docs[order[k]];
+        long date = d->letter_date;
+        const char *author = d->author;
         size_t same = k + 1;
-        while (same < n && cmp_key(t->docs[order[same]].desc.letter_date,
-                                   t->docs[order[same]].desc.author, date, author) == 0)
+        while (same < n && cmp_key(t->docs[order[same]].letter_date,
+                                   t->docs[order[same]].author, date, author) == 0)
             same++;
         while (c < t->nclaims && cmp_key(t->claims[c].date, t->claims[c].author, date, author) < 0)
             c++;
@@ -320,8 +361,8 @@ cg_status cg_identities_resolve(cg_identities *t)
     }
     size_t n = 0;
     for (size_t i = 0; i < t->n; i++)
-        if (t->added[i] && t->docs[i].how == CG_HOW_PATH && t->docs[i].desc.letter_date &&
-            t->docs[i].desc.author[0])
+        if (t->added[i] && t->docs[i].how == CG_HOW_PATH && t->docs[i].letter_date &&
+            t->docs[i].author[0])
             order[n++] = i;
     sort_table = t;
     qsort(order, n, sizeof *order, cmp_doc);
@@ -335,28 +376,42 @@ cg_status cg_identities_resolve(cg_identities *t)
             order[n++] = i;
     sort_picks = pick;
     qsort(order, n, sizeof *order, cmp_pick);
+    cg_status status = CG_OK;
     for (size_t k = 0; k < n;) {
         size_t same = k + 1;
         while (same < n && strcmp(pick[order[same]]->id, pick[order[k]]->id) == 0)
             same++;
-        if (same == k + 1) {
-            cg_identity *d = &t->docs[order[k]];
-            snprintf(d->id.id, sizeof d->id.id, "%s", pick[order[k]]->id);
-            d->id.aliases[0] = '\0';
-            add_aliases(&d->id, pick[order[k]]->aliases);
+        doc *d = &t->docs[order[k]];
+        if (same == k + 1 && keep(&d->id, pick[order[k]]->id) &&
+            keep(&d->aliases, pick[order[k]]->aliases))
             d->how = CG_HOW_CORPUS;
-        }
+        else if (same == k + 1)
+            status = CG_ENOMEM;
         k = same;
     }
     free_list(ids, nids);
     cg_free(pick);
     cg_free(order);
-    return CG_OK;
+    return status;
 }
 
-const cg_identity *cg_identities_get(const cg_identities *t, size_t i)
+int cg_identities_get(const cg_identities *t, size_t i, cg_identity *out)
 {
-    return i < t->n ? &t->docs[i] : NULL;
+    if (i >= t->n || !t->added[i])
+        return 0;
+    const doc *d = &t->docs[i];
+    memset(out, 0, sizeof *out);
+    snprintf(out->id.id, sizeof out->id.id, "%s", d->id);
+    snprintf(out->id.aliases, sizeof out->id.aliases, "%s", d->aliases);
+    out->how = d->how;
+    out->entry = d->entry;
+    out->desc.letter_date = d->letter_date;
+    snprintf(out->desc.title, sizeof out->desc.title, "%s", d->title);
+    snprintf(out->desc.date, sizeof out->desc.date, "%s", d->date);
+    snprintf(out->desc.organ, sizeof out->desc.organ, "%s", d->organ);
+    snprintf(out->desc.session, sizeof out->desc.session, "%s", d->session);
+    snprintf(out->desc.author, sizeof out->desc.author, "%s", d->author);
+    return 1;
 }
 
 void cg_identities_free(cg_identities *t)
@@ -369,6 +424,8 @@ void cg_identities_free(cg_identities *t)
         cg_free(t->claims[k].aliases);
     }
     cg_free(t->claims);
+    for (size_t i = 0; t->docs && i < t->n; i++)
+        free_doc(&t->docs[i]);
     cg_free(t->docs);
     cg_free(t->added);
     cg_free(t);
