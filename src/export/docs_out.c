@@ -3,7 +3,7 @@
  * or the manifest says of it.  TSV with a header, or JSON Lines. */
 #include <string.h>
 
-#include "citegraph/export.h"
+#include "export_impl.h"
 
 static const char *const columns[] = {"file", "id", "aliases", "how", "date", "title", "organ",
                                       "session"};
@@ -11,16 +11,7 @@ static const char *const columns[] = {"file", "id", "aliases", "how", "date", "t
 
 cg_status cg_docs_write_header(cg_buf *out, cg_refs_format format)
 {
-    if (format != CG_REFS_TSV)
-        return CG_OK;
-    for (size_t i = 0; i < NCOLUMNS; i++) {
-        cg_status st = cg_buf_puts(out, columns[i]);
-        if (st == CG_OK)
-            st = cg_buf_putc(out, i + 1 < NCOLUMNS ? '\t' : '\n');
-        if (st != CG_OK)
-            return st;
-    }
-    return CG_OK;
+    return format == CG_REFS_TSV ? cg_tsv_put_header(out, columns, NCOLUMNS) : CG_OK;
 }
 
 cg_status cg_docs_write(cg_buf *out, cg_refs_format format, const char *file,

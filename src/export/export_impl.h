@@ -28,6 +28,8 @@ cg_status cg_export_graph_csv(cg_buf *out, const cg_graph *g, const cg_metrics *
 /* Appends the graph as node-link JSON. */
 cg_status cg_export_graph_json(cg_buf *out, const cg_graph *g, const cg_metrics *m,
                                const unsigned char *keep);
+/* Appends a TSV header row of n column names. */
+cg_status cg_tsv_put_header(cg_buf *out, const char *const *names, size_t n);
 /* Appends a year, or unknown when it is 0. */
 cg_status cg_export_year(cg_buf *out, int year, const char *unknown);
 /* Whether vertex v is written (keep NULL keeps all). */

@@ -4,24 +4,27 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "citegraph/export.h"
+#include "export_impl.h"
 
 static const char *const columns[] = {"file", "line", "source", "kind", "target", "text",
                                       "column", "aliases", "notes"};
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
-cg_status cg_refs_write_header(cg_buf *out, cg_refs_format format)
+cg_status cg_tsv_put_header(cg_buf *out, const char *const *names, size_t n)
 {
-    if (format != CG_REFS_TSV)
-        return CG_OK;
-    for (size_t i = 0; i < NCOLUMNS; i++) {
-        cg_status st = cg_buf_puts(out, columns[i]);
+    for (size_t i = 0; i < n; i++) {
+        cg_status st = cg_buf_puts(out, names[i]);
         if (st == CG_OK)
-            st = cg_buf_putc(out, i + 1 < NCOLUMNS ? '\t' : '\n');
+            st = cg_buf_putc(out, i + 1 < n ? '\t' : '\n');
         if (st != CG_OK)
             return st;
     }
     return CG_OK;
+}
+
+cg_status cg_refs_write_header(cg_buf *out, cg_refs_format format)
+{
+    return format == CG_REFS_TSV ? cg_tsv_put_header(out, columns, NCOLUMNS) : CG_OK;
 }
 
 cg_status cg_json_put_string(cg_buf *out, const char *s, size_t n)
