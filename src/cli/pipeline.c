@@ -66,11 +66,10 @@ static void report(const cg_error *err, int fatal, void *ctx)
     cg_error_print(err, stderr);
 }
 
-/* The manifests to read: those given, else manifest.yaml of each folder argument. */
-static int find_manifests(const cli_common *common, char **paths, size_t npaths, cli_corpus *cc)
+/* The manifest.yaml of each folder argument: read when no --manifest is
+ * given, never reported as a skipped document. */
+static int find_manifests(char **paths, size_t npaths, cli_corpus *cc)
 {
-    if (common->nmanifests)
-        return 1;
     for (size_t i = 0; i < npaths && cc->nauto < sizeof cc->auto_paths / sizeof cc->auto_paths[0]; i++) {
         struct stat sb;
         if (stat(paths[i], &sb) != 0 || !S_ISDIR(sb.st_mode))
@@ -146,7 +145,7 @@ int cli_identify(const cli_common *common, const cg_registry *reg, char **paths,
                  cli_corpus *cc)
 {
     memset(cc, 0, sizeof *cc);
-    if (!find_manifests(common, paths, npaths, cc)) {
+    if (!find_manifests(paths, npaths, cc)) {
         cli_error("out of memory");
         cli_corpus_free(cc);
         return CG_EXIT_FATAL;

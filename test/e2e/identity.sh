@@ -102,6 +102,8 @@ printf 'documents:\n  001_a7d0501789151968.txt:\n    language: fr\n' >"$tmp/m/ot
 expect "manifest: --manifest replaces the folder's" 0 "" -- "$BIN" docs --registry "$REG" --manifest "$tmp/m/other.yaml" "$tmp/c"
 if [ "$(field 001_a7d0501789151968.txt 2)" = doc:001_a7d0501789151968 ]; then ok "manifest: folder manifest not read with --manifest"; else
     fail "manifest: folder manifest read with --manifest"; fi
+if [ -s "$tmp/err" ]; then fail "manifest: folder manifest reported"; sed 's/^/     /' "$tmp/err" | head -3; else
+    ok "manifest: folder manifest not reported as a skipped file"; fi
 rm "$tmp/c/manifest.yaml"
 
 # malformed manifests: file:line:column, exit status 2
