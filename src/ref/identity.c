@@ -111,10 +111,16 @@ static void from_manifest(const cg_registry *reg, const cg_manifest_entry *e, cg
     }
 }
 
+/* Where the descriptions of one document go. */
+typedef struct claim_sink {
+    cg_identities *t;
+    size_t from;
+} claim_sink;
+
 static int add_claim(const cg_described *d, void *ctx)
 {
-    cg_identities *t = ((void **)ctx)[0];
-    size_t from = *(size_t *)((void **)ctx)[1];
+    cg_identities *t = ((claim_sink *)ctx)->t;
+    size_t from = ((claim_sink *)ctx)->from;
     if (t->nclaims == t->capclaims) {
         size_t cap = t->capclaims ? t->capclaims * 2 : 16;
         claim *nc = cg_realloc(t->claims, cap * sizeof *nc);
@@ -195,8 +201,8 @@ cg_status cg_identities_add(cg_identities *t, size_t i, const cg_registry *reg,
     if (!ok)
         return CG_ENOMEM;
     t->added[i] = 1;
-    void *ctx[2] = {t, &i};
-    cg_find_described(reg, text, add_claim, ctx);
+    claim_sink sink = {t, i};
+    cg_find_described(reg, text, add_claim, &sink);
     return t->status;
 }
 
