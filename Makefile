@@ -193,7 +193,7 @@ clean:
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(PIC_OBJ:.o=.d)
 
-# every unit suite and one extraction of the sample corpus under valgrind
+# every unit suite, one extraction and one graph of the sample corpus under valgrind
 valgrind: all $(UNIT_BIN)
 	@status=0; \
 	for t in $(UNIT_BIN); do \
@@ -202,5 +202,7 @@ valgrind: all $(UNIT_BIN)
 	done; \
 	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
 	  $(BIN) extract data/corpus/sample test/gold/docs >/dev/null || status=1; \
+	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
+	  $(BIN) graph --format graphml data/corpus/sample >/dev/null || status=1; \
 	if [ $$status = 0 ]; then echo "valgrind: 0 errors, 0 leaks"; fi; \
 	exit $$status

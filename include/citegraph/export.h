@@ -26,6 +26,17 @@ cg_status cg_refs_write_header(cg_buf *out, cg_refs_format format);
 cg_status cg_refs_write(cg_buf *out, cg_refs_format format, const char *file,
                         const char *source, cg_text *text, const cg_refs *refs);
 
+/* Appends s as one TSV field: every run of whitespace (tabs, line ends) one space. */
+cg_status cg_tsv_put_field(cg_buf *out, const char *s);
+
+/* Appends the header row of the docs listing (TSV; nothing for JSONL). */
+cg_status cg_docs_write_header(cg_buf *out, cg_refs_format format);
+
+/* Appends one row of the docs listing: the file as found and its identity
+ * (id, aliases, how it was found, date, title, organ, session). */
+cg_status cg_docs_write(cg_buf *out, cg_refs_format format, const char *file,
+                        const cg_identity *who);
+
 /* Appends s[0..n) as a JSON string literal, quotes included. */
 cg_status cg_json_put_string(cg_buf *out, const char *s, size_t n);
 

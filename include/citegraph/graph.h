@@ -17,6 +17,7 @@
 
 #include "citegraph/core.h"
 #include "citegraph/extract.h"
+#include "citegraph/identity.h"
 #include "citegraph/ref.h"
 
 /* What a vertex is: the kinds of references, plus a corpus document
@@ -38,7 +39,16 @@ typedef struct cg_vertex {
     cg_vkind kind;
     int in_corpus;     /* 1 if the document was read */
     int year;          /* from the id; 0 if unknown */
-    const char *organ; /* "General Assembly", ...; "" if unknown (static) */
+    const char *organ; /* "General Assembly", ...; "" if unknown: the
+                          document's own (doc_organ) or the id's (static) */
+    /* what a document of the corpus says of itself or the manifest says
+     * of it; NULL when unknown */
+    char *title;
+    char *date;        /* YYYY-MM-DD */
+    char *session;     /* "Seventy-eighth session; Seventy-eighth year" */
+    char *doc_organ;
+    cg_attr *attrs;    /* the manifest's attributes of the document */
+    size_t nattrs;
 } cg_vertex;
 
 /* A citation graph: structure, vertex attributes, edge weights. */
@@ -67,6 +77,11 @@ cg_graph_builder *cg_graph_builder_new(void);
 
 /* Records a document read (its id and joint aliases) and its references. */
 cg_status cg_graph_builder_add(cg_graph_builder *b, const cg_docid *doc, const cg_refs *refs);
+
+/* Records what is known of a document read (title, date, organ,
+ * session, manifest attributes) for its vertex; the first document of
+ * an id wins. */
+cg_status cg_graph_builder_describe(cg_graph_builder *b, const cg_identity *who);
 
 /* Builds the graph of everything recorded; aliases resolved corpus-wide. */
 cg_status cg_graph_build(const cg_graph_builder *b, cg_graph *out, cg_error *err);

@@ -18,6 +18,8 @@ enum {
 /* The --help lines of the options every command takes. */
 #define CLI_COMMON_HELP                                                                   \
     "  -r, --registry DIR   read the registry (YAML) from DIR; may be repeated\n"          \
+    "  -M, --manifest FILE  read what is known of the documents from FILE (YAML);\n"     \
+    "                       may be repeated; default: manifest.yaml of each folder\n"    \
     "  -q, --quiet          no progress line and no notes on files of other types\n"      \
     "      --progress       draw the progress line even when stderr is not a terminal\n"  \
     "  -h, --help           show this help\n"                                              \
@@ -32,6 +34,8 @@ enum {
 typedef struct cli_common {
     const char *registry_dirs[16];
     size_t nregistry;
+    const char *manifests[16]; /* --manifest files; none: manifest.yaml of folder arguments */
+    size_t nmanifests;
     const char *argv0;
     char **paths;
     size_t npaths;
@@ -39,15 +43,42 @@ typedef struct cli_common {
     int quiet; /* no progress line, no notes on files of other types */
 } cli_common;
 
+/* A corpus listed and identified (first pass): its files, manifests,
+ * every document's identity, and the files that could not be read. */
+typedef struct cli_corpus {
+    cg_corpus corpus;
+    cg_manifest manifests[16];
+    size_t nmanifests;
+    char *auto_paths[16]; /* manifests picked up in folders (not reported as skipped) */
+    size_t nauto;
+    cg_identities *ids;
+    unsigned char *skipped; /* per file: could not be read in the first pass */
+    size_t failures;
+    int quiet; /* no notes on files of other types */
+} cli_corpus;
+
 /* Loads the registry from the folders given, or the default one. */
 int cli_load_registry(const cli_common *common, cg_registry *reg);
 
-/* Called once per document read: its path, id and references. */
-typedef int (*cli_doc_fn)(const cg_corpus_file *file, const cg_docid *id, cg_text *text,
+/* Called once per document read: its path, identity and references. */
+typedef int (*cli_doc_fn)(const cg_corpus_file *file, const cg_identity *who, cg_text *text,
                           const cg_refs *refs, void *ctx);
 
-/* Reads every document of the paths, extracts its references and calls
- * fn; reports problems on stderr.  Returns an exit status. */
+/* Lists the corpus, loads its manifests and reads every document once to
+ * fix its identity (spec 6); reports problems on stderr.  Returns an exit
+ * status; on CG_EXIT_FATAL there is nothing to free. */
+int cli_identify(const cli_common *common, const cg_registry *reg, char **paths, size_t npaths,
+                 cli_corpus *cc);
+
+/* Releases what cli_identify made. */
+void cli_corpus_free(cli_corpus *cc);
+
+/* Adds a --manifest file; reports and returns 0 if there are too many. */
+int cli_add_manifest(cli_common *common, const char *cmd, const char *path);
+
+/* Identifies the documents of the paths, then reads each again,
+ * extracts its references and calls fn; reports problems on stderr.
+ * Returns an exit status. */
 int cli_run_corpus(const cli_common *common, const cg_registry *reg, char **paths,
                    size_t npaths, cli_doc_fn fn, void *ctx);
 
@@ -97,5 +128,8 @@ int cmd_report(int argc, char **argv, const char *argv0);
 
 /* The graph command: the citation graph as DOT, GraphML, CSV or JSON. */
 int cmd_graph(int argc, char **argv, const char *argv0);
+
+/* The docs command: each document's id, aliases, title, date and how the id was found. */
+int cmd_docs(int argc, char **argv, const char *argv0);
 
 #endif

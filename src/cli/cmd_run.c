@@ -54,12 +54,13 @@ static int run_option(cli_opts *o, int opt, void *ctx)
     }
 }
 
-static int add_doc(const cg_corpus_file *file, const cg_docid *id, cg_text *text,
+static int add_doc(const cg_corpus_file *file, const cg_identity *who, cg_text *text,
                    const cg_refs *refs, void *ctx)
 {
     run_ctx *x = ctx;
-    if (cg_graph_builder_add(x->builder, id, refs) != CG_OK ||
-        cg_refs_write(&x->refs, CG_REFS_TSV, file->path, id->id, text, refs) != CG_OK) {
+    if (cg_graph_builder_add(x->builder, &who->id, refs) != CG_OK ||
+        cg_graph_builder_describe(x->builder, who) != CG_OK ||
+        cg_refs_write(&x->refs, CG_REFS_TSV, file->path, who->id.id, text, refs) != CG_OK) {
         cli_error("out of memory");
         return 1;
     }

@@ -6,12 +6,13 @@
 
 #include "cli.h"
 
-static int add_doc(const cg_corpus_file *file, const cg_docid *id, cg_text *text,
+static int add_doc(const cg_corpus_file *file, const cg_identity *who, cg_text *text,
                    const cg_refs *refs, void *ctx)
 {
     (void)file;
     (void)text;
-    if (cg_graph_builder_add(ctx, id, refs) != CG_OK) {
+    if (cg_graph_builder_add(ctx, &who->id, refs) != CG_OK ||
+        cg_graph_builder_describe(ctx, who) != CG_OK) {
         cli_error("out of memory");
         return 1;
     }

@@ -20,6 +20,7 @@ static const command commands[] = {
      cmd_report},
     {"graph", "write the citation graph (DOT, GraphML, CSV, JSON)", cmd_graph},
     {"run", "the main job: references, graph, drawing and report into a folder", cmd_run},
+    {"docs", "print each document's id, aliases, title and date", cmd_docs},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 

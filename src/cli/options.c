@@ -10,7 +10,7 @@ static const cli_long longs[] = {
     {"help", 'h'},      {"format", 'f'},   {"registry", 'r'}, {"output", 'o'},
     {"top", 't'},       {"kind", 'k'},     {"min-cited", 'm'}, {"version", 'V'},
     {"quiet", 'q'},     {"jobs", 'j'},     {"progress", CLI_OPT_PROGRESS},
-    {NULL, 0}};
+    {"manifest", 'M'},  {NULL, 0}};
 
 void cli_opts_init(cli_opts *o, int argc, char **argv)
 {
@@ -78,6 +78,8 @@ static int common_option(cli_opts *o, int opt, const char *cmd, const char *usag
         return 1;
     case 'r':
         return cli_opts_value(o, "registry") && cli_add_registry(common, cmd, o->arg);
+    case 'M':
+        return cli_opts_value(o, "manifest") && cli_add_manifest(common, cmd, o->arg);
     case 'q':
         common->progress = CLI_PROGRESS_OFF;
         common->quiet = 1;

@@ -1,9 +1,12 @@
-/* The per-document pipeline shared by the commands: list the corpus,
- * then for each file load, identify, extract, hand over.  A file that
- * cannot be read is reported and skipped; the others go on. */
+/* The corpus pipeline shared by the commands, in two passes.  First:
+ * list the corpus, load the manifests, read each file to fix its
+ * identity (manifest, file name, masthead, then what the rest of the
+ * corpus says of it).  Second: read each file again, extract, hand over.
+ * A file that cannot be read is reported once and skipped. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -43,66 +46,211 @@ int cli_load_registry(const cli_common *common, cg_registry *reg)
     return 1;
 }
 
+int cli_add_manifest(cli_common *common, const char *cmd, const char *path)
+{
+    if (common->nmanifests == sizeof common->manifests / sizeof common->manifests[0]) {
+        cli_error("%s: too many --manifest files", cmd);
+        return 0;
+    }
+    common->manifests[common->nmanifests++] = path;
+    return 1;
+}
+
+/* Prints a listing problem, except the note that a folder's manifest is
+ * not a document. */
 static void report(const cg_error *err, int fatal, void *ctx)
 {
-    const cli_common *common = ctx;
-    if (fatal || !common->quiet)
+    const cli_corpus *cc = ctx;
+    for (size_t i = 0; !fatal && i < cc->nauto; i++)
+        if (strcmp(err->path, cc->auto_paths[i]) == 0)
+            return;
+    if (fatal || !cc->quiet)
         cg_error_print(err, stderr);
+}
+
+/* The manifest.yaml of each folder argument: read when no --manifest is
+ * given, never reported as a skipped document. */
+static int find_manifests(char **paths, size_t npaths, cli_corpus *cc)
+{
+    for (size_t i = 0; i < npaths && cc->nauto < sizeof cc->auto_paths / sizeof cc->auto_paths[0]; i++) {
+        struct stat sb;
+        if (stat(paths[i], &sb) != 0 || !S_ISDIR(sb.st_mode))
+            continue;
+        size_t n = strlen(paths[i]) + sizeof CG_MANIFEST_NAME + 1;
+        char *m = cg_malloc(n);
+        if (m == NULL)
+            return 0;
+        int slash = paths[i][0] && paths[i][strlen(paths[i]) - 1] == '/';
+        snprintf(m, n, "%s%s%s", paths[i], slash ? "" : "/", CG_MANIFEST_NAME);
+        if (stat(m, &sb) == 0 && S_ISREG(sb.st_mode))
+            cc->auto_paths[cc->nauto++] = m;
+        else
+            cg_free(m);
+    }
+    return 1;
+}
+
+static int load_manifests(const cli_common *common, cli_corpus *cc)
+{
+    const char *const *names = common->nmanifests ? common->manifests
+                                                  : (const char *const *)cc->auto_paths;
+    size_t n = common->nmanifests ? common->nmanifests : cc->nauto;
+    for (size_t i = 0; i < n; i++) {
+        cg_error err;
+        cg_error_clear(&err);
+        if (cg_manifest_load(&cc->manifests[i], names[i], &err) != CG_OK) {
+            cg_error_print(&err, stderr);
+            return 0;
+        }
+        cc->nmanifests = i + 1;
+    }
+    return 1;
+}
+
+static const cg_manifest_entry *manifest_entry(cli_corpus *cc, const cg_corpus_file *f)
+{
+    for (size_t m = 0; m < cc->nmanifests; m++) {
+        cg_manifest_entry *e = cg_manifest_find(&cc->manifests[m], f->path, f->rel);
+        if (e) {
+            e->used = 1;
+            return e;
+        }
+    }
+    return NULL;
+}
+
+/* Warns of the manifest entries that name no document of the corpus. */
+static void warn_unused(const cli_corpus *cc)
+{
+    for (size_t m = 0; m < cc->nmanifests; m++)
+        for (size_t i = 0; i < cc->manifests[m].n; i++) {
+            const cg_manifest_entry *e = &cc->manifests[m].entries[i];
+            if (!e->used)
+                fprintf(stderr, "citegraph: %s:%ld:%ld: warning: no document '%s' in the corpus\n",
+                        cc->manifests[m].name, e->line, e->column, e->file);
+        }
+}
+
+void cli_corpus_free(cli_corpus *cc)
+{
+    cg_identities_free(cc->ids);
+    for (size_t i = 0; i < cc->nmanifests; i++)
+        cg_manifest_free(&cc->manifests[i]);
+    for (size_t i = 0; i < cc->nauto; i++)
+        cg_free(cc->auto_paths[i]);
+    cg_free(cc->skipped);
+    cg_corpus_free(&cc->corpus);
+    memset(cc, 0, sizeof *cc);
+}
+
+int cli_identify(const cli_common *common, const cg_registry *reg, char **paths, size_t npaths,
+                 cli_corpus *cc)
+{
+    memset(cc, 0, sizeof *cc);
+    cc->quiet = common->quiet;
+    if (!find_manifests(paths, npaths, cc)) {
+        cli_error("out of memory");
+        cli_corpus_free(cc);
+        return CG_EXIT_FATAL;
+    }
+    if (cg_corpus_collect(&cc->corpus, (const char *const *)paths, npaths, report, cc) != CG_OK) {
+        cli_error("out of memory while listing the corpus");
+        cli_corpus_free(cc);
+        return CG_EXIT_FATAL;
+    }
+    if (!load_manifests(common, cc)) {
+        cli_corpus_free(cc);
+        return CG_EXIT_FATAL;
+    }
+    cc->failures = cc->corpus.failures;
+    cc->ids = cg_identities_new(cc->corpus.n);
+    cc->skipped = cg_calloc(cc->corpus.n ? cc->corpus.n : 1, 1);
+    if (cc->ids == NULL || cc->skipped == NULL) {
+        cli_error("out of memory");
+        cli_corpus_free(cc);
+        return CG_EXIT_FATAL;
+    }
+    for (size_t i = 0; i < cc->corpus.n; i++) {
+        const cg_corpus_file *f = &cc->corpus.files[i];
+        cg_text text;
+        cg_error err;
+        cg_error_clear(&err);
+        if (cg_text_load(&text, f->path, (cg_markup)f->markup, &err) != CG_OK) {
+            cg_error_print(&err, stderr);
+            if (err.status == CG_ENOMEM) {
+                cli_corpus_free(cc);
+                return CG_EXIT_FATAL;
+            }
+            cc->skipped[i] = 1;
+            cc->failures++;
+            continue;
+        }
+        cg_status st = cg_identities_add(cc->ids, i, reg, f->rel, manifest_entry(cc, f), &text);
+        cg_text_free(&text);
+        if (st != CG_OK) {
+            cli_error("%s: %s", f->path, cg_status_name(st));
+            cli_corpus_free(cc);
+            return CG_EXIT_FATAL;
+        }
+    }
+    warn_unused(cc);
+    if (cg_identities_resolve(cc->ids) != CG_OK) {
+        cli_error("out of memory");
+        cli_corpus_free(cc);
+        return CG_EXIT_FATAL;
+    }
+    return cc->failures ? CG_EXIT_SKIPPED : CG_EXIT_OK;
 }
 
 int cli_run_corpus(const cli_common *common, const cg_registry *reg, char **paths,
                    size_t npaths, cli_doc_fn fn, void *ctx)
 {
-    cg_corpus corpus;
-    if (cg_corpus_collect(&corpus, (const char *const *)paths, npaths, report,
-                          (void *)common) != CG_OK) {
-        cli_error("out of memory while listing the corpus");
-        return CG_EXIT_FATAL;
-    }
+    cli_corpus cc;
+    int status = cli_identify(common, reg, paths, npaths, &cc);
+    if (status == CG_EXIT_FATAL)
+        return status;
     cg_extractor *ex = cg_extractor_new(reg);
-    if (ex == NULL) {
-        cg_corpus_free(&corpus);
+    cg_identity *who = cg_malloc(sizeof *who);
+    if (ex == NULL || who == NULL) {
+        cg_extractor_free(ex);
+        cg_free(who);
+        cli_corpus_free(&cc);
         cli_error("out of memory");
         return CG_EXIT_FATAL;
     }
-    size_t failures = corpus.failures;
-    int status = CG_EXIT_OK;
+    status = CG_EXIT_OK;
     cg_refs refs = {0};
     cli_progress progress;
-    cli_progress_start(&progress, &corpus, common->progress, stderr, isatty(STDERR_FILENO));
+    cli_progress_start(&progress, &cc.corpus, common->progress, stderr, isatty(STDERR_FILENO));
     size_t i;
-    for (i = 0; i < corpus.n; i++) {
+    for (i = 0; i < cc.corpus.n; i++) {
         cli_progress_at(&progress, i);
-        const cg_corpus_file *f = &corpus.files[i];
+        if (cc.skipped[i] || !cg_identities_get(cc.ids, i, who))
+            continue;
+        const cg_corpus_file *f = &cc.corpus.files[i];
         cg_text text;
         cg_error err;
         cg_error_clear(&err);
         if (cg_text_load(&text, f->path, (cg_markup)f->markup, &err) != CG_OK) {
             cli_progress_clear(&progress);
-            cg_error_print(&err, stderr);
+            cg_error_print(&err, stderr); /* changed between the passes */
             if (err.status == CG_ENOMEM) {
                 status = CG_EXIT_FATAL;
                 break;
             }
-            failures++;
+            cc.failures++;
             continue;
         }
-        cg_docid id;
-        cg_docid_from_path(reg, f->rel, &id);
-        if (strncmp(id.id, "doc:", 4) == 0) {
-            cg_docid head;
-            if (cg_docid_from_masthead(reg, &text, &head))
-                id = head;
-        }
         cg_refs_clear(&refs);
-        cg_status st = cg_extract(ex, &text, &id, &refs);
+        cg_status st = cg_extract(ex, &text, &who->id, &refs);
         if (st != CG_OK) {
+            cli_progress_clear(&progress);
             cli_error("%s: %s", f->path, cg_status_name(st));
             cg_text_free(&text);
             status = CG_EXIT_FATAL;
             break;
         }
-        int rc = fn(f, &id, &text, &refs, ctx);
+        int rc = fn(f, who, &text, &refs, ctx);
         cg_text_free(&text);
         if (rc != 0) {
             status = CG_EXIT_FATAL;
@@ -110,10 +258,11 @@ int cli_run_corpus(const cli_common *common, const cg_registry *reg, char **path
         }
     }
     cli_progress_end(&progress, i);
+    if (status == CG_EXIT_OK && cc.failures)
+        status = CG_EXIT_SKIPPED;
     cg_refs_free(&refs);
     cg_extractor_free(ex);
-    cg_corpus_free(&corpus);
-    if (status == CG_EXIT_OK && failures)
-        status = CG_EXIT_SKIPPED;
+    cg_free(who);
+    cli_corpus_free(&cc);
     return status;
 }

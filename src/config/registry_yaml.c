@@ -1,7 +1,7 @@
-/* Registry loading: the only user of libyaml.  Each *.yaml file of a
+/* Registry loading over the shared YAML loader.  Each *.yaml file of a
  * registry folder is a mapping whose keys say what it adds: series,
  * components, parts, bodies, defaults, lexicon, icj.  Errors carry the
- * file, line and column of the offending node. */
+ * file, line and column of the offending node (yaml_doc.c). */
 #include "citegraph/registry.h"
 
 #include <dirent.h>
@@ -11,42 +11,33 @@
 #include <string.h>
 #include <yaml.h>
 
-#define MAX_DEPTH 64
+#include "yaml_doc.h"
 
 typedef struct loader {
     cg_registry *reg;
-    yaml_document_t *doc;
+    cg_yaml *y;
     const char *path;
     cg_error *err;
 } loader;
 
 static cg_status fail_at(loader *ld, yaml_node_t *node, const char *fmt, const char *what)
 {
-    long line = node ? (long)node->start_mark.line + 1 : 0;
-    long col = node ? (long)node->start_mark.column + 1 : 0;
-    return cg_error_set(ld->err, CG_ECONFIG, ld->path, line, col, fmt, what);
+    return cg_yaml_fail_at(ld->y, node, fmt, what);
 }
 
 static yaml_node_t *node_at(loader *ld, int index)
 {
-    return yaml_document_get_node(ld->doc, index);
+    return cg_yaml_node(ld->y, index);
 }
 
 static const char *scalar(yaml_node_t *n)
 {
-    return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+    return cg_yaml_scalar(n);
 }
 
 static yaml_node_t *map_get(loader *ld, yaml_node_t *map, const char *key)
 {
-    if (map == NULL || map->type != YAML_MAPPING_NODE)
-        return NULL;
-    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-        const char *k = scalar(node_at(ld, p->key));
-        if (k && strcmp(k, key) == 0)
-            return node_at(ld, p->value);
-    }
-    return NULL;
+    return cg_yaml_map_get(ld->y, map, key);
 }
 
 /* Adds every string of a list (or a single string) to phrases. */
@@ -299,72 +290,16 @@ static cg_status load_parts(loader *ld, yaml_node_t *node)
     return add_strings(ld, node, &ld->reg->parts, 0, "parts");
 }
 
-/* Rejects documents nested deeper than MAX_DEPTH before libyaml's
- * loader sees them. */
-static cg_status check_depth(FILE *fp, const char *path, cg_error *err)
-{
-    yaml_parser_t parser;
-    yaml_event_t event;
-    if (!yaml_parser_initialize(&parser))
-        return cg_error_set(err, CG_ENOMEM, path, 0, 0, "out of memory");
-    yaml_parser_set_input_file(&parser, fp);
-    int depth = 0;
-    cg_status st = CG_OK;
-    for (;;) {
-        if (!yaml_parser_parse(&parser, &event)) {
-            st = cg_error_set(err, CG_ECONFIG, path, (long)parser.problem_mark.line + 1,
-                              (long)parser.problem_mark.column + 1, "malformed YAML: %s",
-                              parser.problem ? parser.problem : "syntax error");
-            break;
-        }
-        yaml_event_type_t type = event.type;
-        if (type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT) {
-            if (++depth > MAX_DEPTH) {
-                st = cg_error_set(err, CG_ECONFIG, path, (long)event.start_mark.line + 1,
-                                  (long)event.start_mark.column + 1,
-                                  "YAML nested deeper than %d levels", MAX_DEPTH);
-                yaml_event_delete(&event);
-                break;
-            }
-        } else if (type == YAML_SEQUENCE_END_EVENT || type == YAML_MAPPING_END_EVENT) {
-            depth--;
-        }
-        yaml_event_delete(&event);
-        if (type == YAML_STREAM_END_EVENT)
-            break;
-    }
-    yaml_parser_delete(&parser);
-    return st;
-}
-
 cg_status cg_registry_load_file(cg_registry *reg, const char *path, cg_error *err)
 {
-    FILE *fp = fopen(path, "rb");
-    if (fp == NULL)
-        return cg_error_set(err, CG_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
-    cg_status st = check_depth(fp, path, err);
+    cg_yaml y;
+    cg_status st = cg_yaml_load_file(&y, path, err);
     if (st != CG_OK) {
-        fclose(fp);
+        cg_yaml_free(&y);
         return st;
     }
-    rewind(fp);
-    yaml_parser_t parser;
-    yaml_document_t doc;
-    if (!yaml_parser_initialize(&parser)) {
-        fclose(fp);
-        return cg_error_set(err, CG_ENOMEM, path, 0, 0, "out of memory");
-    }
-    yaml_parser_set_input_file(&parser, fp);
-    if (!yaml_parser_load(&parser, &doc)) {
-        st = cg_error_set(err, CG_ECONFIG, path, (long)parser.problem_mark.line + 1,
-                          (long)parser.problem_mark.column + 1, "malformed YAML: %s",
-                          parser.problem ? parser.problem : "syntax error");
-        yaml_parser_delete(&parser);
-        fclose(fp);
-        return st;
-    }
-    loader ld = {reg, &doc, path, err};
-    yaml_node_t *root = yaml_document_get_root_node(&doc);
+    loader ld = {reg, &y, path, err};
+    yaml_node_t *root = cg_yaml_root(&y);
     if (root != NULL && root->type != YAML_MAPPING_NODE)
         st = fail_at(&ld, root, "a registry file must be a mapping (keys: %s)",
                      "series, components, parts, bodies, defaults, lexicon, icj");
@@ -391,9 +326,7 @@ cg_status cg_registry_load_file(cg_registry *reg, const char *path, cg_error *er
         else
             st = fail_at(&ld, k, "unknown registry key '%s'", key);
     }
-    yaml_document_delete(&doc);
-    yaml_parser_delete(&parser);
-    fclose(fp);
+    cg_yaml_free(&y);
     return st;
 }
 

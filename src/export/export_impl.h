@@ -28,9 +28,34 @@ cg_status cg_export_graph_csv(cg_buf *out, const cg_graph *g, const cg_metrics *
 /* Appends the graph as node-link JSON. */
 cg_status cg_export_graph_json(cg_buf *out, const cg_graph *g, const cg_metrics *m,
                                const unsigned char *keep);
+/* Appends a TSV header row of n column names. */
+cg_status cg_tsv_put_header(cg_buf *out, const char *const *names, size_t n);
 /* Appends a year, or unknown when it is 0. */
 cg_status cg_export_year(cg_buf *out, int year, const char *unknown);
 /* Whether vertex v is written (keep NULL keeps all). */
 int cg_export_kept(const cg_graph *graph, const unsigned char *keep, size_t v);
+
+/* The attributes of a document every format adds after its own: title,
+ * date, organ, session. */
+#define CG_EXPORT_NDOC_FIELDS 4
+extern const char *const cg_export_doc_fields[CG_EXPORT_NDOC_FIELDS];
+
+/* The i-th of those fields of a vertex; NULL when unknown. */
+const char *cg_export_doc_field(const cg_vertex *x, size_t i);
+
+/* The names of the manifest's attributes of the kept vertices (borrowed). */
+typedef struct cg_attr_names {
+    const char **names; /* sorted, each once */
+    size_t n;
+} cg_attr_names;
+
+/* Collects the attribute names of the kept vertices. */
+cg_status cg_export_attr_names(const cg_graph *g, const unsigned char *keep, cg_attr_names *out);
+
+/* The value of a vertex's attribute; NULL if it has none of that name. */
+const char *cg_export_attr(const cg_vertex *x, const char *name);
+
+/* Releases the list (not the names). */
+void cg_export_attr_names_free(cg_attr_names *names);
 
 #endif

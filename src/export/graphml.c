@@ -1,5 +1,8 @@
 /* GraphML: a typed <key> for every vertex attribute and measure, the
- * edge weight and the graph's counts; every string XML-escaped. */
+ * edge weight and the graph's counts, then the documents' title, date,
+ * session and the manifest's attributes; every string XML-escaped. */
+#include <string.h>
+
 #include "export_impl.h"
 
 typedef struct key {
@@ -33,7 +36,8 @@ static cg_status data_real(cg_buf *out, const char *k, double value)
     return st;
 }
 
-static cg_status node(cg_buf *out, const cg_graph *g, const cg_metrics *m, size_t v)
+static cg_status node(cg_buf *out, const cg_graph *g, const cg_metrics *m, size_t v,
+                      const cg_attr_names *names)
 {
     const cg_vertex *x = &g->v[v];
     cg_status st = cg_buf_puts(out, "    <node id=\"");
@@ -55,6 +59,14 @@ static cg_status node(cg_buf *out, const cg_graph *g, const cg_metrics *m, size_
     if (st == CG_OK) st = data_real(out, "authority", m->authority[v]);
     if (st == CG_OK) st = data_real(out, "hub", m->hub[v]);
     if (st == CG_OK) st = data_real(out, "betweenness", m->betweenness[v]);
+    for (size_t i = 0; i < CG_EXPORT_NDOC_FIELDS && st == CG_OK; i++)
+        if (i != 2 && cg_export_doc_field(x, i)) /* organ is above */
+            st = data_str(out, "      ", cg_export_doc_fields[i], cg_export_doc_field(x, i));
+    for (size_t i = 0; i < names->n && st == CG_OK; i++) {
+        const char *value = cg_export_attr(x, names->names[i]);
+        if (value)
+            st = data_str(out, "      ", names->names[i], value);
+    }
     if (st == CG_OK) st = cg_buf_puts(out, "    </node>\n");
     return st;
 }
@@ -71,6 +83,23 @@ cg_status cg_export_graph_graphml(cg_buf *out, const cg_graph *g, const cg_metri
     for (size_t i = 0; i < sizeof keys / sizeof keys[0] && st == CG_OK; i++)
         st = cg_buf_printf(out, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
                            keys[i].id, keys[i].target, keys[i].id, keys[i].type);
+    for (size_t i = 0; i < CG_EXPORT_NDOC_FIELDS && st == CG_OK; i++)
+        if (i != 2)
+            st = cg_buf_printf(out, "  <key id=\"%s\" for=\"node\" attr.name=\"%s\" "
+                               "attr.type=\"string\"/>\n", cg_export_doc_fields[i],
+                               cg_export_doc_fields[i]);
+    cg_attr_names names;
+    if (st == CG_OK)
+        st = cg_export_attr_names(g, keep, &names);
+    else
+        memset(&names, 0, sizeof names);
+    for (size_t i = 0; i < names.n && st == CG_OK; i++) {
+        st = cg_buf_puts(out, "  <key id=\"");
+        if (st == CG_OK) st = cg_xml_put_escaped(out, names.names[i]);
+        if (st == CG_OK) st = cg_buf_puts(out, "\" for=\"node\" attr.name=\"");
+        if (st == CG_OK) st = cg_xml_put_escaped(out, names.names[i]);
+        if (st == CG_OK) st = cg_buf_puts(out, "\" attr.type=\"string\"/>\n");
+    }
     if (st == CG_OK)
         st = cg_buf_printf(out,
                            "  <graph id=\"citegraph\" edgedefault=\"directed\">\n"
@@ -80,11 +109,13 @@ cg_status cg_export_graph_graphml(cg_buf *out, const cg_graph *g, const cg_metri
     if (st == CG_OK) st = data_str(out, "    ", "betweenness_method", m->betweenness_method);
     for (size_t v = 0; v < g->nv && st == CG_OK; v++)
         if (cg_export_kept(g, keep, v))
-            st = node(out, g, m, v);
+            st = node(out, g, m, v, &names);
     for (size_t e = 0; e < g->ne && st == CG_OK; e++) {
         igraph_integer_t from, to;
-        if (igraph_edge(&g->g, (igraph_integer_t)e, &from, &to) != IGRAPH_SUCCESS)
-            return CG_ELIMIT;
+        if (igraph_edge(&g->g, (igraph_integer_t)e, &from, &to) != IGRAPH_SUCCESS) {
+            st = CG_ELIMIT;
+            break;
+        }
         if (!cg_export_kept(g, keep, (size_t)from) || !cg_export_kept(g, keep, (size_t)to))
             continue;
         st = cg_buf_puts(out, "    <edge source=\"");
@@ -96,5 +127,6 @@ cg_status cg_export_graph_graphml(cg_buf *out, const cg_graph *g, const cg_metri
                                g->weight[e]);
     }
     if (st == CG_OK) st = cg_buf_puts(out, "  </graph>\n</graphml>\n");
+    cg_export_attr_names_free(&names);
     return st;
 }

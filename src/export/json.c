@@ -9,6 +9,27 @@ static cg_status put_str(cg_buf *out, const char *s)
     return cg_json_put_string(out, s, strlen(s));
 }
 
+/* Appends ", \"title\": ..., \"date\": ..., \"session\": ..." (null when
+ * unknown) and the manifest's attributes of a vertex. */
+static cg_status doc_members(cg_buf *out, const cg_vertex *x)
+{
+    cg_status st = CG_OK;
+    for (size_t i = 0; i < CG_EXPORT_NDOC_FIELDS && st == CG_OK; i++) {
+        if (i == 2) /* organ is written with the id's attributes */
+            continue;
+        const char *f = cg_export_doc_field(x, i);
+        st = cg_buf_printf(out, ", \"%s\": ", cg_export_doc_fields[i]);
+        if (st == CG_OK) st = f ? put_str(out, f) : cg_buf_puts(out, "null");
+    }
+    for (size_t k = 0; k < x->nattrs && st == CG_OK; k++) {
+        st = cg_buf_puts(out, ", ");
+        if (st == CG_OK) st = put_str(out, x->attrs[k].key);
+        if (st == CG_OK) st = cg_buf_puts(out, ": ");
+        if (st == CG_OK) st = put_str(out, x->attrs[k].value);
+    }
+    return st;
+}
+
 /* Appends the members of vertex v's object, without braces. */
 static cg_status vertex_members(cg_buf *out, const cg_graph *g, const cg_metrics *m, size_t v)
 {
@@ -32,7 +53,7 @@ static cg_status vertex_members(cg_buf *out, const cg_graph *g, const cg_metrics
         if (st == CG_OK)
             st = cg_put_real(out, reals[i][v]);
     }
-    return st;
+    return st == CG_OK ? doc_members(out, x) : st;
 }
 
 static cg_status counts(cg_buf *out, const cg_graph *g, const cg_metrics *m)

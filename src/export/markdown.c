@@ -1,4 +1,5 @@
-/* The Markdown report: the counts as a list, then a table. */
+/* The Markdown report: the counts as a list, then a table whose last
+ * columns are a document's title, date, organ and session. */
 #include "export_impl.h"
 
 cg_status cg_export_report_md(cg_buf *out, const cg_graph *g, const cg_metrics *m,
@@ -8,8 +9,10 @@ cg_status cg_export_report_md(cg_buf *out, const cg_graph *g, const cg_metrics *
                                  "- documents read: %zu\n- references: %zu\n- vertices: %zu\n"
                                  "- edges: %zu\n- betweenness: %s\n\n"
                                  "| rank | id | label | kind | in corpus | year | cited by | "
-                                 "mentions | cites | pagerank | authority | hub | betweenness |\n"
-                                 "|---:|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+                                 "mentions | cites | pagerank | authority | hub | betweenness | "
+                                 "title | date | organ | session |\n"
+                                 "|---:|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+                                 "---|---|---|---|\n",
                                  g->ndocs, g->nrefs, g->nv, g->ne, m->betweenness_method);
     for (size_t i = 0; i < n && st == CG_OK; i++) {
         size_t v = rows[i];
@@ -28,6 +31,11 @@ cg_status cg_export_report_md(cg_buf *out, const cg_graph *g, const cg_metrics *
             st = cg_buf_puts(out, " | ");
             if (st == CG_OK)
                 st = cg_put_real(out, reals[k][v]);
+        }
+        for (size_t k = 0; k < CG_EXPORT_NDOC_FIELDS && st == CG_OK; k++) {
+            const char *f = cg_export_doc_field(x, k);
+            st = cg_buf_puts(out, " | ");
+            if (st == CG_OK && f) st = cg_md_put_escaped(out, f);
         }
         if (st == CG_OK) st = cg_buf_puts(out, " |\n");
     }

@@ -4,24 +4,27 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "citegraph/export.h"
+#include "export_impl.h"
 
 static const char *const columns[] = {"file", "line", "source", "kind", "target", "text",
                                       "column", "aliases", "notes", "via", "pinpoint"};
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
-cg_status cg_refs_write_header(cg_buf *out, cg_refs_format format)
+cg_status cg_tsv_put_header(cg_buf *out, const char *const *names, size_t n)
 {
-    if (format != CG_REFS_TSV)
-        return CG_OK;
-    for (size_t i = 0; i < NCOLUMNS; i++) {
-        cg_status st = cg_buf_puts(out, columns[i]);
+    for (size_t i = 0; i < n; i++) {
+        cg_status st = cg_buf_puts(out, names[i]);
         if (st == CG_OK)
-            st = cg_buf_putc(out, i + 1 < NCOLUMNS ? '\t' : '\n');
+            st = cg_buf_putc(out, i + 1 < n ? '\t' : '\n');
         if (st != CG_OK)
             return st;
     }
     return CG_OK;
+}
+
+cg_status cg_refs_write_header(cg_buf *out, cg_refs_format format)
+{
+    return format == CG_REFS_TSV ? cg_tsv_put_header(out, columns, NCOLUMNS) : CG_OK;
 }
 
 cg_status cg_json_put_string(cg_buf *out, const char *s, size_t n)
@@ -121,7 +124,7 @@ static cg_status notes(cg_buf *out, unsigned flags)
     return st;
 }
 
-static cg_status put_tsv(cg_buf *out, const char *s)
+cg_status cg_tsv_put_field(cg_buf *out, const char *s)
 {
     return put_folded(out, s, 0, strlen(s));
 }
@@ -140,15 +143,15 @@ cg_status cg_refs_write(cg_buf *out, cg_refs_format format, const char *file,
         const char *target = cg_refs_target(refs, r);
         const char *aliases = cg_refs_aliases(refs, r);
         if (format == CG_REFS_TSV) {
-            st = put_tsv(out, file);
+            st = cg_tsv_put_field(out, file);
             if (st == CG_OK)
                 st = cg_buf_printf(out, "\t%ld\t", line);
             if (st == CG_OK)
-                st = put_tsv(out, source);
+                st = cg_tsv_put_field(out, source);
             if (st == CG_OK)
                 st = cg_buf_printf(out, "\t%s\t", cg_kind_name(r->kind));
             if (st == CG_OK)
-                st = put_tsv(out, target);
+                st = cg_tsv_put_field(out, target);
             if (st == CG_OK)
                 st = cg_buf_putc(out, '\t');
             if (st == CG_OK)
@@ -156,7 +159,7 @@ cg_status cg_refs_write(cg_buf *out, cg_refs_format format, const char *file,
             if (st == CG_OK)
                 st = cg_buf_printf(out, "\t%ld\t", col);
             if (st == CG_OK)
-                st = put_tsv(out, aliases);
+                st = cg_tsv_put_field(out, aliases);
             if (st == CG_OK)
                 st = cg_buf_putc(out, '\t');
             if (st == CG_OK)
@@ -164,7 +167,7 @@ cg_status cg_refs_write(cg_buf *out, cg_refs_format format, const char *file,
             if (st == CG_OK)
                 st = cg_buf_printf(out, "\t%s\t", cg_via_name(r->via));
             if (st == CG_OK)
-                st = put_tsv(out, cg_refs_pinpoint(refs, r));
+                st = cg_tsv_put_field(out, cg_refs_pinpoint(refs, r));
             if (st == CG_OK)
                 st = cg_buf_putc(out, '\n');
             continue;

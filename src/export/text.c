@@ -1,5 +1,6 @@
 /* The text report: a short header of counts, then one aligned row a
- * vertex (numbers right-aligned in fixed columns, the id last). */
+ * vertex (numbers right-aligned in fixed columns, the id, then the
+ * date and title of a document read). */
 #include "export_impl.h"
 
 cg_status cg_export_report_text(cg_buf *out, const cg_graph *g, const cg_metrics *m,
@@ -27,7 +28,13 @@ cg_status cg_export_report_text(cg_buf *out, const cg_graph *g, const cg_metrics
         if (st == CG_OK)
             st = x->year > 0 ? cg_buf_printf(out, "%4d", x->year) : cg_buf_puts(out, "   -");
         if (st == CG_OK)
-            st = cg_buf_printf(out, "  %s%s\n", x->id, x->in_corpus ? " *" : "");
+            st = cg_buf_printf(out, "  %s%s", x->id, x->in_corpus ? " *" : "");
+        if (st == CG_OK && x->date)
+            st = cg_buf_printf(out, "  %s", x->date);
+        if (st == CG_OK && x->title)
+            st = cg_buf_printf(out, "  %s", x->title);
+        if (st == CG_OK)
+            st = cg_buf_putc(out, '\n');
     }
     if (st == CG_OK && n > 0)
         st = cg_buf_puts(out, "\n* read from the corpus\n");

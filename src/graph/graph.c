@@ -18,6 +18,14 @@ typedef struct alias_pair {
     uint32_t alias, primary;
 } alias_pair;
 
+/* What is known of a document read, for its vertex. */
+typedef struct doc_info {
+    uint32_t id;
+    char *title, *date, *session, *organ;
+    cg_attr *attrs;
+    size_t nattrs;
+} doc_info;
+
 struct cg_graph_builder {
     char **str; /* interned ids */
     size_t nstr, capstr;
@@ -29,6 +37,8 @@ struct cg_graph_builder {
     size_t na, capa;
     uint32_t *docs;
     size_t nd, capd;
+    doc_info *info;
+    size_t ninfo, capinfo;
     size_t nrefs;
 };
 
@@ -168,10 +178,77 @@ cg_status cg_graph_builder_add(cg_graph_builder *b, const cg_docid *doc, const c
     return CG_OK;
 }
 
+/* A copy of s, or NULL when s is NULL or empty; *ok cleared if out of memory. */
+static char *dup_known(const char *s, int *ok)
+{
+    if (s == NULL || *s == '\0')
+        return NULL;
+    char *c = cg_strdup(s);
+    if (c == NULL)
+        *ok = 0;
+    return c;
+}
+
+static void free_attrs(cg_attr *attrs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        cg_free(attrs[i].key);
+        cg_free(attrs[i].value);
+    }
+    cg_free(attrs);
+}
+
+/* Copies n attributes into *out (*nout of them made); *ok cleared if out of memory. */
+static void copy_attrs(cg_attr **out, size_t *nout, const cg_attr *src, size_t n, int *ok)
+{
+    if (n == 0)
+        return;
+    *out = cg_calloc(n, sizeof **out);
+    if (*out == NULL) {
+        *ok = 0;
+        return;
+    }
+    for (size_t i = 0; i < n; i++, (*nout)++) {
+        (*out)[i].key = cg_strdup(src[i].key);
+        (*out)[i].value = cg_strdup(src[i].value);
+        if (!(*out)[i].key || !(*out)[i].value)
+            *ok = 0;
+    }
+}
+
+cg_status cg_graph_builder_describe(cg_graph_builder *b, const cg_identity *who)
+{
+    uint32_t d;
+    cg_status st = intern(b, who->id.id, &d);
+    if (st == CG_OK)
+        st = grow((void **)&b->info, &b->capinfo, b->ninfo + 1, sizeof *b->info);
+    if (st != CG_OK)
+        return st;
+    doc_info *x = &b->info[b->ninfo++];
+    memset(x, 0, sizeof *x);
+    x->id = d;
+    int ok = 1;
+    x->title = dup_known(who->desc.title, &ok);
+    x->date = dup_known(who->desc.date, &ok);
+    x->session = dup_known(who->desc.session, &ok);
+    x->organ = dup_known(who->desc.organ, &ok);
+    if (who->entry)
+        copy_attrs(&x->attrs, &x->nattrs, who->entry->attrs, who->entry->nattrs, &ok);
+    return ok ? CG_OK : CG_ENOMEM;
+}
+
 void cg_graph_builder_free(cg_graph_builder *b)
 {
     if (b == NULL)
         return;
+    for (size_t i = 0; i < b->ninfo; i++) {
+        cg_free(b->info[i].title);
+        cg_free(b->info[i].date);
+        cg_free(b->info[i].session);
+        cg_free(b->info[i].organ);
+        free_attrs(b->info[i].attrs, b->info[i].nattrs);
+    }
+    cg_free(b->info);
     for (size_t i = 0; i < b->nstr; i++)
         cg_free(b->str[i]);
     cg_free(b->str);
@@ -220,12 +297,44 @@ void cg_graph_free(cg_graph *graph)
     if (graph->has_g)
         igraph_destroy(&graph->g);
     for (size_t i = 0; i < graph->nv; i++) {
-        cg_free(graph->v[i].id);
-        cg_free(graph->v[i].label);
+        cg_vertex *v = &graph->v[i];
+        cg_free(v->id);
+        cg_free(v->label);
+        cg_free(v->title);
+        cg_free(v->date);
+        cg_free(v->session);
+        cg_free(v->doc_organ);
+        free_attrs(v->attrs, v->nattrs);
     }
     cg_free(graph->v);
     cg_free(graph->weight);
     memset(graph, 0, sizeof *graph);
+}
+
+/* Gives the vertices of documents read what is known of them; the
+ * first document of a vertex wins. */
+static cg_status describe_vertices(const cg_graph_builder *b, const uint32_t *canon,
+                                   const uint32_t *vidx, cg_graph *g)
+{
+    for (size_t i = 0; i < b->ninfo; i++) {
+        const doc_info *x = &b->info[i];
+        if (vidx[canon[x->id]] >= g->nv)
+            continue; /* described but never added */
+        cg_vertex *v = &g->v[vidx[canon[x->id]]];
+        if (v->title || v->date || v->session || v->doc_organ || v->attrs)
+            continue;
+        int ok = 1;
+        v->title = dup_known(x->title, &ok);
+        v->date = dup_known(x->date, &ok);
+        v->session = dup_known(x->session, &ok);
+        v->doc_organ = dup_known(x->organ, &ok);
+        if (v->doc_organ)
+            v->organ = v->doc_organ;
+        copy_attrs(&v->attrs, &v->nattrs, x->attrs, x->nattrs, &ok);
+        if (!ok)
+            return CG_ENOMEM;
+    }
+    return CG_OK;
 }
 
 /* Vertices and attributes: fills g->v from the used, resolved ids. */
@@ -279,7 +388,7 @@ static cg_status make_vertices(const cg_graph_builder *b, const uint32_t *canon,
             goto done;
     }
     g->nv = nv;
-    st = CG_OK;
+    st = describe_vertices(b, canon, vidx, g);
 done:
     cg_free(used);
     cg_free(corpus);
@@ -350,8 +459,10 @@ cg_status cg_graph_build(const cg_graph_builder *b, cg_graph *out, cg_error *err
         cg_free(vidx);
         return cg_error_set(err, CG_ENOMEM, "", 0, 0, "out of memory");
     }
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         canon[i] = (uint32_t)i;
+        vidx[i] = UINT32_MAX;
+    }
     /* an alias anywhere is an alias everywhere; the first pairing wins */
     for (size_t i = 0; i < b->na; i++) {
         uint32_t a = b->a[i].alias;

@@ -32,6 +32,9 @@ static const expected_attr expected[] = {
     {IGRAPH_ATTRIBUTE_VERTEX, "in_corpus", IGRAPH_ATTRIBUTE_BOOLEAN},
     {IGRAPH_ATTRIBUTE_VERTEX, "year", IGRAPH_ATTRIBUTE_NUMERIC},
     {IGRAPH_ATTRIBUTE_VERTEX, "organ", IGRAPH_ATTRIBUTE_STRING},
+    {IGRAPH_ATTRIBUTE_VERTEX, "title", IGRAPH_ATTRIBUTE_STRING},
+    {IGRAPH_ATTRIBUTE_VERTEX, "date", IGRAPH_ATTRIBUTE_STRING},
+    {IGRAPH_ATTRIBUTE_VERTEX, "session", IGRAPH_ATTRIBUTE_STRING},
     {IGRAPH_ATTRIBUTE_VERTEX, "cited_by", IGRAPH_ATTRIBUTE_NUMERIC},
     {IGRAPH_ATTRIBUTE_VERTEX, "mentions", IGRAPH_ATTRIBUTE_NUMERIC},
     {IGRAPH_ATTRIBUTE_VERTEX, "cites", IGRAPH_ATTRIBUTE_NUMERIC},
@@ -90,10 +93,45 @@ static void put_count(cg_buf *out, double x)
         cg_buf_printf(out, "%.0f", x);
 }
 
+/* Whether a vertex attribute is one of the fixed columns. */
+static int fixed_attr(const char *name)
+{
+    for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++)
+        if (expected[i].elem == IGRAPH_ATTRIBUTE_VERTEX && strcmp(expected[i].name, name) == 0)
+            return 1;
+    return 0;
+}
+
+/* The columns after the fixed ones: title, date, organ, session, then the
+ * documents' own attributes in the order of the file's keys. */
+static void extra_columns(const igraph_t *g, igraph_strvector_t *extra)
+{
+    static const char *const described[] = {"title", "date", "organ", "session"};
+    igraph_strvector_t names;
+    igraph_vector_int_t types;
+    igraph_strvector_init(&names, 0);
+    igraph_vector_int_init(&types, 0);
+    igraph_cattribute_list(g, NULL, NULL, &names, &types, NULL, NULL);
+    for (size_t i = 0; i < 4; i++)
+        igraph_strvector_push_back(extra, described[i]);
+    for (igraph_integer_t i = 0; i < igraph_strvector_size(&names); i++)
+        if (!fixed_attr(igraph_strvector_get(&names, i)))
+            igraph_strvector_push_back(extra, igraph_strvector_get(&names, i));
+    igraph_strvector_destroy(&names);
+    igraph_vector_int_destroy(&types);
+}
+
 static void dump(const igraph_t *g, cg_buf *out)
 {
+    igraph_strvector_t extra;
+    igraph_strvector_init(&extra, 0);
+    extra_columns(g, &extra);
+    igraph_integer_t nextra = igraph_strvector_size(&extra);
     cg_buf_puts(out, "type,id,label,kind,in_corpus,year,cited_by,mentions,cites,"
-                     "pagerank,authority,hub,betweenness,source,target,weight\r\n");
+                     "pagerank,authority,hub,betweenness,source,target,weight");
+    for (igraph_integer_t i = 0; i < nextra; i++)
+        cg_buf_printf(out, ",%s", igraph_strvector_get(&extra, i));
+    cg_buf_puts(out, "\r\n");
     static const char *const counts[] = {"cited_by", "mentions", "cites"};
     static const char *const reals[] = {"pagerank", "authority", "hub", "betweenness"};
     for (igraph_integer_t v = 0; v < igraph_vcount(g); v++) {
@@ -111,7 +149,12 @@ static void dump(const igraph_t *g, cg_buf *out)
             cg_buf_putc(out, ',');
             cg_put_real(out, VAN(g, reals[i], v));
         }
-        cg_buf_puts(out, ",,,\r\n");
+        cg_buf_puts(out, ",,,");
+        for (igraph_integer_t i = 0; i < nextra; i++) {
+            cg_buf_putc(out, ',');
+            cg_csv_put_field(out, VAS(g, igraph_strvector_get(&extra, i), v));
+        }
+        cg_buf_puts(out, "\r\n");
     }
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
         cg_buf_puts(out, "edge,,,,,,,,,,,,,");
@@ -120,8 +163,11 @@ static void dump(const igraph_t *g, cg_buf *out)
         cg_csv_put_field(out, VAS(g, "id", IGRAPH_TO(g, e)));
         cg_buf_putc(out, ',');
         put_count(out, EAN(g, "weight", e));
+        for (igraph_integer_t i = 0; i < nextra; i++)
+            cg_buf_putc(out, ',');
         cg_buf_puts(out, "\r\n");
     }
+    igraph_strvector_destroy(&extra);
 }
 
 int main(int argc, char **argv)

@@ -332,6 +332,61 @@ START_TEST(test_escaping)
 }
 END_TEST
 
+START_TEST(test_described_documents)
+{
+    /* a document read under a symbol another cites; its masthead and a manifest attribute */
+    const char *yaml = "documents:\n  a.txt:\n    sender: \"Ruritania, \\\"the\\\" <state>\"\n";
+    cg_manifest man;
+    cg_error err;
+    cg_error_clear(&err);
+    ck_assert_int_eq(cg_manifest_parse(&man, yaml, strlen(yaml), "m.yaml", "", &err), CG_OK);
+    cg_graph_builder *b = cg_graph_builder_new();
+    add_doc(b, "A/78/764", NULL, CG_KIND_SYMBOL, (const char *const[]){"A/78/1", NULL});
+    cg_identity who;
+    memset(&who, 0, sizeof who);
+    snprintf(who.id.id, sizeof who.id.id, "A/78/764");
+    snprintf(who.desc.title, sizeof who.desc.title, "Letter dated 8 February 2024");
+    snprintf(who.desc.date, sizeof who.desc.date, "2024-02-09");
+    snprintf(who.desc.organ, sizeof who.desc.organ, "General Assembly; Security Council");
+    who.entry = cg_manifest_find(&man, "a.txt", NULL);
+    ck_assert_int_eq(cg_graph_builder_describe(b, &who), CG_OK);
+    /* a second document of the same id does not replace the first's */
+    snprintf(who.desc.title, sizeof who.desc.title, "Another");
+    ck_assert_int_eq(cg_graph_builder_describe(b, &who), CG_OK);
+    add_doc(b, "doc:b", NULL, CG_KIND_SYMBOL, (const char *const[]){"A/78/764", NULL});
+    cg_graph g;
+    cg_metrics m;
+    build(b, &g, &m);
+    const cg_vertex *x = &g.v[vertex(&g, "A/78/764")];
+    ck_assert_int_eq(x->in_corpus, 1);
+    ck_assert_str_eq(x->title, "Letter dated 8 February 2024");
+    ck_assert_str_eq(x->date, "2024-02-09");
+    ck_assert_ptr_null(x->session);
+    ck_assert_str_eq(x->organ, "General Assembly; Security Council");
+    ck_assert_uint_eq(x->nattrs, 1);
+    ck_assert_ptr_null(g.v[vertex(&g, "A/78/1")].title);
+    ck_assert_str_eq(g.v[vertex(&g, "A/78/1")].organ, "General Assembly");
+    cg_buf out = {0};
+    ck_assert_int_eq(cg_graph_write(&out, CG_GRAPH_GRAPHML, &g, &m, NULL), CG_OK);
+    ck_assert_ptr_nonnull(strstr(out.data, "<key id=\"sender\" for=\"node\" attr.name=\"sender\" attr.type=\"string\"/>"));
+    ck_assert_ptr_nonnull(strstr(out.data, "<data key=\"sender\">Ruritania, &quot;the&quot; &lt;state&gt;</data>"));
+    ck_assert_ptr_nonnull(strstr(out.data, "<data key=\"date\">2024-02-09</data>"));
+    cg_buf_clear(&out);
+    ck_assert_int_eq(cg_graph_write(&out, CG_GRAPH_CSV, &g, &m, NULL), CG_OK);
+    ck_assert_ptr_nonnull(strstr(out.data, ",source,target,weight,title,date,organ,session,sender\r\n"));
+    ck_assert_ptr_nonnull(strstr(out.data, ",Letter dated 8 February 2024,2024-02-09,General Assembly; Security Council,,\"Ruritania, \"\"the\"\" <state>\"\r\n"));
+    ck_assert_ptr_nonnull(strstr(out.data, "edge,,,,,,,,,,,,,A/78/764,A/78/1,1,,,,,\r\n"));
+    cg_buf_clear(&out);
+    ck_assert_int_eq(cg_graph_write(&out, CG_GRAPH_JSON, &g, &m, NULL), CG_OK);
+    ck_assert_ptr_nonnull(strstr(out.data, "\"title\": \"Letter dated 8 February 2024\", \"date\": \"2024-02-09\", \"session\": null, \"sender\": \"Ruritania, \\\"the\\\" <state>\""));
+    ck_assert_ptr_nonnull(strstr(out.data, "\"title\": null"));
+    cg_buf_free(&out);
+    cg_metrics_free(&m);
+    cg_graph_free(&g);
+    cg_manifest_free(&man);
+}
+END_TEST
+
 START_TEST(test_ids)
 {
     ck_assert_int_eq(cg_graph_year("S/2023/888"), 2023);
@@ -430,6 +485,7 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, test_measures_known_answer);
     tcase_add_test(tc, test_empty_graph);
     tcase_add_test(tc, test_escaping);
+    tcase_add_test(tc, test_described_documents);
     tcase_add_test(tc, test_ids);
     tcase_add_test(tc, test_alloc_failures);
     suite_add_tcase(s, tc);

@@ -1,0 +1,109 @@
+/* citegraph identity: what a document says of itself (masthead:
+ * distribution date, title, organ, session), how other documents
+ * describe it ("the letter dated 8 February 2024 from the Permanent
+ * Representative of Azerbaijan ... (A/78/764)"), and the corpus-wide
+ * table that fixes every document's id before the graph is built
+ * (spec/identifiers.md 6). */
+#ifndef CITEGRAPH_IDENTITY_H
+#define CITEGRAPH_IDENTITY_H
+
+#include <stddef.h>
+
+#include "citegraph/core.h"
+#include "citegraph/extract.h"
+#include "citegraph/manifest.h"
+#include "citegraph/registry.h"
+#include "citegraph/text.h"
+
+/* Longest title, organ, session or author kept (longer ones are cut). */
+#define CG_DESC_MAX 512
+
+/* What a document's masthead says of it; "" (or 0) when not found. */
+typedef struct cg_docdesc {
+    char date[16];             /* distribution date, YYYY-MM-DD */
+    char title[CG_DESC_MAX];   /* "Letter dated 8 February 2024 from ..." */
+    char organ[CG_DESC_MAX];   /* "General Assembly; Security Council" */
+    char session[CG_DESC_MAX]; /* "Seventy-eighth session; Seventy-eighth year" */
+    long letter_date;          /* YYYYMMDD of the communication its title dates */
+    char author[CG_DESC_MAX];  /* its author, folded (cg_author_key) */
+} cg_docdesc;
+
+/* Reads the masthead of text (the lines before the body) into out. */
+void cg_describe(const cg_registry *reg, const cg_text *text, cg_docdesc *out);
+
+/* A communication described in a text together with the symbol given
+ * for it: "letter dated <date> from <author> ... (<symbol>)". */
+typedef struct cg_described {
+    long date;                 /* YYYYMMDD */
+    char author[CG_DESC_MAX];  /* folded (cg_author_key) */
+    char id[CG_ID_MAX];        /* the symbol's canonical id */
+    char aliases[CG_ID_MAX];   /* its joint aliases, '|' separated */
+} cg_described;
+
+/* Called for each description found; returns nonzero to stop. */
+typedef int (*cg_described_fn)(const cg_described *d, void *ctx);
+
+/* Finds every description of a dated communication paired with symbols
+ * in text, one call a (date, symbol) pair, in text order. */
+void cg_find_described(const cg_registry *reg, const cg_text *text, cg_described_fn fn,
+                       void *ctx);
+
+/* Parses "dated D1 [, D2 ...] and Dn from [the] AUTHOR" at p (just after
+ * the word "dated"): up to maxdates dates (YYYYMMDD) into dates, the
+ * folded author into author.  Returns the end of the author, or NULL. */
+const char *cg_letter_parse(const cg_registry *reg, const char *p, const char *end,
+                            long *dates, size_t maxdates, size_t *ndates, char *author,
+                            size_t authorlen);
+
+/* Folds an author phrase: lower case, one space, leading "the" and
+ * trailing "to the United Nations" dropped. */
+void cg_author_key(const char *p, const char *end, char *out, size_t outlen);
+
+/* How a document's id was found, in order of preference (spec 6). */
+typedef enum cg_how {
+    CG_HOW_MANIFEST,  /* the corpus manifest */
+    CG_HOW_FILE_NAME, /* a UN-style file name */
+    CG_HOW_MASTHEAD,  /* its own masthead or page header */
+    CG_HOW_CORPUS,    /* another document of the corpus describes it */
+    CG_HOW_PATH       /* none of these: doc: and its path */
+} cg_how;
+
+/* The name of a way ("manifest", "file-name", "masthead", "corpus", "path"). */
+const char *cg_how_name(cg_how how);
+
+/* The identity of one document of the corpus, once resolved. */
+typedef struct cg_identity {
+    cg_docid id;
+    cg_how how;
+    cg_docdesc desc;              /* title, date, organ: the manifest's over the masthead's */
+    const cg_manifest_entry *entry; /* NULL if the manifest says nothing of it */
+} cg_identity;
+
+/* Every document's identity, built in a first pass over the corpus and
+ * resolved once all documents are known; each kept in as many bytes as
+ * its strings need. */
+typedef struct cg_identities cg_identities;
+
+/* Makes an empty table for ndocs documents; NULL if out of memory. */
+cg_identities *cg_identities_new(size_t ndocs);
+
+/* Records document i: its id from the manifest, file name or masthead
+ * (entry may be NULL), its masthead description, and the descriptions
+ * of other documents it contains. */
+cg_status cg_identities_add(cg_identities *t, size_t i, const cg_registry *reg,
+                            const char *rel, const cg_manifest_entry *entry,
+                            const cg_text *text);
+
+/* Gives each document still without a symbol the one the corpus
+ * describes it with, when exactly one document matches and no other
+ * document of the corpus has that id already.  Deterministic, O(n log n). */
+cg_status cg_identities_resolve(cg_identities *t);
+
+/* Fills out with the identity of document i (once added); returns 0 if
+ * i was never added. */
+int cg_identities_get(const cg_identities *t, size_t i, cg_identity *out);
+
+/* Releases the table. */
+void cg_identities_free(cg_identities *t);
+
+#endif
