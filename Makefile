@@ -105,11 +105,11 @@ $(LIB): $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BIN): $(CLI_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) $(CLI_OBJ) $(LIB) $(PKG_LIBS) -lm -o $@
+	$(CC) $(LDFLAGS) $(CLI_OBJ) $(LIB) $(PKG_LIBS) -lm -lpthread -o $@
 
 $(SHLIB): $(PIC_OBJ)
 	$(CC) $(LDFLAGS) -shared -Wl,-soname,$(SHLIB_SONAME) -Wl,--no-undefined \
-	  $(PIC_OBJ) $(PKG_LIBS) -lm -o $@
+	  $(PIC_OBJ) $(PKG_LIBS) -lm -lpthread -o $@
 	ln -sf $(SHLIB_REAL) $(BUILD)/$(SHLIB_SONAME)
 	ln -sf $(SHLIB_SONAME) $(BUILD)/libcitegraph.so
 
@@ -162,11 +162,11 @@ $(BUILD)/test/test_progress: test/unit/test_progress.c test/unit/unit.h \
 # reads GraphML back with igraph's own reader (test/e2e/graph.sh)
 $(GRAPHML_DUMP): test/tools/graphml_dump.c $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $< $(LIB) $(PKG_LIBS) -lm -o $@
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $< $(LIB) $(PKG_LIBS) -lm -lpthread -o $@
 
 $(GRAPH_BENCH): bench/graph_bench.c $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $< $(LIB) $(PKG_LIBS) -lm -o $@
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $< $(LIB) $(PKG_LIBS) -lm -lpthread -o $@
 
 $(SCORE): test/gold/score.c
 	@mkdir -p $(dir $@)

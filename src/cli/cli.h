@@ -20,6 +20,7 @@ enum {
     "  -r, --registry DIR   read the registry (YAML) from DIR; may be repeated\n"          \
     "  -M, --manifest FILE  read what is known of the documents from FILE (YAML);\n"     \
     "                       may be repeated; default: manifest.yaml of each folder\n"    \
+    "  -j, --jobs N         read N documents at a time (default: the processors)\n"      \
     "  -q, --quiet          no progress line and no notes on files of other types\n"      \
     "      --progress       draw the progress line even when stderr is not a terminal\n"  \
     "  -h, --help           show this help\n"                                              \
@@ -41,6 +42,7 @@ typedef struct cli_common {
     size_t npaths;
     cli_progress_mode progress;
     int quiet; /* no progress line, no notes on files of other types */
+    unsigned jobs; /* threads; 0: the processors online */
 } cli_common;
 
 /* A corpus listed and identified (first pass): its files, manifests,
@@ -69,6 +71,13 @@ typedef int (*cli_doc_fn)(const cg_corpus_file *file, const cg_identity *who, cg
  * status; on CG_EXIT_FATAL there is nothing to free. */
 int cli_identify(const cli_common *common, const cg_registry *reg, char **paths, size_t npaths,
                  cli_corpus *cc);
+
+/* The manifest entry of a file of the corpus, or NULL; marks it used. */
+const cg_manifest_entry *cli_manifest_entry(cli_corpus *cc, const cg_corpus_file *f);
+
+/* Reads every file of the listed corpus cc to record its identity (the
+ * first pass, on the threads of --jobs); reports and returns 0 on a fatal error. */
+int cli_identify_files(const cli_common *common, const cg_registry *reg, cli_corpus *cc);
 
 /* Releases what cli_identify made. */
 void cli_corpus_free(cli_corpus *cc);

@@ -80,6 +80,17 @@ static int common_option(cli_opts *o, int opt, const char *cmd, const char *usag
         return cli_opts_value(o, "registry") && cli_add_registry(common, cmd, o->arg);
     case 'M':
         return cli_opts_value(o, "manifest") && cli_add_manifest(common, cmd, o->arg);
+    case 'j': {
+        size_t jobs;
+        if (!cli_opts_value(o, "jobs") || !cli_parse_count("jobs", o->arg, &jobs))
+            return 0;
+        if (jobs < 1 || jobs > 256) {
+            cli_error("%s: --jobs must be between 1 and 256", cmd);
+            return 0;
+        }
+        common->jobs = (unsigned)jobs;
+        return 1;
+    }
     case 'q':
         common->progress = CLI_PROGRESS_OFF;
         common->quiet = 1;

@@ -1,13 +1,12 @@
-/* The corpus pipeline shared by the commands, in two passes.  First:
- * list the corpus, load the manifests, read each file to fix its
- * identity (manifest, file name, masthead, then what the rest of the
- * corpus says of it).  Second: read each file again, extract, hand over.
- * A file that cannot be read is reported once and skipped. */
+/* The corpus pipeline shared by the commands: the registry, the listing
+ * of the corpus and its manifests, and the first pass that fixes each
+ * document's identity (manifest, file name, masthead, then what the rest
+ * of the corpus says of it).  The passes over the files are in
+ * passes.c.  A file that cannot be read is reported once and skipped. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli.h"
 
@@ -107,7 +106,7 @@ static int load_manifests(const cli_common *common, cli_corpus *cc)
     return 1;
 }
 
-static const cg_manifest_entry *manifest_entry(cli_corpus *cc, const cg_corpus_file *f)
+const cg_manifest_entry *cli_manifest_entry(cli_corpus *cc, const cg_corpus_file *f)
 {
     for (size_t m = 0; m < cc->nmanifests; m++) {
         cg_manifest_entry *e = cg_manifest_find(&cc->manifests[m], f->path, f->rel);
@@ -170,28 +169,9 @@ int cli_identify(const cli_common *common, const cg_registry *reg, char **paths,
         cli_corpus_free(cc);
         return CG_EXIT_FATAL;
     }
-    for (size_t i = 0; i < cc->corpus.n; i++) {
-        const cg_corpus_file *f = &cc->corpus.files[i];
-        cg_text text;
-        cg_error err;
-        cg_error_clear(&err);
-        if (cg_text_load(&text, f->path, (cg_markup)f->markup, &err) != CG_OK) {
-            cg_error_print(&err, stderr);
-            if (err.status == CG_ENOMEM) {
-                cli_corpus_free(cc);
-                return CG_EXIT_FATAL;
-            }
-            cc->skipped[i] = 1;
-            cc->failures++;
-            continue;
-        }
-        cg_status st = cg_identities_add(cc->ids, i, reg, f->rel, manifest_entry(cc, f), &text);
-        cg_text_free(&text);
-        if (st != CG_OK) {
-            cli_error("%s: %s", f->path, cg_status_name(st));
-            cli_corpus_free(cc);
-            return CG_EXIT_FATAL;
-        }
+    if (!cli_identify_files(common, reg, cc)) {
+        cli_corpus_free(cc);
+        return CG_EXIT_FATAL;
     }
     warn_unused(cc);
     if (cg_identities_resolve(cc->ids) != CG_OK) {
@@ -202,67 +182,3 @@ int cli_identify(const cli_common *common, const cg_registry *reg, char **paths,
     return cc->failures ? CG_EXIT_SKIPPED : CG_EXIT_OK;
 }
 
-int cli_run_corpus(const cli_common *common, const cg_registry *reg, char **paths,
-                   size_t npaths, cli_doc_fn fn, void *ctx)
-{
-    cli_corpus cc;
-    int status = cli_identify(common, reg, paths, npaths, &cc);
-    if (status == CG_EXIT_FATAL)
-        return status;
-    cg_extractor *ex = cg_extractor_new(reg);
-    cg_identity *who = cg_malloc(sizeof *who);
-    if (ex == NULL || who == NULL) {
-        cg_extractor_free(ex);
-        cg_free(who);
-        cli_corpus_free(&cc);
-        cli_error("out of memory");
-        return CG_EXIT_FATAL;
-    }
-    status = CG_EXIT_OK;
-    cg_refs refs = {0};
-    cli_progress progress;
-    cli_progress_start(&progress, &cc.corpus, common->progress, stderr, isatty(STDERR_FILENO));
-    size_t i;
-    for (i = 0; i < cc.corpus.n; i++) {
-        cli_progress_at(&progress, i);
-        if (cc.skipped[i] || !cg_identities_get(cc.ids, i, who))
-            continue;
-        const cg_corpus_file *f = &cc.corpus.files[i];
-        cg_text text;
-        cg_error err;
-        cg_error_clear(&err);
-        if (cg_text_load(&text, f->path, (cg_markup)f->markup, &err) != CG_OK) {
-            cli_progress_clear(&progress);
-            cg_error_print(&err, stderr); /* changed between the passes */
-            if (err.status == CG_ENOMEM) {
-                status = CG_EXIT_FATAL;
-                break;
-            }
-            cc.failures++;
-            continue;
-        }
-        cg_refs_clear(&refs);
-        cg_status st = cg_extract(ex, &text, &who->id, &refs);
-        if (st != CG_OK) {
-            cli_progress_clear(&progress);
-            cli_error("%s: %s", f->path, cg_status_name(st));
-            cg_text_free(&text);
-            status = CG_EXIT_FATAL;
-            break;
-        }
-        int rc = fn(f, who, &text, &refs, ctx);
-        cg_text_free(&text);
-        if (rc != 0) {
-            status = CG_EXIT_FATAL;
-            break;
-        }
-    }
-    cli_progress_end(&progress, i);
-    if (status == CG_EXIT_OK && cc.failures)
-        status = CG_EXIT_SKIPPED;
-    cg_refs_free(&refs);
-    cg_extractor_free(ex);
-    cg_free(who);
-    cli_corpus_free(&cc);
-    return status;
-}

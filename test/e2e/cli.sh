@@ -87,5 +87,17 @@ if command -v script >/dev/null 2>&1 && script -qc true /dev/null >/dev/null 2>&
         fail "terminal: --progress: $(od -c "$tmp/tty" | head -2)"; fi
 fi
 
+# --jobs: the same bytes whatever the number of threads
+"$BIN" extract -j 1 "$CORPUS" >"$tmp/j1"
+for j in 2 3 8; do
+    "$BIN" extract --jobs "$j" "$CORPUS" >"$tmp/jn"
+    if cmp -s "$tmp/j1" "$tmp/jn"; then ok "extract -j $j: same output as -j 1"; else
+        fail "extract -j $j differs from -j 1"; fi
+done
+"$BIN" report -j 1 --format csv "$CORPUS" >"$tmp/r1"
+"$BIN" report -j 4 --format csv "$CORPUS" >"$tmp/r4"
+if cmp -s "$tmp/r1" "$tmp/r4"; then ok "report -j 4: same output as -j 1"; else fail "report -j 4 differs"; fi
+check "--jobs 0 is refused" 2 -- "$BIN" extract --jobs 0 "$CORPUS"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

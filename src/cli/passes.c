@@ -1,0 +1,191 @@
+/* The passes over the files of a corpus, on a pool of threads that hands
+ * the documents over in file order (pool.h): the first reads each file
+ * for its identity, the second reads it again and extracts its
+ * references.  At most twice as many documents as threads are in memory. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "pool.h"
+
+/* A document in flight: its text and references once read. */
+typedef struct doc_slot {
+    cg_text text;
+    int loaded;    /* text holds the document */
+    cg_error err;  /* why it could not be read */
+    cg_status st;  /* CG_OK, or what failed */
+    int skip;      /* not a document to read in this pass */
+    cg_refs refs;
+    cg_identity who;
+} doc_slot;
+
+/* What the passes share: read-only but for the calling thread's part. */
+typedef struct pass {
+    const cli_common *common;
+    const cg_registry *reg;
+    cli_corpus *cc;
+    const cg_extractor *ex; /* second pass */
+    cli_doc_fn fn;
+    void *ctx;
+    cli_progress progress;
+    int status;
+} pass;
+
+static unsigned jobs_of(const cli_common *common)
+{
+    return common->jobs ? common->jobs : cli_pool_default_jobs();
+}
+
+/* Slots for the pool: twice the threads, so that none waits on another. */
+static doc_slot *new_slots(unsigned jobs, size_t *nslots)
+{
+    *nslots = (size_t)jobs * 2;
+    return cg_calloc(*nslots, sizeof(doc_slot));
+}
+
+static void free_slots(doc_slot *slots, size_t nslots)
+{
+    for (size_t i = 0; slots && i < nslots; i++) {
+        if (slots[i].loaded)
+            cg_text_free(&slots[i].text);
+        cg_refs_free(&slots[i].refs);
+    }
+    cg_free(slots);
+}
+
+/* Reads file i into the slot (either pass). */
+static void read_file(const pass *ps, size_t i, doc_slot *d)
+{
+    const cg_corpus_file *f = &ps->cc->corpus.files[i];
+    cg_error_clear(&d->err);
+    d->loaded = 0;
+    d->st = cg_text_load(&d->text, f->path, (cg_markup)f->markup, &d->err);
+    d->loaded = d->st == CG_OK;
+}
+
+static void identify_work(void *shared, size_t i, void *slot)
+{
+    read_file(shared, i, slot);
+}
+
+/* First pass, in file order: records what document i says of itself. */
+static int identify_use(void *shared, size_t i, void *slot)
+{
+    pass *ps = shared;
+    doc_slot *d = slot;
+    cli_corpus *cc = ps->cc;
+    const cg_corpus_file *f = &cc->corpus.files[i];
+    if (!d->loaded) {
+        cg_error_print(&d->err, stderr);
+        if (d->err.status == CG_ENOMEM)
+            return 1;
+        cc->skipped[i] = 1;
+        cc->failures++;
+        return 0;
+    }
+    cg_status st = cg_identities_add(cc->ids, i, ps->reg, f->rel, cli_manifest_entry(cc, f), &d->text);
+    cg_text_free(&d->text);
+    d->loaded = 0;
+    if (st != CG_OK) {
+        cli_error("%s: %s", f->path, cg_status_name(st));
+        return 1;
+    }
+    return 0;
+}
+
+int cli_identify_files(const cli_common *common, const cg_registry *reg, cli_corpus *cc)
+{
+    pass ps = {common, reg, cc, NULL, NULL, NULL, {0}, CG_EXIT_OK};
+    static const cli_pool_ops ops = {identify_work, identify_use};
+    unsigned jobs = jobs_of(common);
+    size_t nslots;
+    doc_slot *slots = new_slots(jobs, &nslots);
+    if (slots == NULL) {
+        cli_error("out of memory");
+        return 0;
+    }
+    int rc = cli_pool_run(cc->corpus.n, jobs, &ops, &ps, slots, sizeof *slots, nslots);
+    free_slots(slots, nslots);
+    return rc == 0;
+}
+
+/* Second pass, in a worker: reads file i and extracts its references. */
+static void extract_work(void *shared, size_t i, void *slot)
+{
+    const pass *ps = shared;
+    doc_slot *d = slot;
+    d->skip = ps->cc->skipped[i] || !cg_identities_get(ps->cc->ids, i, &d->who);
+    if (d->skip)
+        return;
+    read_file(ps, i, d);
+    if (!d->loaded)
+        return;
+    cg_refs_clear(&d->refs);
+    d->st = cg_extract(ps->ex, &d->text, &d->who.id, &d->refs);
+}
+
+/* Second pass, in file order: hands document i over, or reports it. */
+static int extract_use(void *shared, size_t i, void *slot)
+{
+    pass *ps = shared;
+    doc_slot *d = slot;
+    const cg_corpus_file *f = &ps->cc->corpus.files[i];
+    cli_progress_at(&ps->progress, i);
+    if (d->skip)
+        return 0;
+    if (!d->loaded) {
+        cli_progress_clear(&ps->progress);
+        cg_error_print(&d->err, stderr); /* changed between the passes */
+        if (d->err.status == CG_ENOMEM) {
+            ps->status = CG_EXIT_FATAL;
+            return 1;
+        }
+        ps->cc->failures++;
+        return 0;
+    }
+    int stop = 0;
+    if (d->st != CG_OK) {
+        cli_progress_clear(&ps->progress);
+        cli_error("%s: %s", f->path, cg_status_name(d->st));
+        stop = 1;
+    } else if (ps->fn(f, &d->who, &d->text, &d->refs, ps->ctx) != 0) {
+        stop = 1;
+    }
+    cg_text_free(&d->text);
+    d->loaded = 0;
+    if (stop)
+        ps->status = CG_EXIT_FATAL;
+    return stop;
+}
+
+int cli_run_corpus(const cli_common *common, const cg_registry *reg, char **paths,
+                   size_t npaths, cli_doc_fn fn, void *ctx)
+{
+    cli_corpus cc;
+    int status = cli_identify(common, reg, paths, npaths, &cc);
+    if (status == CG_EXIT_FATAL)
+        return status;
+    cg_extractor *ex = cg_extractor_new(reg);
+    unsigned jobs = jobs_of(common);
+    size_t nslots;
+    doc_slot *slots = ex ? new_slots(jobs, &nslots) : NULL;
+    if (slots == NULL) {
+        cg_extractor_free(ex);
+        cli_corpus_free(&cc);
+        cli_error("out of memory");
+        return CG_EXIT_FATAL;
+    }
+    pass ps = {common, reg, &cc, ex, fn, ctx, {0}, CG_EXIT_OK};
+    static const cli_pool_ops ops = {extract_work, extract_use};
+    cli_progress_start(&ps.progress, &cc.corpus, common->progress, stderr, isatty(STDERR_FILENO));
+    int rc = cli_pool_run(cc.corpus.n, jobs, &ops, &ps, slots, sizeof *slots, nslots);
+    cli_progress_end(&ps.progress, cc.corpus.n);
+    status = rc < 0 ? CG_EXIT_FATAL : ps.status;
+    if (status == CG_EXIT_OK && cc.failures)
+        status = CG_EXIT_SKIPPED;
+    free_slots(slots, nslots);
+    cg_extractor_free(ex);
+    cli_corpus_free(&cc);
+    return status;
+}
