@@ -250,18 +250,33 @@ int has_blank_line(const char *a, const char *b)
     return 0;
 }
 
+/* How common a byte is in English text, 0 rare .. 25 common: the anchor
+ * of a search is the needle's rarest byte, so that memchr stops seldom. */
+static int commonness(unsigned char c)
+{
+    static const char order[] = "zqxjkvbpygfwmucldrhsnioate ";
+    if (c >= 'A' && c <= 'Z')
+        return 1;
+    const char *o = c ? strchr(order, c) : NULL;
+    return o ? (int)(o - order) : 0;
+}
+
 const char *find_bytes(const char *p, const char *end, const char *needle, size_t n)
 {
     if (n == 0 || (size_t)(end - p) < n)
         return NULL;
-    const char *last = end - n;
-    while (p <= last) {
-        const char *q = memchr(p, needle[0], (size_t)(last - p) + 1);
+    size_t a = 0;
+    for (size_t k = 1; k < n; k++)
+        if (commonness((unsigned char)needle[k]) < commonness((unsigned char)needle[a]))
+            a = k;
+    const char *last = end - n; /* the last possible start */
+    for (const char *q = p + a; q <= last + a;) {
+        q = memchr(q, needle[a], (size_t)(last + a - q) + 1);
         if (q == NULL)
             return NULL;
-        if (memcmp(q + 1, needle + 1, n - 1) == 0)
-            return q;
-        p = q + 1;
+        if (memcmp(q - a, needle, n) == 0)
+            return q - a;
+        q++;
     }
     return NULL;
 }
