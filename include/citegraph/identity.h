@@ -94,6 +94,28 @@ cg_status cg_identities_add(cg_identities *t, size_t i, const cg_registry *reg,
                             const char *rel, const cg_manifest_entry *entry,
                             const cg_text *text);
 
+/* Records the descriptions of other documents that text, a part of
+ * document i not given to cg_identities_add, contains. */
+cg_status cg_identities_add_claims(cg_identities *t, size_t i, const cg_registry *reg,
+                                   const cg_text *text);
+
+/* The parts of a document read to identify it: its head (masthead and
+ * title) and a window around each "dated" after it, each a clean text. */
+typedef struct cg_doc_parts {
+    cg_text head;
+    int has_head;
+    cg_text *windows;
+    size_t n, cap;
+} cg_doc_parts;
+
+/* Cuts the parts out of a document loaded with CG_MARKUP_NONE and cleans
+ * them with markup; name is for errors.  Nothing to free on failure. */
+cg_status cg_doc_parts_make(const cg_text *raw, cg_markup markup, const char *name,
+                            cg_doc_parts *parts, cg_error *err);
+
+/* Releases the parts. */
+void cg_doc_parts_free(cg_doc_parts *parts);
+
 /* Gives each document still without a symbol the one the corpus
  * describes it with, when exactly one document matches and no other
  * document of the corpus has that id already.  Deterministic, O(n log n). */

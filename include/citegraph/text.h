@@ -15,7 +15,8 @@
 typedef enum cg_markup {
     CG_MARKUP_PLAIN,    /* .txt: pdftotext output, possibly with Markdown */
     CG_MARKUP_MARKDOWN, /* .md */
-    CG_MARKUP_HTML      /* .html, .htm */
+    CG_MARKUP_HTML,     /* .html, .htm */
+    CG_MARKUP_NONE      /* the bytes only, checked: no clean text is made */
 } cg_markup;
 
 /* One point where the clean text's offset stops tracking the raw offset. */

@@ -18,6 +18,7 @@ typedef struct doc_slot {
     int skip;      /* not a document to read in this pass */
     cg_refs refs;
     cg_identity who;
+    cg_doc_parts parts; /* first pass: what is read of the document */
 } doc_slot;
 
 /* What the passes share: read-only but for the calling thread's part. */
@@ -49,6 +50,7 @@ static void free_slots(doc_slot *slots, size_t nslots)
     for (size_t i = 0; slots && i < nslots; i++) {
         if (slots[i].loaded)
             cg_text_free(&slots[i].text);
+        cg_doc_parts_free(&slots[i].parts);
         cg_refs_free(&slots[i].refs);
     }
     cg_free(slots);
@@ -64,9 +66,22 @@ static void read_file(const pass *ps, size_t i, doc_slot *d)
     d->loaded = d->st == CG_OK;
 }
 
+/* First pass, in a worker: reads file i's bytes and cleans only the parts
+ * that tell what the document is and what it says of others. */
 static void identify_work(void *shared, size_t i, void *slot)
 {
-    read_file(shared, i, slot);
+    const pass *ps = shared;
+    doc_slot *d = slot;
+    const cg_corpus_file *f = &ps->cc->corpus.files[i];
+    cg_error_clear(&d->err);
+    d->loaded = 0;
+    cg_text raw;
+    d->st = cg_text_load(&raw, f->path, CG_MARKUP_NONE, &d->err);
+    if (d->st != CG_OK)
+        return;
+    d->st = cg_doc_parts_make(&raw, (cg_markup)f->markup, f->path, &d->parts, &d->err);
+    cg_text_free(&raw);
+    d->loaded = d->st == CG_OK;
 }
 
 /* First pass, in file order: records what document i says of itself. */
@@ -84,8 +99,11 @@ static int identify_use(void *shared, size_t i, void *slot)
         cc->failures++;
         return 0;
     }
-    cg_status st = cg_identities_add(cc->ids, i, ps->reg, f->rel, cli_manifest_entry(cc, f), &d->text);
-    cg_text_free(&d->text);
+    cg_status st = cg_identities_add(cc->ids, i, ps->reg, f->rel, cli_manifest_entry(cc, f),
+                                     &d->parts.head);
+    for (size_t w = 0; w < d->parts.n && st == CG_OK; w++)
+        st = cg_identities_add_claims(cc->ids, i, ps->reg, &d->parts.windows[w]);
+    cg_doc_parts_free(&d->parts);
     d->loaded = 0;
     if (st != CG_OK) {
         cli_error("%s: %s", f->path, cg_status_name(st));

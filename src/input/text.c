@@ -192,7 +192,7 @@ static cg_status text_adopt(cg_text *text, char *data, size_t len, cg_markup mar
     }
     text->raw = data;
     text->raw_len = len;
-    if (cg_markup_normalize(text, markup) != CG_OK) {
+    if (markup != CG_MARKUP_NONE && cg_markup_normalize(text, markup) != CG_OK) {
         cg_text_free(text);
         return cg_error_set(err, CG_ENOMEM, name, 0, 0, "out of memory");
     }

@@ -201,6 +201,14 @@ cg_status cg_identities_add(cg_identities *t, size_t i, const cg_registry *reg,
     if (!ok)
         return CG_ENOMEM;
     t->added[i] = 1;
+    return cg_identities_add_claims(t, i, reg, text);
+}
+
+cg_status cg_identities_add_claims(cg_identities *t, size_t i, const cg_registry *reg,
+                                   const cg_text *text)
+{
+    if (i >= t->n)
+        return CG_EUSAGE;
     claim_sink sink = {t, i};
     cg_find_described(reg, text, add_claim, &sink);
     return t->status;
