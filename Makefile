@@ -36,8 +36,8 @@ SANFLAGS :=
 OPT := -O2 -g
 endif
 
-PKGS := igraph yaml-0.1
-DEB_PKGS := build-essential pkg-config libigraph-dev libyaml-dev check
+PKGS := igraph yaml-0.1 poppler-glib
+DEB_PKGS := build-essential pkg-config libigraph-dev libyaml-dev libpoppler-glib-dev check
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)

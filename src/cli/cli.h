@@ -69,6 +69,10 @@ int cli_parse_count(const char *opt, const char *value, size_t *out);
 /* Adds a --registry folder; reports and returns 0 if there are too many. */
 int cli_add_registry(cli_common *common, const char *cmd, const char *dir);
 
+/* Writes buf to path atomically, or to stdout when path is NULL;
+ * reports and returns 0 on failure. */
+int cli_write_output(const char *path, const cg_buf *buf);
+
 /* Writes buf to stdout and flushes; reports and returns 0 on failure. */
 int cli_write_stdout(const cg_buf *buf);
 
@@ -80,5 +84,13 @@ int cmd_report(int argc, char **argv, const char *argv0);
 
 /* The graph command: the citation graph as DOT, GraphML, CSV or JSON. */
 int cmd_graph(int argc, char **argv, const char *argv0);
+
+/* The annotate command: a document as HTML with its references linked. */
+int cmd_annotate(int argc, char **argv, const char *argv0);
+
+/* The drawing of a graph as an <svg> element made by Graphviz dot from
+ * its DOT export; NULL with *why set when dot is missing or fails. */
+char *cli_graph_svg(const cg_graph *graph, const cg_metrics *m, size_t max_vertices,
+                    const char **why);
 
 #endif

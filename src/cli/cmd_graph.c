@@ -36,29 +36,6 @@ static int format_of_file(const char *path)
     return dot ? cg_graph_format_parse(dot + 1) : -1;
 }
 
-static int write_output(const char *path, const cg_buf *out)
-{
-    if (path == NULL)
-        return cli_write_stdout(out);
-    cg_atomic_file af;
-    cg_error err;
-    cg_error_clear(&err);
-    if (cg_atomic_open(&af, path, &err) != CG_OK) {
-        cg_error_print(&err, stderr);
-        return 0;
-    }
-    if (cg_write_all(af.fp, path, out->data ? out->data : "", out->len, &err) != CG_OK) {
-        cg_atomic_abort(&af);
-        cg_error_print(&err, stderr);
-        return 0;
-    }
-    if (cg_atomic_commit(&af, &err) != CG_OK) {
-        cg_error_print(&err, stderr);
-        return 0;
-    }
-    return 1;
-}
-
 typedef struct graph_opts {
     int format; /* cg_graph_format, or -1 until known */
     const char *output;
@@ -145,7 +122,7 @@ int cmd_graph(int argc, char **argv, const char *argv0)
     if (cg_graph_write(&out, (cg_graph_format)format, &graph, &m, keep) != CG_OK) {
         cli_error("out of memory");
         status = CG_EXIT_FATAL;
-    } else if (!write_output(output, &out)) {
+    } else if (!cli_write_output(output, &out)) {
         status = CG_EXIT_FATAL;
     }
     cg_buf_free(&out);

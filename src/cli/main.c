@@ -19,6 +19,7 @@ static const command commands[] = {
     {"report", "rank the vertices of the citation graph (text, CSV, JSON, Markdown)",
      cmd_report},
     {"graph", "write the citation graph (DOT, GraphML, CSV, JSON)", cmd_graph},
+    {"annotate", "write a document as HTML with every reference a link", cmd_annotate},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
