@@ -190,6 +190,7 @@ valgrind: all $(UNIT_BIN)
 	    --errors-for-leak-kinds=definite,indirect --error-exitcode=1 $$t >/dev/null || status=1; \
 	done; \
 	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
-	  $(BIN) extract data/corpus/sample test/gold/docs >/dev/null || status=1; \
+	  $(BIN) extract data/corpus/sample test/gold/docs test/pdf/S_1999_779.pdf test/pdf/footnote.pdf \
+	  >/dev/null || status=1; \
 	if [ $$status = 0 ]; then echo "valgrind: 0 errors, 0 leaks"; fi; \
 	exit $$status

@@ -23,6 +23,8 @@
 typedef struct line {
     size_t from, to;              /* characters [from, to) */
     double top, bottom, left, right, height;
+    char before[4], after[4];     /* footnote marks set apart by poppler */
+    int mark;                     /* 1: this line is a mark moved into another */
 } line;
 
 /* A page's characters: pointers into poppler's text and their boxes. */
@@ -50,7 +52,7 @@ static int page_lines(page *pg)
     for (size_t i = 0; i <= pg->n; i++) {
         if (i < pg->n && !(pg->len[i] == 1 && pg->ch[i][0] == '\n'))
             continue;
-        line l = {start, i, 1e300, -1e300, 1e300, -1e300, 0};
+        line l = {start, i, 1e300, -1e300, 1e300, -1e300, 0, "", "", 0};
         for (size_t k = start; k < i; k++) {
             if (is_space_char(pg->ch[k], pg->len[k]))
                 continue;
@@ -216,7 +218,8 @@ static size_t raised_run(const page *pg, const line *l, size_t k, size_t to)
 }
 
 /* Appends the characters [from, to) of a printed line whose baseline
- * and size are those of l, with spaces where gaps are wide. */
+ * and size are those of l, with spaces where gaps are wide; *prev_right
+ * is the right edge of the last character that is not a space. */
 static void put_chars(GString *out, const page *pg, const line *l, size_t from, size_t to,
                       double *prev_right, int *prev_space)
 {
@@ -227,8 +230,7 @@ static void put_chars(GString *out, const page *pg, const line *l, size_t from, 
         if (is_space_char(c, n)) {
             if (!*prev_space)
                 g_string_append_c(out, ' ');
-            *prev_space = 1;
-            *prev_right = b->x2;
+            *prev_space = 1; /* *prev_right stays the end of the last ink */
             continue;
         }
         if (!*prev_space && *prev_right > -1e299 && b->x1 - *prev_right > 0.25 * l->height) {
@@ -236,6 +238,10 @@ static void put_chars(GString *out, const page *pg, const line *l, size_t from, 
         }
         size_t run = raised_run(pg, l, k, to);
         if (run > 0) {
+            /* a mark set close to its word: no space between them */
+            if (*prev_space && out->len > 0 && out->str[out->len - 1] == ' ' &&
+                b->x1 - *prev_right < 0.25 * l->height)
+                g_string_truncate(out, out->len - 1);
             for (size_t r = k; r < k + run; r++)
                 put_superscript(out, *pg->ch[r]);
             k += run - 1;
@@ -248,19 +254,65 @@ static void put_chars(GString *out, const page *pg, const line *l, size_t from, 
     }
 }
 
+/* The digits of a line made of one to three digits only, or 0. */
+static size_t digits_only(const page *pg, const line *l, char *out)
+{
+    size_t n = 0;
+    for (size_t k = l->from; k < l->to; k++) {
+        if (is_space_char(pg->ch[k], pg->len[k]))
+            continue;
+        if (!is_digit_char(pg->ch[k], pg->len[k]) || n == 3)
+            return 0;
+        out[n++] = *pg->ch[k];
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* poppler gives a footnote mark raised in a smaller size as a line of
+ * its own: moves it into the line it is raised above, at its end (a
+ * call in the text) or its start (the footnote itself). */
+static void attach_marks(page *pg)
+{
+    for (size_t i = 0; i < pg->nlines; i++) {
+        line *m = &pg->lines[i];
+        char d[4];
+        if (!digits_only(pg, m, d))
+            continue;
+        for (size_t j = 0; j < pg->nlines; j++) {
+            line *r = &pg->lines[j];
+            char rd[4];
+            if (j == i || r->mark || digits_only(pg, r, rd) || m->height >= 0.85 * r->height ||
+                m->bottom >= r->bottom - 0.15 * r->height || m->bottom <= r->top)
+                continue;
+            if (m->left >= r->right - 1 && m->left - r->right < 0.6 * r->height && !r->after[0]) {
+                memcpy(r->after, d, sizeof d);
+            } else if (r->left >= m->right - 1 && r->left - m->right < 0.6 * r->height &&
+                       !r->before[0]) {
+                memcpy(r->before, d, sizeof d);
+            } else {
+                continue;
+            }
+            m->mark = 1;
+            break;
+        }
+    }
+}
+
 /* Appends the text of one page. */
 static void page_text(GString *out, page *pg, int index)
 {
     page_lines(pg);
+    attach_marks(pg);
     const line *prev = NULL;
     for (size_t i = 0; i < pg->nlines; i++) {
         line row = pg->lines[i];
-        if (running_line(pg, &row, index))
+        if (row.mark || running_line(pg, &row, index))
             continue;
         /* the pieces of the same printed line */
         size_t j = i + 1;
         line last = row;
-        while (j < pg->nlines && same_row(&last, &pg->lines[j])) {
+        while (j < pg->nlines && !pg->lines[j].mark && same_row(&last, &pg->lines[j])) {
             last = pg->lines[j];
             if (last.top < row.top) row.top = last.top;
             if (last.bottom > row.bottom) row.bottom = last.bottom;
@@ -276,11 +328,22 @@ static void page_text(GString *out, page *pg, int index)
         double right = -1e300;
         int space = 1;
         for (size_t k = i; k < j; k++) {
-            if (k > i && !space && pg->lines[k].left - right <= 0.25 * row.height) {
+            const line *piece = &pg->lines[k];
+            if (k > i && !space && piece->left - right <= 0.25 * row.height) {
                 g_string_append_c(out, ' ');
                 space = 1;
             }
-            put_chars(out, pg, &row, pg->lines[k].from, pg->lines[k].to, &right, &space);
+            for (const char *d = piece->before; *d; d++)
+                put_superscript(out, *d);
+            if (piece->before[0]) {
+                g_string_append_c(out, ' ');
+                space = 1;
+            }
+            put_chars(out, pg, &row, piece->from, piece->to, &right, &space);
+            while (piece->after[0] && out->len > 0 && out->str[out->len - 1] == ' ')
+                g_string_truncate(out, out->len - 1);
+            for (const char *d = piece->after; *d; d++)
+                put_superscript(out, *d);
         }
         while (out->len > 0 && out->str[out->len - 1] == ' ')
             g_string_truncate(out, out->len - 1);
