@@ -100,10 +100,10 @@ cg_status cg_annotate_write(cg_buf *out, const char *title, const char *source,
                             const cg_text *text, const cg_refs *refs, int use_raw);
 
 /* Appends the HTML report: what was read, the references by kind, the
- * most cited targets of each kind (top a kind) with links, the graph
- * drawing graph_svg (an <svg> element from Graphviz; when NULL,
+ * graph drawing graph_svg (an <svg> element from Graphviz; when NULL,
  * graph_note says why there is none), references by year of the cited
- * document as a bar chart, and the table of vertices rows[0..n). */
+ * document as a bar chart, the most cited targets of each kind (top a
+ * kind) with links, and the table of vertices rows[0..n). */
 cg_status cg_report_write_html(cg_buf *out, const cg_graph *graph, const cg_metrics *m,
                                const size_t *rows, size_t n, size_t top,
                                const char *graph_svg, const char *graph_note);

@@ -1,7 +1,7 @@
-/* The HTML report: one self-contained page with what was read, the most
- * cited targets of each kind, the drawing of the graph (an SVG made by
- * the caller, embedded as it is), a bar chart of references by year of
- * the cited document (inline SVG, drawn here) and the ranking. */
+/* The HTML report: one self-contained page with what was read, the
+ * drawing of the graph (an SVG made by the caller, embedded as it is), a
+ * bar chart of references by year of the cited document (inline SVG,
+ * drawn here), the most cited targets of each kind and the ranking. */
 #include "html_impl.h"
 
 #include "citegraph/citegraph.h"
@@ -181,12 +181,11 @@ cg_status cg_report_write_html(cg_buf *out, const cg_graph *graph, const cg_metr
     if (st == CG_OK)
         st = cg_buf_printf(out, "<header>\n<h1>Citation report</h1>\n<p class=\"meta\">"
                                 "citegraph %s &middot; <a href=\"#read\">read</a> &middot; "
-                                "<a href=\"#cited\">most cited</a> &middot; <a href=\"#graph\">graph"
-                                "</a> &middot; <a href=\"#years\">years</a> &middot; "
+                                "<a href=\"#graph\">graph</a> &middot; <a href=\"#years\">years"
+                                "</a> &middot; <a href=\"#cited\">most cited</a> &middot; "
                                 "<a href=\"#ranking\">ranking</a></p>\n</header>\n",
                            CITEGRAPH_VERSION);
     if (st == CG_OK) st = put_summary(out, graph, m);
-    if (st == CG_OK) st = put_most_cited(out, graph, m, top ? top : 10);
     if (st == CG_OK) st = cg_buf_puts(out, "<h2 id=\"graph\">The citation graph</h2>\n");
     if (st == CG_OK && graph_svg != NULL) {
         st = cg_buf_puts(out, "<figure id=\"graph-drawing\">\n");
@@ -203,6 +202,7 @@ cg_status cg_report_write_html(cg_buf *out, const cg_graph *graph, const cg_metr
         if (st == CG_OK) st = cg_buf_puts(out, "</p>\n");
     }
     if (st == CG_OK) st = put_years(out, graph, m);
+    if (st == CG_OK) st = put_most_cited(out, graph, m, top ? top : 10);
     if (st == CG_OK) st = cg_buf_puts(out, "<h2 id=\"ranking\">Ranking</h2>\n");
     if (st == CG_OK) st = table_head(out, 1);
     for (size_t i = 0; i < n && st == CG_OK; i++)
