@@ -44,7 +44,7 @@ cg_status cg_report_write(cg_buf *out, cg_report_format format, const cg_graph *
         return cg_export_report_md(out, graph, m, rows, n);
     case CG_REPORT_HTML:
         return cg_report_write_html(out, graph, m, rows, n, 10, NULL,
-                                    "The graph is drawn only by citegraph report --format html.");
+                                    "No drawing of the graph was made.");
     }
     return CG_EUSAGE;
 }
