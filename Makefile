@@ -38,8 +38,8 @@ SANFLAGS :=
 OPT := -O2 -g
 endif
 
-PKGS := igraph yaml-0.1
-DEB_PKGS := build-essential pkg-config libigraph-dev libyaml-dev check graphviz
+PKGS := igraph yaml-0.1 poppler-glib
+DEB_PKGS := build-essential pkg-config libigraph-dev libyaml-dev libpoppler-glib-dev check graphviz
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
@@ -201,7 +201,8 @@ valgrind: all $(UNIT_BIN)
 	    --errors-for-leak-kinds=definite,indirect --error-exitcode=1 $$t >/dev/null || status=1; \
 	done; \
 	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
-	  $(BIN) extract data/corpus/sample test/gold/docs >/dev/null || status=1; \
+	  $(BIN) extract data/corpus/sample test/gold/docs test/pdf/S_1999_779.pdf test/pdf/footnote.pdf \
+	  >/dev/null || status=1; \
 	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
 	  $(BIN) graph --format graphml data/corpus/sample >/dev/null || status=1; \
 	if [ $$status = 0 ]; then echo "valgrind: 0 errors, 0 leaks"; fi; \

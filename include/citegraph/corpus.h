@@ -28,7 +28,7 @@ typedef struct cg_corpus {
 typedef void (*cg_corpus_report)(const cg_error *err, int fatal, void *ctx);
 
 /* Lists the documents of paths: files of a known type (.txt, .md,
- * .html, .htm) in folders, recursively and sorted; other files in
+ * .html, .htm, .pdf) in folders, recursively and sorted; other files in
  * folders are reported as skipped; hidden entries are ignored. */
 cg_status cg_corpus_collect(cg_corpus *corpus, const char *const *paths, size_t npaths,
                             cg_corpus_report report, void *ctx);

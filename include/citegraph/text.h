@@ -16,6 +16,7 @@ typedef enum cg_markup {
     CG_MARKUP_PLAIN,    /* .txt: pdftotext output, possibly with Markdown */
     CG_MARKUP_MARKDOWN, /* .md */
     CG_MARKUP_HTML,     /* .html, .htm */
+    CG_MARKUP_PDF,      /* .pdf: its text layer, read as plain text */
     CG_MARKUP_NONE      /* the bytes only, checked: no clean text is made */
 } cg_markup;
 
@@ -44,17 +45,20 @@ typedef struct cg_text {
     long cursor_column;
 } cg_text;
 
-/* Guesses the markup of a file from its extension; -1 if not a text
- * document we read (.txt, .md, .markdown, .html, .htm). */
+/* Guesses the markup of a file from its extension; -1 if not a
+ * document we read (.txt, .md, .markdown, .html, .htm, .pdf). */
 int cg_markup_from_path(const char *path);
 
 /* Reads path into text.  Fails with CG_EINPUT (and line:column) on NUL
  * bytes, invalid UTF-8 or UTF-16, CG_ELIMIT on files above
- * CG_TEXT_MAX_BYTES, CG_EIO when the file cannot be read. */
+ * CG_TEXT_MAX_BYTES, CG_EIO when the file cannot be read.  A PDF
+ * (CG_MARKUP_PDF) is read through its text layer: raw is that text;
+ * CG_EINPUT when it cannot be opened or has no text layer. */
 cg_status cg_text_load(cg_text *text, const char *path, cg_markup markup,
                        cg_error *err);
 
-/* Builds text from bytes in memory (copied); name is used in errors. */
+/* Builds text from bytes in memory (copied); name is used in errors.
+ * CG_MARKUP_PDF is not accepted here (CG_EUSAGE). */
 cg_status cg_text_from_bytes(cg_text *text, const char *bytes, size_t len,
                              cg_markup markup, const char *name, cg_error *err);
 

@@ -126,6 +126,10 @@ int cli_graph_from_builder(cg_graph_builder *b, cg_graph *graph, cg_metrics *met
 /* The run command: the main job, every output into a folder. */
 int cmd_run(int argc, char **argv, const char *argv0);
 
+/* Writes buf to path atomically, or to stdout when path is NULL;
+ * reports and returns 0 on failure. */
+int cli_write_output(const char *path, const cg_buf *buf);
+
 /* Writes buf to stdout and flushes; reports and returns 0 on failure. */
 int cli_write_stdout(const cg_buf *buf);
 
@@ -140,5 +144,13 @@ int cmd_graph(int argc, char **argv, const char *argv0);
 
 /* The docs command: each document's id, aliases, title, date and how the id was found. */
 int cmd_docs(int argc, char **argv, const char *argv0);
+
+/* The annotate command: a document as HTML with its references linked. */
+int cmd_annotate(int argc, char **argv, const char *argv0);
+
+/* The drawing of a graph as an <svg> element made by Graphviz dot from
+ * its DOT export; NULL with *why set when dot is missing or fails. */
+char *cli_graph_svg(const cg_graph *graph, const cg_metrics *m, size_t max_vertices,
+                    const char **why);
 
 #endif

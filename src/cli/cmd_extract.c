@@ -13,7 +13,7 @@ static const char usage[] =
     "                        PATH...\n"
     "\n"
     "Print every reference of the documents at PATH (files, or folders read\n"
-    "recursively: .txt, .md, .html, .htm), one row a mention, in file order\n"
+    "recursively: .txt, .md, .html, .htm, .pdf), one row a mention, in file order\n"
     "and text order.\n"
     "\n"
     "  -f, --format FORMAT  tsv (default: a header row, then columns file line\n"

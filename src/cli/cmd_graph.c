@@ -36,11 +36,6 @@ static int format_of_file(const char *path)
     return dot ? cg_graph_format_parse(dot + 1) : -1;
 }
 
-static int write_output(const char *path, const cg_buf *out)
-{
-    return path == NULL ? cli_write_stdout(out) : cli_write_file(path, out);
-}
-
 typedef struct graph_opts {
     int format; /* cg_graph_format, or -1 until known */
     const char *output;
@@ -127,7 +122,7 @@ int cmd_graph(int argc, char **argv, const char *argv0)
     if (cg_graph_write(&out, (cg_graph_format)format, &graph, &m, keep) != CG_OK) {
         cli_error("out of memory");
         status = CG_EXIT_FATAL;
-    } else if (!write_output(output, &out)) {
+    } else if (!cli_write_output(output, &out)) {
         status = CG_EXIT_FATAL;
     }
     cg_buf_free(&out);

@@ -7,8 +7,8 @@
 #include "options.h"
 
 static const char usage[] =
-    "usage: citegraph report [--top N] [--kind K] [--format text|csv|json|md]\n"
-    "                        [--registry DIR] [--quiet | --progress] PATH...\n"
+    "usage: citegraph report [--top N] [--kind K] [--format text|csv|json|md|html]\n"
+    "                        [-o FILE] [--registry DIR] [--quiet | --progress] PATH...\n"
     "\n"
     "Build the citation graph of the documents at PATH and print its vertices\n"
     "ranked by cited_by, then mentions, then pagerank (descending), then id.\n"
@@ -16,7 +16,10 @@ static const char usage[] =
     "  -t, --top N          print the first N rows only (default: all)\n"
     "  -k, --kind K         only vertices of kind K: symbol, resolution, icj,\n"
     "                       url, other or document\n"
-    "  -f, --format FORMAT  text (default), csv, json or md (Markdown)\n"
+    "  -f, --format FORMAT  text (default), csv, json, md (Markdown) or html (one\n"
+    "                       page: counts, most cited of each kind, the graph drawn\n"
+    "                       by Graphviz when installed, references by year)\n"
+    "  -o, --output FILE    write FILE (atomically) instead of stdout\n"
     CLI_COMMON_HELP
     "\n"
     CLI_EXIT_HELP;
@@ -25,7 +28,11 @@ typedef struct report_opts {
     cg_report_format format;
     size_t top;
     int kind; /* cg_vkind, or -1 for every kind */
+    const char *output;
 } report_opts;
+
+/* Vertices drawn in the HTML report's graph: the most highly ranked. */
+enum { HTML_GRAPH_VERTICES = 60 };
 
 /* --top, --kind, --format. */
 static int report_option(cli_opts *o, int opt, void *ctx)
@@ -37,12 +44,17 @@ static int report_option(cli_opts *o, int opt, void *ctx)
             return 0;
         int f = cg_report_format_parse(o->arg);
         if (f < 0) {
-            cli_error("report: unknown format '%s' (expected text, csv, json or md)", o->arg);
+            cli_error("report: unknown format '%s' (expected text, csv, json, md or html)", o->arg);
             return 0;
         }
         r->format = (cg_report_format)f;
         return 1;
     }
+    case 'o':
+        if (!cli_opts_value(o, "output"))
+            return 0;
+        r->output = o->arg;
+        return 1;
     case 't':
         return cli_opts_value(o, "top") && cli_parse_count("top", o->arg, &r->top);
     case 'k':
@@ -62,7 +74,7 @@ static int report_option(cli_opts *o, int opt, void *ctx)
 int cmd_report(int argc, char **argv, const char *argv0)
 {
     cli_common common = {.argv0 = argv0};
-    report_opts r = {CG_REPORT_TEXT, 0, -1};
+    report_opts r = {CG_REPORT_TEXT, 0, -1, NULL};
     int st = cli_parse_args(argc, argv, "report", usage, &common, report_option, &r);
     if (st != CLI_ARGS_RUN)
         return st;
@@ -88,10 +100,26 @@ int cmd_report(int argc, char **argv, const char *argv0)
             m.rank[n++] = v;
     }
     cg_buf out = {0};
-    if (cg_report_write(&out, format, &graph, &m, m.rank, n) != CG_OK) {
+    cg_status written;
+    if (format == CG_REPORT_HTML) {
+        const char *why = NULL;
+        char note[160];
+        char *svg = cli_graph_svg(&graph, &m, HTML_GRAPH_VERTICES, &why);
+        if (svg != NULL)
+            snprintf(note, sizeof note, "The documents read and the most highly ranked targets: "
+                     "%zu of %zu vertices, drawn by Graphviz; hover over a vertex for its id.",
+                     graph.nv < HTML_GRAPH_VERTICES ? graph.nv : (size_t)HTML_GRAPH_VERTICES,
+                     graph.nv);
+        written = cg_report_write_html(&out, &graph, &m, m.rank, n, 10, svg,
+                                       svg ? note : why);
+        cg_free(svg);
+    } else {
+        written = cg_report_write(&out, format, &graph, &m, m.rank, n);
+    }
+    if (written != CG_OK) {
         cli_error("out of memory");
         status = CG_EXIT_FATAL;
-    } else if (!cli_write_stdout(&out)) {
+    } else if (!cli_write_output(r.output, &out)) {
         status = CG_EXIT_FATAL;
     }
     cg_buf_free(&out);

@@ -21,6 +21,7 @@ static const command commands[] = {
     {"graph", "write the citation graph (DOT, GraphML, CSV, JSON)", cmd_graph},
     {"run", "the main job: references, graph, drawing and report into a folder", cmd_run},
     {"docs", "print each document's id, aliases, title and date", cmd_docs},
+    {"annotate", "write a document as HTML with every reference a link", cmd_annotate},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 

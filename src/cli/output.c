@@ -34,6 +34,11 @@ int cli_write_file(const char *path, const cg_buf *out)
     return 1;
 }
 
+int cli_write_output(const char *path, const cg_buf *out)
+{
+    return path == NULL ? cli_write_stdout(out) : cli_write_file(path, out);
+}
+
 int cli_make_dirs(const char *dir)
 {
     char path[4096];

@@ -76,10 +76,13 @@ static void identify_work(void *shared, size_t i, void *slot)
     cg_error_clear(&d->err);
     d->loaded = 0;
     cg_text raw;
-    d->st = cg_text_load(&raw, f->path, CG_MARKUP_NONE, &d->err);
+    /* a PDF's text layer is read whole; its text is then plain */
+    int pdf = f->markup == CG_MARKUP_PDF;
+    d->st = cg_text_load(&raw, f->path, pdf ? CG_MARKUP_PDF : CG_MARKUP_NONE, &d->err);
     if (d->st != CG_OK)
         return;
-    d->st = cg_doc_parts_make(&raw, (cg_markup)f->markup, f->path, &d->parts, &d->err);
+    d->st = cg_doc_parts_make(&raw, pdf ? CG_MARKUP_PLAIN : (cg_markup)f->markup, f->path,
+                              &d->parts, &d->err);
     cg_text_free(&raw);
     d->loaded = d->st == CG_OK;
 }

@@ -8,8 +8,8 @@
 
 int cg_report_format_parse(const char *name)
 {
-    static const char *const names[] = {"text", "csv", "json", "md"};
-    for (int i = 0; i < 4; i++)
+    static const char *const names[] = {"text", "csv", "json", "md", "html"};
+    for (int i = 0; i < 5; i++)
         if (strcmp(name, names[i]) == 0)
             return i;
     if (strcmp(name, "txt") == 0)
@@ -42,6 +42,9 @@ cg_status cg_report_write(cg_buf *out, cg_report_format format, const cg_graph *
         return cg_export_report_json(out, graph, m, rows, n);
     case CG_REPORT_MD:
         return cg_export_report_md(out, graph, m, rows, n);
+    case CG_REPORT_HTML:
+        return cg_report_write_html(out, graph, m, rows, n, 10, NULL,
+                                    "No drawing of the graph was made.");
     }
     return CG_EUSAGE;
 }

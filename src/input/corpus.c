@@ -131,7 +131,7 @@ static cg_status walk_dir(walk *w, const char *path, const char *rel)
                 } else {
                     int markup = cg_markup_from_path(child);
                     if (markup < 0 || !S_ISREG(cs.st_mode))
-                        note(w, 0, CG_EINPUT, child, "skipped: not a .txt, .md or .html document", NULL);
+                        note(w, 0, CG_EINPUT, child, "skipped: not a .txt, .md, .html or .pdf document", NULL);
                     else
                         st = add(w->corpus, child, crel, markup);
                 }
@@ -172,7 +172,7 @@ cg_status cg_corpus_collect(cg_corpus *corpus, const char *const *paths, size_t 
         }
         int markup = cg_markup_from_path(paths[i]);
         if (markup < 0) {
-            note(w, 1, CG_EINPUT, paths[i], "not a .txt, .md or .html document; skipped", NULL);
+            note(w, 1, CG_EINPUT, paths[i], "not a .txt, .md, .html or .pdf document; skipped", NULL);
             continue;
         }
         const char *base = strrchr(paths[i], '/');

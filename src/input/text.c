@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "markup.h"
+#include "pdf.h"
 
 int cg_markup_from_path(const char *path)
 {
@@ -25,6 +26,8 @@ int cg_markup_from_path(const char *path)
     if (strcmp(dot, "html") == 0 || strcmp(dot, "htm") == 0 ||
         strcmp(dot, "HTML") == 0 || strcmp(dot, "HTM") == 0)
         return CG_MARKUP_HTML;
+    if (strcmp(dot, "pdf") == 0 || strcmp(dot, "PDF") == 0)
+        return CG_MARKUP_PDF;
     return -1;
 }
 
@@ -203,6 +206,8 @@ cg_status cg_text_from_bytes(cg_text *text, const char *bytes, size_t len,
                              cg_markup markup, const char *name, cg_error *err)
 {
     memset(text, 0, sizeof *text);
+    if (markup == CG_MARKUP_PDF)
+        return cg_error_set(err, CG_EUSAGE, name, 0, 0, "a PDF is read from its file");
     if (len > CG_TEXT_MAX_BYTES)
         return cg_error_set(err, CG_ELIMIT, name, 0, 0,
                             "file too large (%zu bytes; the limit is %zu)", len,
@@ -219,6 +224,17 @@ cg_status cg_text_load(cg_text *text, const char *path, cg_markup markup,
                        cg_error *err)
 {
     memset(text, 0, sizeof *text);
+    if (markup == CG_MARKUP_PDF) {
+        cg_buf pdf = {0};
+        cg_status st = cg_pdf_read_text(path, &pdf, err);
+        if (st == CG_OK && cg_buf_reserve(&pdf, 1) != CG_OK)
+            st = cg_error_set(err, CG_ENOMEM, path, 0, 0, "out of memory");
+        if (st != CG_OK) {
+            cg_buf_free(&pdf);
+            return st;
+        }
+        return text_adopt(text, pdf.data, pdf.len, CG_MARKUP_PLAIN, path, err);
+    }
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return cg_error_set(err, CG_EIO, path, 0, 0, "cannot open: %s", strerror(errno));

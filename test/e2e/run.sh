@@ -78,11 +78,11 @@ expect "CR only" 0 "" -- "$BIN" extract "$tmp/cr.txt"
 if grep -q "	2	.*S/2023/888" "$tmp/out"; then ok "CR line numbers"; else fail "CR line numbers"; fi
 mkdir -p "$tmp/tree/sub"
 cp "$good" "$tmp/tree/sub/a.md"
-printf '%%PDF-1.4' >"$tmp/tree/b.pdf"
+printf 'PK' >"$tmp/tree/b.docx"
 ln -s .. "$tmp/tree/sub/loop"
 expect "symlink loop" 1 "loop: symbolic link loop" -- "$BIN" extract "$tmp/tree"
 if grep -q "sub/a.md" "$tmp/out"; then ok "symlink loop: others processed"; else fail "symlink loop: others processed"; fi
-if grep -q "b.pdf: skipped" "$tmp/err"; then ok "other file types reported as skipped"; else fail "other file types reported as skipped"; fi
+if grep -q "b.docx: skipped" "$tmp/err"; then ok "other file types reported as skipped"; else fail "other file types reported as skipped"; fi
 if [ "$(id -u)" -ne 0 ]; then
     cp "$good" "$tmp/locked.txt"; chmod 000 "$tmp/locked.txt"
     expect "unreadable file" 1 "locked.txt: cannot open" -- "$BIN" extract "$tmp/locked.txt" "$good"

@@ -6,8 +6,11 @@
  * counts.  icj-case is the recall of the gold's ICJ (file, target) pairs
  * that name their case, compared with the case.  With --min-pairs,
  * --min-mentions, --min-icj-case it fails (exit 1) below those values.
+ * With --any-line mentions are the multiset of (file, target): for an
+ * extraction of another rendering of the same document (a PDF and its
+ * text), whose lines are numbered differently.
  *   score GOLD.tsv EXTRACTED.tsv [--level core|all] [--min-pairs F]
- *         [--min-mentions F] [--min-icj-case F] */
+ *         [--min-mentions F] [--min-icj-case F] [--any-line] */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,9 +119,11 @@ static int same_pair(const row *a, const row *b)
     return strcmp(a->file, b->file) == 0 && strcmp(a->target, b->target) == 0;
 }
 
+static int any_line; /* --any-line */
+
 static int same_mention(const row *a, const row *b)
 {
-    return a->line == b->line && same_pair(a, b);
+    return (any_line || a->line == b->line) && same_pair(a, b);
 }
 
 static int in_files(const table *g, const row *r)
@@ -151,12 +156,14 @@ int main(int argc, char **argv)
             min_icj = atof(argv[++i]);
         else if (strcmp(argv[i], "--level") == 0 && i + 1 < argc)
             all = strcmp(argv[++i], "all") == 0;
+        else if (strcmp(argv[i], "--any-line") == 0)
+            any_line = 1;
         else if (nf < 2)
             files[nf++] = argv[i];
     }
     if (nf != 2) {
         fprintf(stderr, "usage: score GOLD.tsv EXTRACTED.tsv [--level core|all] [--min-pairs F] "
-                        "[--min-mentions F] [--min-icj-case F]\n");
+                        "[--min-mentions F] [--min-icj-case F] [--any-line]\n");
         return 2;
     }
     table g = {0}, x = {0};

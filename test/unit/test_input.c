@@ -431,8 +431,11 @@ static const struct {
     {"b.htm", CG_MARKUP_HTML},
     {"b.html", CG_MARKUP_HTML},
     {"b.HTML", CG_MARKUP_HTML},
-    {"b.pdf", -1},
-    {"b.txt.pdf", -1},
+    {"b.pdf", CG_MARKUP_PDF},
+    {"b.PDF", CG_MARKUP_PDF},
+    {"b.txt.pdf", CG_MARKUP_PDF},
+    {"b.doc", -1},
+    {"b.txt.docx", -1},
     {"b.pdf.txt", CG_MARKUP_PLAIN},
     {"README", -1},
     {"dir.txt/b", -1},
@@ -533,7 +536,7 @@ START_TEST(test_corpus)
     snprintf(path, sizeof path, "%s/.hidden", dir);
     ck_assert_int_eq(mkdir(path, 0700), 0);
     const char *files[] = {"b.txt", "a.md", "B.htm", "sub/c.html", "sub/A.txt", "sub/deeper/d.txt",
-                           "z.pdf", ".hidden/h.txt", ".dot.txt"};
+                           "z.doc", ".hidden/h.txt", ".dot.txt"};
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
         write_file(dir, files[i], "x", 1, path, sizeof path);
     snprintf(link, sizeof link, "%s/sub/deeper/up", dir);
@@ -542,11 +545,11 @@ START_TEST(test_corpus)
     ck_assert_int_eq(symlink("self", link), 0); /* a link to itself */
     snprintf(link, sizeof link, "%s/sub/twin.txt", dir);
     ck_assert_int_eq(symlink("A.txt", link), 0); /* a link to a file is a file */
-    char missing[256], direct[256], pdf[256];
+    char missing[256], direct[256], doc[256];
     snprintf(missing, sizeof missing, "%s/missing", dir);
     snprintf(direct, sizeof direct, "%s/sub/A.txt", dir);
-    snprintf(pdf, sizeof pdf, "%s/z.pdf", dir);
-    const char *paths[] = {dir, missing, direct, pdf};
+    snprintf(doc, sizeof doc, "%s/z.doc", dir);
+    const char *paths[] = {dir, missing, direct, doc};
     cg_corpus c;
     report_log log;
     memset(&log, 0, sizeof log);
@@ -567,17 +570,17 @@ START_TEST(test_corpus)
     }
     ck_assert_str_eq(c.files[c.n - 1].path, direct);
 
-    /* the loop, the link to itself, the missing path, the PDF named
-     * directly; the PDF met in the folder is a note */
+    /* the loop, the link to itself, the missing path, the file of
+     * another type named directly; the one met in the folder is a note */
     ck_assert_uint_eq(c.failures, 4);
     ck_assert_int_eq(log.fatal, 4);
     ck_assert_int_eq(log.n, 5);
     char want[5][1200];
     snprintf(want[0], sizeof want[0], "1 %s/sub/deeper/up: symbolic link loop; folder not entered", dir);
     snprintf(want[1], sizeof want[1], "1 %s/sub/self: symbolic link loop", dir);
-    snprintf(want[2], sizeof want[2], "0 %s/z.pdf: skipped: not a .txt, .md or .html document", dir);
+    snprintf(want[2], sizeof want[2], "0 %s/z.doc: skipped: not a .txt, .md, .html or .pdf document", dir);
     snprintf(want[3], sizeof want[3], "1 %s: no such file or folder", missing);
-    snprintf(want[4], sizeof want[4], "1 %s: not a .txt, .md or .html document; skipped", pdf);
+    snprintf(want[4], sizeof want[4], "1 %s: not a .txt, .md, .html or .pdf document; skipped", doc);
     for (int i = 0; i < 5; i++)
         ck_assert_str_eq(log.lines[i], want[i]);
     cg_corpus_free(&c);

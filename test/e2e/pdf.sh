@@ -1,0 +1,83 @@
+#!/bin/sh
+# PDF input: the references found in a PDF are those found in its text
+# version (pairs and mentions F1 >= 0.98 between the two), the gold
+# scores on a PDF are within 0.02 of those on its text, the running
+# headers and footers are gone, and a PDF without a text layer is
+# reported and skipped.  Uses $BIN and $SCORE (build/test/score).
+set -u
+BIN=${BIN:-build/citegraph}
+SCORE=${SCORE:-build/test/score}
+here=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); echo "ok   $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1"; }
+
+# extraction of a PDF with its file names made those of the text version
+extract_as_txt() {
+    "$BIN" extract -q "$1" | awk -F'\t' 'BEGIN { OFS = "\t" } NR > 1 { sub(/\.pdf$/, ".txt", $1) } { print }'
+}
+# the F1 values of a score line: "pairs mentions"
+f1s() { sed -n 's/^F1 pairs=\([0-9.]*\) mentions=\([0-9.]*\).*/\1 \2/p' "$1"; }
+
+# the PDF against its text version: the text's references as the gold
+for pair in "pdf/S_1995_444.pdf pdf/S_1995_444.txt" "pdf/S_1999_779.pdf gold/docs/S_1999_779.txt"; do
+    set -- $pair
+    name=$(basename "$1" .pdf)
+    "$BIN" extract -q "$here/test/$2" >"$tmp/$name.txt.tsv"
+    extract_as_txt "$here/test/$1" >"$tmp/$name.pdf.tsv"
+    n=$(tail -n +2 "$tmp/$name.txt.tsv" | wc -l)
+    if [ "$n" -lt 4 ]; then fail "$name: the text version has only $n references"; continue; fi
+    if "$SCORE" "$tmp/$name.txt.tsv" "$tmp/$name.pdf.tsv" --any-line --min-pairs 0.98 \
+        --min-mentions 0.98 >"$tmp/$name.score"; then
+        ok "$name.pdf: the references of its text ($n), F1 $(f1s "$tmp/$name.score")"
+    else
+        fail "$name.pdf against its text:"; cat "$tmp/$name.score"
+    fi
+done
+
+# gold scores on the PDF within 0.02 of those on the text
+gold=$here/test/gold/real-dev.tsv
+awk -F'\t' 'NR == 1 || $1 == "S_1999_779.txt"' "$gold" >"$tmp/gold.tsv"
+"$SCORE" "$tmp/gold.tsv" "$tmp/S_1999_779.txt.tsv" --any-line >"$tmp/gold-txt.score"
+extract_as_txt "$here/test/pdf/S_1999_779.pdf" >"$tmp/gold-pdf.tsv"
+"$SCORE" "$tmp/gold.tsv" "$tmp/gold-pdf.tsv" --any-line >"$tmp/gold-pdf.score"
+t=$(f1s "$tmp/gold-txt.score") p=$(f1s "$tmp/gold-pdf.score")
+if [ -n "$t" ] && [ -n "$p" ] && echo "$t $p" | awk '{ d1 = $1 - $3; d2 = $2 - $4;
+    exit !(d1 < 0.02 && d1 > -0.02 && d2 < 0.02 && d2 > -0.02) }'; then
+    ok "gold S_1999_779: text F1 $t, PDF F1 $p (pairs, mentions)"
+else
+    fail "gold S_1999_779: text F1 '$t', PDF F1 '$p'"
+fi
+
+# running headers and footers dropped, the masthead and paragraphs kept
+"$BIN" annotate -q -o "$tmp/779.html" "$here/test/pdf/S_1999_779.pdf" 2>"$tmp/err"
+if [ -s "$tmp/779.html" ] && ! grep -Eq 'English|Page [0-9]|99-20410|\*9920410E\*' "$tmp/779.html" 2>/dev/null &&
+   grep -q 'INTRODUCTION' "$tmp/779.html"; then
+    ok "page headers, footers and job numbers dropped"
+else
+    fail "page headers or footers left: $(grep -Eo 'English|Page [0-9]+|99-20410' "$tmp/779.html" | head -3 | tr '\n' ' ') $(cat "$tmp/err")"
+fi
+
+# no text layer: a clear message, exit status 1, the other files read
+"$BIN" extract "$here/test/pdf/scanned.pdf" "$here/test/pdf/S_1999_779.pdf" >"$tmp/out" 2>"$tmp/err"
+st=$?
+if [ "$st" -eq 1 ] && grep -q "scanned.pdf: no text layer: needs OCR" "$tmp/err" &&
+   grep -q "S/RES/1244 (1999)" "$tmp/out"; then
+    ok "no text layer: 'needs OCR', exit status 1, the other PDF read"
+else
+    fail "no text layer: exit status $st, stderr: $(cat "$tmp/err")"
+fi
+printf 'not a PDF\n' >"$tmp/fake.pdf"
+"$BIN" extract "$tmp/fake.pdf" >/dev/null 2>"$tmp/err"
+st=$?
+if [ "$st" -eq 1 ] && grep -q "fake.pdf: not a PDF file" "$tmp/err"; then
+    ok "not a PDF: reported, exit status 1"
+else
+    fail "not a PDF: exit status $st, stderr: $(cat "$tmp/err")"
+fi
+
+echo "pdf: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
