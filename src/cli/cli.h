@@ -145,6 +145,11 @@ int cmd_graph(int argc, char **argv, const char *argv0);
 /* The docs command: each document's id, aliases, title, date and how the id was found. */
 int cmd_docs(int argc, char **argv, const char *argv0);
 
+/* The HTML report of the rows [0, n) of the ranking, with the graph drawn
+ * by Graphviz when it is installed (a note when not). */
+cg_status cli_report_html(cg_buf *out, const cg_graph *graph, const cg_metrics *m,
+                          const size_t *rows, size_t n);
+
 /* The annotate command: a document as HTML with its references linked. */
 int cmd_annotate(int argc, char **argv, const char *argv0);
 

@@ -31,8 +31,6 @@ typedef struct report_opts {
     const char *output;
 } report_opts;
 
-/* Vertices drawn in the HTML report's graph: the most highly ranked. */
-enum { HTML_GRAPH_VERTICES = 60 };
 
 /* --top, --kind, --format. */
 static int report_option(cli_opts *o, int opt, void *ctx)
@@ -102,17 +100,7 @@ int cmd_report(int argc, char **argv, const char *argv0)
     cg_buf out = {0};
     cg_status written;
     if (format == CG_REPORT_HTML) {
-        const char *why = NULL;
-        char note[160];
-        char *svg = cli_graph_svg(&graph, &m, HTML_GRAPH_VERTICES, &why);
-        if (svg != NULL)
-            snprintf(note, sizeof note, "The documents read and the most highly ranked targets: "
-                     "%zu of %zu vertices, drawn by Graphviz; hover over a vertex for its id.",
-                     graph.nv < HTML_GRAPH_VERTICES ? graph.nv : (size_t)HTML_GRAPH_VERTICES,
-                     graph.nv);
-        written = cg_report_write_html(&out, &graph, &m, m.rank, n, 10, svg,
-                                       svg ? note : why);
-        cg_free(svg);
+        written = cli_report_html(&out, &graph, &m, m.rank, n);
     } else {
         written = cg_report_write(&out, format, &graph, &m, m.rank, n);
     }

@@ -1,8 +1,8 @@
 /* citegraph run: the main job.  Reads the corpus once and writes into a
  * folder the references (references.tsv), the citation graph
  * (graph.dot, graph.graphml), its drawing (graph.svg, when Graphviz is
- * installed) and the report (report.txt, report.csv); prints the top of
- * the report.  Each file is written atomically. */
+ * installed) and the report (report.txt, report.csv, report.html); prints
+ * the top of the report.  Each file is written atomically. */
 #include <stdio.h>
 #include <string.h>
 
@@ -19,8 +19,8 @@ static const char usage[] =
     "The main job: read the documents at PATH once and write into DIR\n"
     "references.tsv (as extract), graph.dot and graph.graphml (as graph),\n"
     "graph.svg (drawn by Graphviz's dot when it is installed; at most the 300\n"
-    "best-ranked vertices), report.txt and report.csv (as report); then print\n"
-    "the first rows of the report.\n"
+    "best-ranked vertices), report.txt, report.csv and report.html (as report);\n"
+    "then print the first rows of the report.\n"
     "\n"
     "  -o, --output DIR     the folder to write (created if needed; default graphs)\n"
     "  -t, --top N          rows of the report printed (default 20; 0: none)\n"
@@ -139,6 +139,8 @@ static int write_outputs(const char *dir, run_ctx *x, const cg_graph *g, const c
     ok &= write_one(dir, "report.txt", &out, cg_report_write(&out, CG_REPORT_TEXT, g, m, m->rank, g->nv));
     cg_buf_clear(&out);
     ok &= write_one(dir, "report.csv", &out, cg_report_write(&out, CG_REPORT_CSV, g, m, m->rank, g->nv));
+    cg_buf_clear(&out);
+    ok &= write_one(dir, "report.html", &out, cli_report_html(&out, g, m, m->rank, g->nv));
     cg_buf_free(&out);
     ok &= draw(dir, g, m, quiet);
     return ok;

@@ -12,7 +12,7 @@ fail() { echo "FAIL $1"; failed=$((failed + 1)); }
 
 if "$BIN" run -o "$tmp/out/deeper" data/corpus/sample >"$tmp/stdout" 2>"$tmp/stderr"; then
     ok "run exits 0"; else fail "run exits $?"; cat "$tmp/stderr"; fi
-for f in references.tsv graph.dot graph.graphml report.txt report.csv; do
+for f in references.tsv graph.dot graph.graphml report.txt report.csv report.html; do
     if [ -s "$tmp/out/deeper/$f" ]; then ok "run writes $f"; else fail "run writes no $f"; fi
     if cmp -s "$tmp/out/deeper/$f" "graphs/sample/$f"; then ok "graphs/sample/$f is up to date"; else
         fail "graphs/sample/$f differs from what citegraph run writes (run make run)"
