@@ -35,7 +35,10 @@ typedef struct run_opts {
 
 typedef struct run_ctx {
     cg_graph_builder *builder;
-    cg_buf refs; /* references.tsv */
+    char refs_path[4096];   /* DIR/references.tsv, written as the corpus is read */
+    cg_atomic_file refs;
+    int refs_open;
+    cg_buf row;             /* one document's rows */
 } run_ctx;
 
 static int run_option(cli_opts *o, int opt, void *ctx)
@@ -58,13 +61,67 @@ static int add_doc(const cg_corpus_file *file, const cg_identity *who, cg_text *
                    const cg_refs *refs, void *ctx)
 {
     run_ctx *x = ctx;
+    cg_buf_clear(&x->row);
     if (cg_graph_builder_add(x->builder, &who->id, refs) != CG_OK ||
         cg_graph_builder_describe(x->builder, who) != CG_OK ||
-        cg_refs_write(&x->refs, CG_REFS_TSV, file->path, who->id.id, text, refs) != CG_OK) {
+        cg_refs_write(&x->row, CG_REFS_TSV, file->path, who->id.id, text, refs) != CG_OK) {
         cli_error("out of memory");
         return 1;
     }
+    cg_error err;
+    cg_error_clear(&err);
+    if (x->row.len && cg_write_all(x->refs.fp, x->refs_path, x->row.data, x->row.len, &err) != CG_OK) {
+        cg_error_print(&err, stderr);
+        return 1;
+    }
     return 0;
+}
+
+/* Opens DIR/references.tsv (atomically) and writes its header. */
+static int open_refs(run_ctx *x, const char *dir)
+{
+    cg_error err;
+    cg_error_clear(&err);
+    if (snprintf(x->refs_path, sizeof x->refs_path, "%s/references.tsv", dir) >=
+        (int)sizeof x->refs_path) {
+        cli_error("%s: path too long", dir);
+        return 0;
+    }
+    if (cg_atomic_open(&x->refs, x->refs_path, &err) != CG_OK) {
+        cg_error_print(&err, stderr);
+        return 0;
+    }
+    x->refs_open = 1;
+    cg_buf head = {0};
+    cg_status st = cg_refs_write_header(&head, CG_REFS_TSV);
+    if (st == CG_OK)
+        st = cg_write_all(x->refs.fp, x->refs_path, head.data, head.len, &err);
+    cg_buf_free(&head);
+    if (st != CG_OK) {
+        cg_error_print(&err, stderr);
+        return 0;
+    }
+    return 1;
+}
+
+/* Puts references.tsv in place when ok, else removes it; 0 on failure. */
+static int close_refs(run_ctx *x, int ok)
+{
+    cg_buf_free(&x->row);
+    if (!x->refs_open)
+        return ok;
+    x->refs_open = 0;
+    if (!ok) {
+        cg_atomic_abort(&x->refs);
+        return 0;
+    }
+    cg_error err;
+    cg_error_clear(&err);
+    if (cg_atomic_commit(&x->refs, &err) != CG_OK) {
+        cg_error_print(&err, stderr);
+        return 0;
+    }
+    return 1;
 }
 
 /* Writes one output of the folder: the text build() makes, to DIR/name. */
@@ -120,18 +177,10 @@ static int draw(const char *dir, const cg_graph *g, const cg_metrics *m, int qui
 }
 
 /* Every output of the folder; 0 if one failed (the others are still written). */
-static int write_outputs(const char *dir, run_ctx *x, const cg_graph *g, const cg_metrics *m,
-                         int quiet)
+static int write_outputs(const char *dir, const cg_graph *g, const cg_metrics *m, int quiet)
 {
     int ok = 1;
     cg_buf out = {0};
-    cg_buf head = {0};
-    cg_status st = cg_refs_write_header(&head, CG_REFS_TSV);
-    if (st == CG_OK)
-        st = cg_buf_append(&head, x->refs.data ? x->refs.data : "", x->refs.len);
-    ok &= write_one(dir, "references.tsv", &head, st);
-    cg_buf_free(&head);
-    cg_buf_clear(&out);
     ok &= write_one(dir, "graph.dot", &out, cg_graph_write(&out, CG_GRAPH_DOT, g, m, NULL));
     cg_buf_clear(&out);
     ok &= write_one(dir, "graph.graphml", &out, cg_graph_write(&out, CG_GRAPH_GRAPHML, g, m, NULL));
@@ -158,26 +207,29 @@ int cmd_run(int argc, char **argv, const char *argv0)
     cg_registry reg;
     if (!cli_load_registry(&common, &reg))
         return CG_EXIT_FATAL;
-    run_ctx x = {cg_graph_builder_new(), {0}};
+    run_ctx x;
+    memset(&x, 0, sizeof x);
+    x.builder = cg_graph_builder_new();
     if (x.builder == NULL) {
         cli_error("out of memory");
         cg_registry_free(&reg);
         return CG_EXIT_FATAL;
     }
-    int status = cli_run_corpus(&common, &reg, common.paths, common.npaths, add_doc, &x);
+    int status = open_refs(&x, r.dir)
+                     ? cli_run_corpus(&common, &reg, common.paths, common.npaths, add_doc, &x)
+                     : CG_EXIT_FATAL;
     cg_registry_free(&reg);
+    if (!close_refs(&x, status != CG_EXIT_FATAL))
+        status = CG_EXIT_FATAL;
     cg_graph graph;
     cg_metrics m;
     if (status != CG_EXIT_FATAL && !cli_graph_from_builder(x.builder, &graph, &m))
         status = CG_EXIT_FATAL;
     cg_graph_builder_free(x.builder);
-    if (status == CG_EXIT_FATAL) {
-        cg_buf_free(&x.refs);
+    if (status == CG_EXIT_FATAL)
         return status;
-    }
-    if (!write_outputs(r.dir, &x, &graph, &m, common.quiet))
+    if (!write_outputs(r.dir, &graph, &m, common.quiet))
         status = CG_EXIT_FATAL;
-    cg_buf_free(&x.refs);
     if (status != CG_EXIT_FATAL && r.top > 0) {
         cg_buf out = {0};
         size_t n = r.top < graph.nv ? r.top : graph.nv;
