@@ -115,10 +115,6 @@ int cli_write_file(const char *path, const cg_buf *buf);
 /* Creates folder dir and its parents as needed; reports and returns 0 on failure. */
 int cli_make_dirs(const char *dir);
 
-/* Draws the DOT text dot as SVG into path with Graphviz's dot (atomically):
- * 1 drawn, 0 dot is not installed, -1 failed (reported). */
-int cli_draw_svg(const cg_buf *dot, const char *path);
-
 /* Fills graph and metrics from a builder the caller filled; reports and
  * returns 0 on failure (then there is nothing to free). */
 int cli_graph_from_builder(cg_graph_builder *b, cg_graph *graph, cg_metrics *metrics);

@@ -9,8 +9,9 @@
 #include "cli.h"
 #include "options.h"
 
-/* Largest graph drawn whole in graph.svg; beyond, its best-ranked vertices. */
-#define SVG_MAX_VERTICES 300
+/* Vertices drawn in graph.svg: the documents read (a third at most) and
+ * the best-ranked targets, so that the drawing stays legible and quick. */
+#define SVG_MAX_VERTICES 100
 
 static const char usage[] =
     "usage: citegraph run [-o DIR] [--top N] [--registry DIR] [--quiet | --progress]\n"
@@ -18,9 +19,9 @@ static const char usage[] =
     "\n"
     "The main job: read the documents at PATH once and write into DIR\n"
     "references.tsv (as extract), graph.dot and graph.graphml (as graph),\n"
-    "graph.svg (drawn by Graphviz's dot when it is installed; at most the 300\n"
-    "best-ranked vertices), report.txt, report.csv and report.html (as report);\n"
-    "then print the first rows of the report.\n"
+    "graph.svg (drawn by Graphviz when it is installed: the documents read and\n"
+    "the best-ranked targets, 100 vertices at most), report.txt, report.csv and\n"
+    "report.html (as report); then print the first rows of the report.\n"
     "\n"
     "  -o, --output DIR     the folder to write (created if needed; default graphs)\n"
     "  -t, --top N          rows of the report printed (default 20; 0: none)\n"
@@ -139,40 +140,24 @@ static int write_one(const char *dir, const char *name, cg_buf *out, cg_status b
     return cli_write_file(path, out);
 }
 
-/* graph.svg: the whole graph, or its best-ranked vertices when large. */
+/* graph.svg: the documents read and the best-ranked targets, drawn by
+ * Graphviz; a note, not an error, when it cannot be drawn. */
 static int draw(const char *dir, const cg_graph *g, const cg_metrics *m, int quiet)
 {
-    unsigned char *keep = NULL;
-    if (g->nv > SVG_MAX_VERTICES) {
-        keep = cg_calloc(g->nv, 1);
-        if (keep == NULL) {
-            cli_error("out of memory");
-            return 0;
-        }
-        for (size_t i = 0; i < SVG_MAX_VERTICES; i++)
-            keep[m->rank[i]] = 1;
+    const char *why = NULL;
+    char *svg = cli_graph_svg(g, m, SVG_MAX_VERTICES, &why);
+    if (svg == NULL) {
+        if (!quiet)
+            fprintf(stderr, "citegraph: %s/graph.svg not drawn: %s\n", dir, why);
+        return 1;
     }
-    cg_buf dot = {0};
-    char path[4096];
-    int ok = 1;
-    if (cg_graph_write(&dot, CG_GRAPH_DOT, g, m, keep) != CG_OK) {
-        cli_error("out of memory");
-        ok = 0;
-    } else if (snprintf(path, sizeof path, "%s/graph.svg", dir) >= (int)sizeof path) {
-        cli_error("%s: path too long", dir);
-        ok = 0;
-    } else {
-        int drawn = cli_draw_svg(&dot, path);
-        if (drawn < 0)
-            ok = 0;
-        else if (drawn == 0 && !quiet)
-            fprintf(stderr, "citegraph: %s not drawn: Graphviz's dot is not installed\n", path);
-        else if (keep && !quiet)
-            fprintf(stderr, "citegraph: %s: the %d best-ranked of %zu vertices\n", path,
-                    SVG_MAX_VERTICES, g->nv);
-    }
-    cg_buf_free(&dot);
-    cg_free(keep);
+    cg_buf out = {0};
+    cg_status st = cg_buf_puts(&out, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n");
+    if (st == CG_OK)
+        st = cg_buf_puts(&out, svg);
+    int ok = write_one(dir, "graph.svg", &out, st);
+    cg_buf_free(&out);
+    cg_free(svg);
     return ok;
 }
 
