@@ -5,6 +5,7 @@
 #   make check      unit suites, end-to-end tests, gold scores
 #   make check SANITIZE=1   the same under ASan+UBSan (in build/san/)
 #   make bench      extraction throughput against grep, on BENCH_SIZE of text
+#   make fuzz       every libFuzzer target for FUZZ_SECONDS (default 60; clang)
 #   make deps       install the Debian packages the build needs
 #   make shared     build/libcitegraph.so (position-independent objects in build/pic/)
 #   make install    the binary, both libraries, headers, citegraph.pc, registry,
@@ -158,6 +159,8 @@ $(SCORE): test/gold/score.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $< -o $@
 
+include test/fuzz/fuzz.mk
+
 run: all
 	$(BIN) extract data/corpus/sample
 	@mkdir -p graphs
@@ -165,11 +168,12 @@ run: all
 	$(BIN) graph -o graphs/sample.graphml data/corpus/sample
 	$(BIN) report data/corpus/sample
 
-check: all $(UNIT_BIN) $(SCORE)
+check: all $(UNIT_BIN) $(SCORE) $(REPLAY_BIN)
 	@status=0; \
 	for t in $(UNIT_BIN); do \
 	  CITEGRAPH_REGISTRY=data/registry $$t || status=1; \
 	done; \
+	$(MAKE) --no-print-directory replay || status=1; \
 	BIN=$(BIN) SCORE=$(SCORE) sh test/e2e/run.sh || status=1; \
 	BIN=$(BIN) SCORE=$(SCORE) sh test/gold/run.sh || status=1; \
 	exit $$status
