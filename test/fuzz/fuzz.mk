@@ -6,6 +6,8 @@
 # the same targets, built with $(CC) and a plain main() (test/fuzz/replay.c).
 
 FUZZ_SECONDS ?= 60
+# inputs kept in test/fuzz/corpus/ are cut to this length
+FUZZ_KEEP_LEN ?= 1024
 FUZZ_CC ?= clang
 FUZZ_TARGETS := extract_plain extract_markdown extract_html registry export
 FUZZ_DIR := build/fuzz
@@ -69,7 +71,7 @@ fuzz: deps fuzz-deps
 fuzz-merge:
 	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p test/fuzz/corpus/$$t; \
-	  CITEGRAPH_REGISTRY=data/registry $(FUZZ_DIR)/fuzz_$$t -merge=1 -max_len=16384 \
+	  CITEGRAPH_REGISTRY=data/registry $(FUZZ_DIR)/fuzz_$$t -merge=1 -max_len=$(FUZZ_KEEP_LEN) \
 	    test/fuzz/corpus/$$t $(FUZZ_DIR)/corpus/$$t 2>$(FUZZ_DIR)/merge_$$t.log || exit 1; \
 	  echo "$$t: $$(ls test/fuzz/corpus/$$t | wc -l) inputs kept"; \
 	done
