@@ -7,6 +7,7 @@
 #   make bench      extraction throughput against grep, on BENCH_SIZE of text;
 #                   graph build and measures against igraph's own calls on a
 #                   synthetic graph of BENCH_VERTICES (10^6) x BENCH_CITES (10)
+#   make fuzz       every libFuzzer target for FUZZ_SECONDS (default 60; clang)
 #   make deps       install the Debian packages the build needs
 #   make shared     build/libcitegraph.so (position-independent objects in build/pic/)
 #   make install    the binary, both libraries, headers, citegraph.pc, registry,
@@ -172,14 +173,17 @@ $(SCORE): test/gold/score.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $< -o $@
 
+include test/fuzz/fuzz.mk
+
 run: all
 	$(BIN) run -o graphs/sample data/corpus/sample
 
-check: all $(UNIT_BIN) $(SCORE) $(GRAPHML_DUMP)
+check: all $(UNIT_BIN) $(SCORE) $(GRAPHML_DUMP) $(REPLAY_BIN)
 	@status=0; \
 	for t in $(UNIT_BIN); do \
 	  CITEGRAPH_REGISTRY=data/registry $$t || status=1; \
 	done; \
+	$(MAKE) --no-print-directory replay || status=1; \
 	BIN=$(BIN) SCORE=$(SCORE) GRAPHML_DUMP=$(GRAPHML_DUMP) sh test/e2e/run.sh || status=1; \
 	BIN=$(BIN) SCORE=$(SCORE) sh test/gold/run.sh || status=1; \
 	exit $$status

@@ -91,9 +91,12 @@ char *cg_strdup(const char *s);
 char *cg_strndup(const char *s, size_t n);
 /* Makes the nth allocation from now fail (0 disables); for tests. */
 void cg_alloc_fail_after(long n);
+/* Allocations left before the one set to fail (0: none pending); for tests. */
+long cg_alloc_fail_pending(void);
 
 /* An output file written atomically: a temporary beside the target,
- * renamed over it on commit, removed on abort. */
+ * renamed over it on commit, removed on abort.  A target that exists
+ * and is not a regular file (a device, a pipe) is written in place. */
 typedef struct cg_atomic_file {
     FILE *fp;
     char *path;
@@ -108,6 +111,10 @@ cg_status cg_atomic_commit(cg_atomic_file *af, cg_error *err);
 
 /* Closes and removes the temporary; the target is untouched. */
 void cg_atomic_abort(cg_atomic_file *af);
+
+/* Installs SIGINT, SIGTERM and SIGHUP handlers that remove the temporary
+ * being written, then end the process by the same signal (for programs). */
+void cg_atomic_cleanup_on_signals(void);
 
 /* Writes all of buf to fp, reporting a failure against name. */
 cg_status cg_write_all(FILE *fp, const char *name, const char *buf, size_t n,

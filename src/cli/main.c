@@ -93,5 +93,6 @@ int main(int argc, char **argv)
         usage(stderr);
         return CG_EXIT_FATAL;
     }
+    cg_atomic_cleanup_on_signals(); /* no temporary output left behind */
     return c->run(argc - 2, argv + 2, argv[0]);
 }

@@ -252,8 +252,9 @@ static cg_status load_icj(loader *ld, yaml_node_t *node)
             return cg_error_set(ld->err, CG_ENOMEM, ld->path, 0, 0, "out of memory");
         int idx = (int)reg->ncases++;
         cg_status st = cg_phrases_add(&reg->case_names, title, strlen(title), idx);
-        if (st == CG_OK)
-            st = add_strings(ld, map_get(ld, c, "names"), &reg->case_names, idx, "names");
+        if (st != CG_OK)
+            return cg_error_set(ld->err, CG_ENOMEM, ld->path, 0, 0, "out of memory");
+        st = add_strings(ld, map_get(ld, c, "names"), &reg->case_names, idx, "names");
         if (st != CG_OK)
             return st;
         yaml_node_t *ds = map_get(ld, c, "decisions");

@@ -10,6 +10,8 @@ static long fail_countdown;
 
 void cg_alloc_fail_after(long n) { fail_countdown = n; }
 
+long cg_alloc_fail_pending(void) { return fail_countdown; }
+
 static int should_fail(void)
 {
     if (fail_countdown <= 0)

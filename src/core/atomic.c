@@ -1,27 +1,81 @@
 /* Atomic output: write a temporary file beside the target, then rename
- * it over the target, so a reader never sees a half-written file. */
+ * it over the target, so a reader never sees a half-written file.  A
+ * target that exists and is not a regular file (/dev/stdout, /dev/full,
+ * a pipe) is written directly: there is nothing to replace.  A symbolic
+ * link is followed, so the file it names is replaced, not the link.
+ * The temporary being written is known to a signal handler that removes
+ * it on SIGINT, SIGTERM or SIGHUP (cg_atomic_cleanup_on_signals). */
 #include "citegraph/core.h"
 
 #include <errno.h>
-#include <sys/stat.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+/* the temporary file being written, for the signal handler */
+static char *volatile active_tmp;
+
+static void on_signal(int sig)
+{
+    char *tmp = active_tmp;
+    if (tmp)
+        unlink(tmp); /* async-signal-safe */
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+void cg_atomic_cleanup_on_signals(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction sa, old;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sigemptyset(&sa.sa_mask);
+        /* a signal ignored by the caller (nohup) stays ignored */
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(sigs[i], &sa, NULL);
+    }
+}
+
+/* Opens a target that is not a regular file for writing in place. */
+static cg_status open_direct(cg_atomic_file *af, const char *path, cg_error *err)
+{
+    af->fp = fopen(path, "w");
+    if (af->fp == NULL) {
+        int e = errno;
+        cg_atomic_abort(af);
+        return cg_error_set(err, CG_EIO, path, 0, 0, "cannot open output file: %s",
+                            strerror(e));
+    }
+    return CG_OK;
+}
 
 cg_status cg_atomic_open(cg_atomic_file *af, const char *path, cg_error *err)
 {
     memset(af, 0, sizeof *af);
-    size_t n = strlen(path);
-    af->path = cg_strdup(path);
-    af->tmp_path = cg_malloc(n + 16);
+    struct stat sb, lsb;
+    char resolved[PATH_MAX];
+    const char *target = path;
+    if (lstat(path, &lsb) == 0 && S_ISLNK(lsb.st_mode) && realpath(path, resolved) != NULL)
+        target = resolved;
+    size_t n = strlen(target);
+    af->path = cg_strdup(target);
+    int exists = stat(target, &sb) == 0;
+    if (af->path != NULL && exists && !S_ISREG(sb.st_mode))
+        return open_direct(af, path, err);
+    af->tmp_path = af->path ? cg_malloc(n + 16) : NULL;
     if (af->path == NULL || af->tmp_path == NULL) {
         cg_free(af->tmp_path); /* not yet a file name: nothing to unlink */
         af->tmp_path = NULL;
         cg_atomic_abort(af);
         return cg_error_set(err, CG_ENOMEM, path, 0, 0, "out of memory");
     }
-    snprintf(af->tmp_path, n + 16, "%s.tmpXXXXXX", path);
+    snprintf(af->tmp_path, n + 16, "%s.tmpXXXXXX", target);
     int fd = mkstemp(af->tmp_path);
     if (fd < 0) {
         int e = errno;
@@ -31,10 +85,12 @@ cg_status cg_atomic_open(cg_atomic_file *af, const char *path, cg_error *err)
         return cg_error_set(err, CG_EIO, path, 0, 0,
                             "cannot create output file: %s", strerror(e));
     }
-    /* mkstemp makes the file private; an output gets the usual mode */
+    active_tmp = af->tmp_path;
+    /* mkstemp makes the file private: give it the mode of the file it
+     * replaces, or the one a new file would have */
     mode_t mask = umask(0);
     umask(mask);
-    (void)fchmod(fd, 0666 & ~mask);
+    fchmod(fd, exists ? sb.st_mode & 07777 : 0666 & ~mask);
     af->fp = fdopen(fd, "w");
     if (af->fp == NULL) {
         int e = errno;
@@ -49,7 +105,8 @@ cg_status cg_atomic_open(cg_atomic_file *af, const char *path, cg_error *err)
 cg_status cg_atomic_commit(cg_atomic_file *af, cg_error *err)
 {
     int failed = 0, e = 0;
-    if (fflush(af->fp) != 0 || ferror(af->fp) || fsync(fileno(af->fp)) != 0) {
+    if (fflush(af->fp) != 0 || ferror(af->fp) ||
+        (af->tmp_path && fsync(fileno(af->fp)) != 0)) {
         failed = 1;
         e = errno;
     }
@@ -58,7 +115,7 @@ cg_status cg_atomic_commit(cg_atomic_file *af, cg_error *err)
         e = errno;
     }
     af->fp = NULL;
-    if (!failed && rename(af->tmp_path, af->path) != 0) {
+    if (!failed && af->tmp_path && rename(af->tmp_path, af->path) != 0) {
         failed = 1;
         e = errno;
     }
@@ -68,6 +125,7 @@ cg_status cg_atomic_commit(cg_atomic_file *af, cg_error *err)
         cg_atomic_abort(af);
         return CG_EIO;
     }
+    active_tmp = NULL;
     cg_free(af->tmp_path);
     cg_free(af->path);
     af->tmp_path = af->path = NULL;
@@ -80,6 +138,8 @@ void cg_atomic_abort(cg_atomic_file *af)
         fclose(af->fp);
     if (af->tmp_path)
         unlink(af->tmp_path);
+    if (active_tmp == af->tmp_path)
+        active_tmp = NULL;
     cg_free(af->tmp_path);
     cg_free(af->path);
     memset(af, 0, sizeof *af);

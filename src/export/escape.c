@@ -1,5 +1,8 @@
 /* Shared by the table and graph writers: escaping for CSV, XML, DOT and
- * Markdown, the fixed number format, and the dispatch on formats. */
+ * Markdown, the fixed number format, and the dispatch on formats.  The
+ * CSV, XML, DOT and JSON writers emit valid UTF-8 whatever their strings
+ * hold (a file name need not be UTF-8): a byte that does not start a
+ * valid character is written as U+FFFD. */
 #include <math.h>
 #include <string.h>
 
@@ -65,21 +68,75 @@ cg_status cg_graph_write(cg_buf *out, cg_graph_format format, const cg_graph *gr
     return CG_EUSAGE;
 }
 
+size_t cg_export_utf8_len(const char *s, size_t n, unsigned long *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n == 0)
+        return 0;
+    if (u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    size_t len;
+    unsigned long c, min;
+    if (u[0] >= 0xC2 && u[0] <= 0xDF) { len = 2; c = u[0] & 0x1Fu; min = 0x80; }
+    else if (u[0] >= 0xE0 && u[0] <= 0xEF) { len = 3; c = u[0] & 0x0Fu; min = 0x800; }
+    else if (u[0] >= 0xF0 && u[0] <= 0xF4) { len = 4; c = u[0] & 0x07u; min = 0x10000; }
+    else return 0;
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((u[i] & 0xC0) != 0x80)
+            return 0;
+        c = c << 6 | (u[i] & 0x3Fu);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *cp = c;
+    return len;
+}
+
+size_t cg_export_put_utf8(cg_buf *out, const char *s, size_t n)
+{
+    unsigned long cp;
+    size_t len = cg_export_utf8_len(s, n, &cp);
+    /* U+FFFE and U+FFFF are not characters in XML; nowhere useful */
+    if (len == 0 || cp == 0xFFFE || cp == 0xFFFF)
+        return cg_buf_puts(out, "\xEF\xBF\xBD") == CG_OK ? (len ? len : 1) : 0;
+    return cg_buf_append(out, s, len) == CG_OK ? len : 0;
+}
+
 cg_status cg_csv_put_field(cg_buf *out, const char *s)
 {
-    if (strpbrk(s, ",\"\r\n") == NULL)
-        return cg_buf_puts(out, s);
-    cg_status st = cg_buf_putc(out, '"');
-    for (; *s && st == CG_OK; s++)
-        st = *s == '"' ? cg_buf_puts(out, "\"\"") : cg_buf_putc(out, *s);
-    return st == CG_OK ? cg_buf_putc(out, '"') : st;
+    size_t n = strlen(s);
+    int quote = strpbrk(s, ",\"\r\n") != NULL;
+    cg_status st = quote ? cg_buf_putc(out, '"') : CG_OK;
+    for (size_t i = 0; i < n && st == CG_OK;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            size_t used = cg_export_put_utf8(out, s + i, n - i);
+            st = used ? CG_OK : CG_ENOMEM;
+            i += used;
+            continue;
+        }
+        st = c == '"' ? cg_buf_puts(out, "\"\"") : cg_buf_putc(out, (char)c);
+        i++;
+    }
+    return st == CG_OK && quote ? cg_buf_putc(out, '"') : st;
 }
 
 cg_status cg_xml_put_escaped(cg_buf *out, const char *s)
 {
     cg_status st = CG_OK;
+    const char *end = s + strlen(s);
     for (; *s && st == CG_OK; s++) {
         unsigned char c = (unsigned char)*s;
+        if (c >= 0x80) {
+            size_t used = cg_export_put_utf8(out, s, (size_t)(end - s));
+            st = used ? CG_OK : CG_ENOMEM;
+            s += used ? used - 1 : 0;
+            continue;
+        }
         switch (c) {
         case '&': st = cg_buf_puts(out, "&amp;"); break;
         case '<': st = cg_buf_puts(out, "&lt;"); break;
@@ -97,9 +154,14 @@ cg_status cg_xml_put_escaped(cg_buf *out, const char *s)
 cg_status cg_dot_put_string(cg_buf *out, const char *s)
 {
     cg_status st = cg_buf_putc(out, '"');
+    const char *end = s + strlen(s);
     for (; *s && st == CG_OK; s++) {
         unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') {
+        if (c >= 0x80) {
+            size_t used = cg_export_put_utf8(out, s, (size_t)(end - s));
+            st = used ? CG_OK : CG_ENOMEM;
+            s += used ? used - 1 : 0;
+        } else if (c == '"' || c == '\\') {
             st = cg_buf_putc(out, '\\');
             if (st == CG_OK)
                 st = cg_buf_putc(out, (char)c);

@@ -32,6 +32,12 @@ cg_status cg_export_graph_json(cg_buf *out, const cg_graph *g, const cg_metrics 
 cg_status cg_tsv_put_header(cg_buf *out, const char *const *names, size_t n);
 /* Appends a year, or unknown when it is 0. */
 cg_status cg_export_year(cg_buf *out, int year, const char *unknown);
+/* Length (1 to 4) of the valid UTF-8 character at s[0..n), its code
+ * point in *cp; 0 if the bytes there are not valid UTF-8. */
+size_t cg_export_utf8_len(const char *s, size_t n, unsigned long *cp);
+/* Appends the character at s[0..n) if valid UTF-8, else U+FFFD; returns
+ * the number of bytes of s consumed (at least 1), 0 on failure. */
+size_t cg_export_put_utf8(cg_buf *out, const char *s, size_t n);
 /* Whether vertex v is written (keep NULL keeps all). */
 int cg_export_kept(const cg_graph *graph, const unsigned char *keep, size_t v);
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "citegraph/export.h"
 #include "export_impl.h"
 
 static const char *const columns[] = {"file", "line", "source", "kind", "target", "text",
@@ -39,6 +40,10 @@ cg_status cg_json_put_string(cg_buf *out, const char *s, size_t n)
         } else if (c < 0x20) {
             st = c == '\n' ? cg_buf_puts(out, "\\n") : c == '\t' ? cg_buf_puts(out, "\\t")
                                                                   : cg_buf_printf(out, "\\u%04x", c);
+        } else if (c >= 0x80) {
+            size_t used = cg_export_put_utf8(out, s + i, n - i);
+            st = used ? CG_OK : CG_ENOMEM;
+            i += used ? used - 1 : 0;
         } else {
             st = cg_buf_putc(out, (char)c);
         }

@@ -113,7 +113,6 @@ static int parse_link(const char *p, const char *end, const char **close,
     }
     if (q >= limit || q + 1 >= end || q[1] != '(')
         return 0;
-    *close = q;
     const char *r = q + 2;
     int depth = 0;
     const char *rlimit = end - r > 2048 ? r + 2048 : end;
@@ -130,6 +129,7 @@ static int parse_link(const char *p, const char *end, const char **close,
     }
     if (r >= rlimit)
         return 0;
+    *close = q; /* only on success: the caller reads a set close as a link */
     *tstart = q + 2;
     *tend = r;
     return 1;

@@ -1,0 +1,53 @@
+#!/bin/sh
+# The whole job, measured side by side in one run on the same corpus:
+# `citegraph run` (extract, graph, PageRank, HITS, in-degree, report, DOT,
+# GraphML, drawing) against `grep -oE ... | sort | uniq -c` (the floor: a
+# count of symbol strings) and against bench/peer.py (the same job as a
+# Python `re` + python-igraph script).  Prints a Markdown table; ratios are
+# reference time / citegraph time.
+#
+#   bench/job.sh CORPUS_DIR
+set -eu
+BIN=${BIN:-build/citegraph}
+corpus=${1:?usage: bench/job.sh CORPUS_DIR}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+PY=/usr/bin/python3
+
+best() { # best of three wall-clock runs of "$@", in seconds
+    b=
+    for _ in 1 2 3; do
+        s=$(date +%s.%N)
+        "$@" >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; return 1; }
+        e=$(date +%s.%N)
+        t=$(echo "$s $e" | awk '{printf "%.4f", $2 - $1}')
+        if [ -z "$b" ] || awk "BEGIN{exit !($t < $b)}"; then b=$t; fi
+    done
+    echo "$b"
+}
+ratio() { echo "$1 $2" | awk '{printf "%.2f", $1 / $2}'; }
+
+mb=$(du -sm "$corpus" | cut -f1)
+files=$(find "$corpus" -type f | wc -l)
+re='[A-Z]+/[A-Z0-9./-]*[0-9]'
+t_grep=$(best sh -c "LC_ALL=C grep -rhoE '$re' '$corpus' | LC_ALL=C sort | uniq -c")
+t_run1=$(best "$BIN" run -q -t 0 -j 1 -o "$work/cg1" "$corpus")
+t_run=$(best "$BIN" run -q -t 0 -o "$work/cg" "$corpus")
+if $PY -c 'import igraph' 2>/dev/null; then
+    t_py=$(best $PY bench/peer.py "$corpus" "$work/py")
+else
+    t_py=
+fi
+echo "| the whole job, $mb MB in $files files | seconds | ratio |"
+echo "|---|---:|---:|"
+echo "| \`LC_ALL=C grep -rhoE '$re' \| sort \| uniq -c\` (reference) | $t_grep | 1.00 |"
+echo "| \`citegraph run -j 1\` | $t_run1 | $(ratio "$t_grep" "$t_run1") |"
+echo "| \`citegraph run\` (every processor) | $t_run | $(ratio "$t_grep" "$t_run") |"
+if [ -n "$t_py" ]; then
+    echo "| \`bench/peer.py\` (Python re + python-igraph) | $t_py | $(ratio "$t_grep" "$t_py") |"
+    echo
+    echo "citegraph run -j 1 is $(ratio "$t_py" "$t_run1")× as fast as the Python peer (target ≥ 5); it takes $(ratio "$t_run1" "$t_grep")× grep's time (target ≤ 2)."
+else
+    echo
+    echo "(the Python peer needs python3-igraph: apt-get install python3-igraph)"
+fi

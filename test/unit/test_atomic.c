@@ -1,0 +1,146 @@
+/* Atomic output under signals and odd targets: a SIGTERM or SIGINT while
+ * a temporary is written leaves the previous file and no temporary; a
+ * device is written in place, not replaced; the mode of a replaced file
+ * is kept. */
+#include <dirent.h>
+#include <signal.h>
+#include <sys/wait.h>
+
+#include "unit.h"
+
+static char dir[64];
+
+static void make_dir(void)
+{
+    snprintf(dir, sizeof dir, "/tmp/citegraph-atomic-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+}
+
+/* Number of entries in dir (without . and ..). */
+static int entries(void)
+{
+    DIR *d = opendir(dir);
+    ck_assert_ptr_nonnull(d);
+    int n = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL)
+        n += strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0;
+    closedir(d);
+    return n;
+}
+
+static void write_file(const char *path, const char *s)
+{
+    FILE *fp = fopen(path, "w");
+    ck_assert_ptr_nonnull(fp);
+    fputs(s, fp);
+    fclose(fp);
+}
+
+static void check_file(const char *path, const char *want)
+{
+    char got[64] = {0};
+    FILE *fp = fopen(path, "r");
+    ck_assert_ptr_nonnull(fp);
+    size_t n = fread(got, 1, sizeof got - 1, fp);
+    fclose(fp);
+    got[n] = '\0';
+    ck_assert_str_eq(got, want);
+}
+
+static void clean_dir(const char *path)
+{
+    unlink(path);
+    rmdir(dir);
+}
+
+static const int signals[] = {SIGTERM, SIGINT, SIGHUP};
+
+START_TEST(test_signal_mid_write)
+{
+    make_dir();
+    char path[128];
+    snprintf(path, sizeof path, "%s/graph.dot", dir);
+    write_file(path, "previous\n");
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        cg_atomic_cleanup_on_signals();
+        cg_atomic_file af;
+        if (cg_atomic_open(&af, path, NULL) != CG_OK)
+            _exit(3);
+        fputs("half of a new", af.fp);
+        fflush(af.fp);
+        raise(signals[_i]);
+        _exit(4); /* not reached: the signal ends the process */
+    }
+    int status;
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert(WIFSIGNALED(status));
+    ck_assert_int_eq(WTERMSIG(status), signals[_i]);
+    check_file(path, "previous\n");
+    ck_assert_int_eq(entries(), 1); /* no temporary left */
+    clean_dir(path);
+}
+END_TEST
+
+START_TEST(test_device_written_in_place)
+{
+    cg_atomic_file af;
+    cg_error err;
+    cg_error_clear(&err);
+    ck_assert_int_eq(cg_atomic_open(&af, "/dev/null", &err), CG_OK);
+    fputs("x", af.fp);
+    ck_assert_int_eq(cg_atomic_commit(&af, &err), CG_OK);
+    struct stat sb;
+    ck_assert_int_eq(stat("/dev/null", &sb), 0);
+    ck_assert(S_ISCHR(sb.st_mode));
+    if (access("/dev/full", W_OK) == 0) {
+        ck_assert_int_eq(cg_atomic_open(&af, "/dev/full", &err), CG_OK);
+        for (int i = 0; i < 10000; i++)
+            fputs("more than a buffer ", af.fp);
+        ck_assert_int_eq(cg_atomic_commit(&af, &err), CG_EIO);
+        ck_assert_str_eq(err.path, "/dev/full");
+        ck_assert_int_eq(stat("/dev/full", &sb), 0);
+        ck_assert(S_ISCHR(sb.st_mode));
+    }
+}
+END_TEST
+
+START_TEST(test_mode_and_link_kept)
+{
+    make_dir();
+    char path[128], link[128];
+    snprintf(path, sizeof path, "%s/out.csv", dir);
+    snprintf(link, sizeof link, "%s/link.csv", dir);
+    write_file(path, "old");
+    ck_assert_int_eq(chmod(path, 0640), 0);
+    ck_assert_int_eq(symlink("out.csv", link), 0);
+    cg_atomic_file af;
+    ck_assert_int_eq(cg_atomic_open(&af, link, NULL), CG_OK);
+    fputs("new", af.fp);
+    ck_assert_int_eq(cg_atomic_commit(&af, NULL), CG_OK);
+    struct stat sb;
+    ck_assert_int_eq(lstat(link, &sb), 0);
+    ck_assert(S_ISLNK(sb.st_mode)); /* the link is kept, the file it names replaced */
+    check_file(path, "new");
+    ck_assert_int_eq(stat(path, &sb), 0);
+    ck_assert_int_eq(sb.st_mode & 0777, 0640);
+    ck_assert_int_eq(entries(), 2);
+    unlink(link);
+    clean_dir(path);
+}
+END_TEST
+
+static Suite *atomic_suite(void)
+{
+    Suite *s = suite_create("atomic");
+    TCase *tc = tcase_create("atomic");
+    tcase_add_loop_test(tc, test_signal_mid_write, 0, 3);
+    tcase_add_test(tc, test_device_written_in_place);
+    tcase_add_test(tc, test_mode_and_link_kept);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+UNIT_MAIN(atomic_suite)
