@@ -16,11 +16,27 @@ enum {
     TRIG_DATE = 32
 };
 
+/* Most first bytes, other than capitals and digits, that the word
+ * scan tests sixteen bytes at a time (starts.c compares with eight). */
+#define STARTS_EXTRA_MAX 8
+
+/* How the word scan finds candidates (see starts.c). */
+enum { STARTS_LISTED, STARTS_ANY_WORD, STARTS_BYTEWISE };
+
+/* Bits of the prefix table: the kinds whose phrases the table covers
+ * (all at least four bytes long, no space in the first four). */
+#define PREFIX_BITS 12
+
 struct cg_extractor {
     const cg_registry *reg;
     unsigned char trigger[256];       /* by first byte */
     unsigned char trigger2[256 * 256]; /* by first two bytes */
     unsigned char joining[256];        /* bytes that continue a word */
+    unsigned char month_first[256];    /* first bytes of the month names */
+    unsigned char extra[STARTS_EXTRA_MAX]; /* trigger bytes other than A-Z, 0-9 */
+    int starts_mode;                   /* STARTS_LISTED, ... */
+    unsigned char prefix[1u << PREFIX_BITS]; /* trigger bits by hashed first four bytes */
+    unsigned prefix_all;               /* trigger bits the prefix table does not cover */
 };
 
 /* A Security Council resolution number seen with its year. */
@@ -45,6 +61,15 @@ typedef struct scan {
     char id[CG_ID_MAX];
     char aliases[CG_ID_MAX];
 } scan;
+
+/* Fills the extractor's list of extra first bytes from its tables. */
+void starts_init(cg_extractor *ex);
+
+/* The first point at or after p in [begin, end) where a reference may
+ * start (a trigger byte pair at the start of a word), with its trigger
+ * bits in *trig; end if none. */
+const char *starts_next(const cg_extractor *ex, const char *p, const char *begin,
+                        const char *end, unsigned *trig);
 
 /* Records a reference unless it is the document itself. */
 void scan_emit(scan *s, cg_kind kind, unsigned flags, const char *start, const char *end,
