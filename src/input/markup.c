@@ -8,6 +8,10 @@
 
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 typedef struct emitter {
     cg_text *t;
     size_t cap;
@@ -293,6 +297,41 @@ static size_t special_utf8(const unsigned char *s, const unsigned char *end, int
     return 0;
 }
 
+/* The first byte at or after p that special[] marks, or end.  With
+ * SSE2, sixteen bytes at a time: tab to carriage return but the line
+ * feed, the marked punctuation and every non-ASCII byte are candidates,
+ * each checked against the table. */
+static const char *next_special(const char *p, const char *end, const unsigned char *special)
+{
+#if defined(__SSE2__)
+    const __m128i lf = _mm_set1_epi8('\n');
+    while (end - p >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i ctl = _mm_sub_epi8(v, _mm_set1_epi8('\t'));
+        ctl = _mm_cmpeq_epi8(_mm_min_epu8(ctl, _mm_set1_epi8('\r' - '\t')), ctl);
+        ctl = _mm_andnot_si128(_mm_cmpeq_epi8(v, lf), ctl);
+        __m128i br = _mm_sub_epi8(v, _mm_set1_epi8('['));
+        br = _mm_cmpeq_epi8(_mm_min_epu8(br, _mm_set1_epi8(']' - '[')), br); /* [ \\ ] */
+        __m128i pu = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('*')),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('&')));
+        pu = _mm_or_si128(pu, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('<')),
+                                           _mm_cmpeq_epi8(v, _mm_set1_epi8('>'))));
+        __m128i any = _mm_or_si128(_mm_or_si128(ctl, br), _mm_or_si128(pu, v));
+        unsigned m = (unsigned)_mm_movemask_epi8(any);
+        while (m) {
+            const char *q = p + __builtin_ctz(m);
+            if (special[(unsigned char)*q])
+                return q;
+            m &= m - 1;
+        }
+        p += 16;
+    }
+#endif
+    while (p < end && !special[(unsigned char)*p])
+        p++;
+    return p;
+}
+
 cg_status cg_markup_normalize(cg_text *t, cg_markup markup)
 {
     emitter e = {t, 0, 0};
@@ -316,9 +355,7 @@ cg_status cg_markup_normalize(cg_text *t, cg_markup markup)
     }
     while (p < end && !e.failed) {
         if (!special[(unsigned char)*p]) {
-            const char *run = p;
-            while (run < end && !special[(unsigned char)*run])
-                run++;
+            const char *run = next_special(p + 1, end, special);
             size_t n = (size_t)(run - p);
             if (!grow(&e, n))
                 break;

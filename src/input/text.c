@@ -9,6 +9,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "markup.h"
 
 int cg_markup_from_path(const char *path)
@@ -33,6 +37,19 @@ int cg_utf8_valid(const char *bytes, size_t len, size_t *bad)
     const unsigned char *s = (const unsigned char *)bytes;
     size_t i = 0;
     while (i < len) {
+#if defined(__SSE2__)
+        /* fast path: 32 ASCII bytes without NUL */
+        const __m128i zero = _mm_setzero_si128();
+        while (i + 32 <= len) {
+            __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 16));
+            __m128i bad = _mm_or_si128(_mm_or_si128(a, b),
+                                       _mm_or_si128(_mm_cmpeq_epi8(a, zero), _mm_cmpeq_epi8(b, zero)));
+            if (_mm_movemask_epi8(bad) != 0)
+                break;
+            i += 32;
+        }
+#endif
         /* fast path: 8 ASCII bytes without NUL */
         while (i + 8 <= len) {
             uint64_t w;
@@ -80,12 +97,35 @@ int cg_utf8_valid(const char *bytes, size_t len, size_t *bad)
     return 1;
 }
 
+/* Number of bits set in a 16-bit mask. */
+static inline int bit_count(unsigned m)
+{
+    m = m - (m >> 1 & 0x5555u);
+    m = (m & 0x3333u) + (m >> 2 & 0x3333u);
+    m = (m + (m >> 4)) & 0x0F0Fu;
+    return (int)((m + (m >> 8)) & 0x1Fu);
+}
+
 /* Line and line start of raw offset off, counting on from a known
  * (from, line, line_start); "\r\n" and a lone '\r' end a line too. */
 static void position_from(const char *raw, size_t from, long line,
                           size_t line_start, size_t off, long *out_line,
                           size_t *out_start)
 {
+#if defined(__SSE2__)
+    /* sixteen bytes at a time while there is no carriage return */
+    const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    for (; off > from && off - from >= 16; from += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(raw + from));
+        if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, cr)) != 0)
+            break;
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf));
+        if (m) {
+            line += bit_count(m);
+            line_start = from + (size_t)(31 - __builtin_clz(m)) + 1;
+        }
+    }
+#endif
     for (size_t i = from; i < off; i++) {
         /* jump to the next line end */
         const char *nl = memchr(raw + i, '\n', off - i);

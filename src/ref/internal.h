@@ -16,8 +16,8 @@ enum {
     TRIG_DATE = 32
 };
 
-/* Most first bytes, other than capitals and digits, that the word
- * scan tests sixteen bytes at a time (starts.c compares with eight). */
+/* Most first (and second) bytes, other than capitals and digits, that
+ * the word scan tests sixteen bytes at a time (in_list compares eight). */
 #define STARTS_EXTRA_MAX 8
 
 /* How the word scan finds candidates (see starts.c). */
@@ -28,13 +28,18 @@ enum { STARTS_LISTED, STARTS_ANY_WORD, STARTS_BYTEWISE };
 #define PREFIX_BITS 12
 
 struct cg_extractor {
+    /* extra[] and second[], each byte repeated sixteen times (one load) */
+    _Alignas(16) unsigned char extra16[STARTS_EXTRA_MAX][16];
+    _Alignas(16) unsigned char second16[STARTS_EXTRA_MAX][16];
     const cg_registry *reg;
     unsigned char trigger[256];       /* by first byte */
     unsigned char trigger2[256 * 256]; /* by first two bytes */
     unsigned char joining[256];        /* bytes that continue a word */
     unsigned char month_first[256];    /* first bytes of the month names */
     unsigned char extra[STARTS_EXTRA_MAX]; /* trigger bytes other than A-Z, 0-9 */
+    unsigned char second[STARTS_EXTRA_MAX]; /* second bytes other than A-Z, 0-9, '/', ' ', '\n' */
     int starts_mode;                   /* STARTS_LISTED, ... */
+    int starts_second;                 /* whether second[] lists them all */
     unsigned char prefix[1u << PREFIX_BITS]; /* trigger bits by hashed first four bytes */
     unsigned prefix_all;               /* trigger bits the prefix table does not cover */
 };
