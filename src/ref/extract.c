@@ -14,22 +14,7 @@ static void mark(cg_extractor *ex, unsigned char a, unsigned char b, unsigned bi
     ex->trigger2[a << 8 | b] |= (unsigned char)bit;
 }
 
-/* Slot of the prefix table for four bytes of text. */
-static unsigned prefix_slot(const char *p)
-{
-    uint32_t x;
-    memcpy(&x, p, 4);
-    return (x * 2654435761u) >> (32 - PREFIX_BITS);
-}
 
-/* Whether a phrase of the kinds bit may start at p: its first four
- * bytes are in the prefix table (a phrase matches at least its length). */
-static int may_start(const cg_extractor *ex, const char *p, const char *end, unsigned bit)
-{
-    if (ex->prefix_all & bit)
-        return 1;
-    return end - p >= 4 && (ex->prefix[prefix_slot(p)] & bit);
-}
 
 static void mark_first_bytes(cg_extractor *ex, const cg_phrases *list, unsigned bit)
 {
@@ -161,41 +146,26 @@ const char *scan_symbol(scan *s, const char *p)
     return e;
 }
 
-/* Whether a date may start at digit p: one or two digits, a space (at
- * most one line break), then the first letter of a month. */
-static int may_be_date(const scan *s, const char *p)
-{
-    const char *q = p + 1;
-    if (q < s->end && cg_is_digit((unsigned char)*q))
-        q++;
-    if (q >= s->end || !cg_is_space((unsigned char)*q))
-        return 0;
-    q = cg_lex_skip_space_lines(q, s->end, 1);
-    return q != NULL && q < s->end && s->ex->month_first[(unsigned char)*q];
-}
 
-/* Tries the scanners that the trigger bits t allow at p, in order;
- * returns the end of the first reference found, or NULL. */
+/* Tries the scanners that the trigger bits t allow at p, in order (the
+ * bits already checked by starts_next); returns the end of the first
+ * reference found, or NULL. */
 static const char *scan_at(scan *s, const char *p, unsigned t)
 {
     const char *e, *after;
     if ((t & TRIG_URL) && (e = scan_url(s, p)) != NULL)
         return e;
-    if ((t & TRIG_RESOLUTION) && may_start(s->ex, p, s->end, TRIG_RESOLUTION) &&
-        cg_phrases_match(&s->reg->resolution_words, p, s->end, &after) &&
+    if ((t & TRIG_RESOLUTION) && cg_phrases_match(&s->reg->resolution_words, p, s->end, &after) &&
         (e = scan_resolutions(s, p, after, 0)) != NULL)
         return e;
-    if ((t & TRIG_DECISION) && may_start(s->ex, p, s->end, TRIG_DECISION) &&
-        cg_phrases_match(&s->reg->decision_words, p, s->end, &after) &&
+    if ((t & TRIG_DECISION) && cg_phrases_match(&s->reg->decision_words, p, s->end, &after) &&
         (e = scan_resolutions(s, p, after, 1)) != NULL)
         return e;
-    if ((t & TRIG_ICJ) && may_start(s->ex, p, s->end, TRIG_ICJ) &&
-        (e = scan_icj_keyword(s, p)) != NULL)
+    if ((t & TRIG_ICJ) && (e = scan_icj_keyword(s, p)) != NULL)
         return e;
     if ((t & TRIG_SYMBOL) && (e = scan_symbol(s, p)) != NULL)
         return e;
-    if ((t & TRIG_DATE) && p + 3 < s->end && may_be_date(s, p) &&
-        (e = scan_icj_date_first(s, p)) != NULL)
+    if ((t & TRIG_DATE) && (e = scan_icj_date_first(s, p)) != NULL)
         return e;
     return NULL;
 }
@@ -215,7 +185,8 @@ cg_status cg_extract(const cg_extractor *ex, const cg_text *text, const cg_docid
     size_t first = out->n;
     const char *p = s.begin;
     unsigned t;
-    while ((p = starts_next(ex, p, s.begin, s.end, &t)) < s.end) {
+    starts_iter it = {NULL, 0, 0};
+    while ((p = starts_next(ex, &it, p, s.begin, s.end, &t)) < s.end) {
         const char *e = scan_at(&s, p, t);
         if (s.status != CG_OK)
             break;

@@ -9,6 +9,7 @@
  * the registry's words start with too many different letters, every
  * word start is a candidate; without SSE2, or when they start with
  * other bytes, one table look-up a byte. */
+#include <stdint.h>
 #include <string.h>
 
 #if defined(__SSE2__)
@@ -16,6 +17,10 @@
 #endif
 
 #include "internal.h"
+
+#if STARTS_AVX2
+#include <immintrin.h>
+#endif
 
 /* Whether the second-byte test finds b without listing it. */
 static int second_class(unsigned b)
@@ -36,8 +41,64 @@ static int list_add(unsigned char *list, unsigned *n, unsigned b)
     return 1;
 }
 
+/* Fills the nibble tables lo, hi (each sixteen bytes, written twice
+ * for the two halves of a 32-byte register) so that
+ * lo[b & 15] & hi[b >> 4] is not zero exactly when in[b]: one bit for
+ * each different set of low nibbles that a high nibble takes.  Returns
+ * 0 when that needs more than eight bits. */
+static int nibble_tables(const unsigned char in[256], unsigned char lo[32], unsigned char hi[32])
+{
+    unsigned sets[8], n = 0;
+    memset(lo, 0, 32);
+    memset(hi, 0, 32);
+    for (unsigned h = 0; h < 16; h++) {
+        unsigned set = 0;
+        for (unsigned l = 0; l < 16; l++)
+            set |= (unsigned)(in[h << 4 | l] != 0) << l;
+        if (set == 0)
+            continue;
+        unsigned k = 0;
+        while (k < n && sets[k] != set)
+            k++;
+        if (k == n) {
+            if (n == 8)
+                return 0;
+            sets[n++] = set;
+        }
+        hi[h] = hi[h + 16] |= (unsigned char)(1u << k);
+        for (unsigned l = 0; l < 16; l++)
+            if (set >> l & 1u)
+                lo[l] = lo[l + 16] |= (unsigned char)(1u << k);
+    }
+    return 1;
+}
+
+/* Chooses the 32-byte scan when the processor has AVX2 and the tables
+ * fit in nibble tables. */
+static void starts_init_avx2(cg_extractor *ex)
+{
+    ex->starts_avx2 = 0;
+#if STARTS_AVX2
+    unsigned char first[256], second[256];
+    memset(first, 0, sizeof first);
+    memset(second, 0, sizeof second);
+    for (unsigned a = 0; a < 256; a++) {
+        if (!ex->trigger[a] || !ex->joining[a])
+            continue;
+        first[a] = 1;
+        for (unsigned b = 0; b < 256; b++)
+            second[b] |= ex->trigger2[a << 8 | b] != 0;
+    }
+    ex->starts_avx2 = __builtin_cpu_supports("avx2") &&
+                      nibble_tables(ex->joining, ex->nib[0], ex->nib[1]) &&
+                      nibble_tables(first, ex->nib[2], ex->nib[3]) &&
+                      nibble_tables(second, ex->nib[4], ex->nib[5]);
+#endif
+}
+
 void starts_init(cg_extractor *ex)
 {
+    starts_init_avx2(ex);
     unsigned n = 0, n2 = 0, words_only = 1, listed = 1, seconds = 1;
     for (unsigned a = 0; a < 256; a++) {
         if (!ex->trigger[a] || !ex->joining[a])
@@ -63,6 +124,52 @@ void starts_init(cg_extractor *ex)
     ex->starts_second = seconds;
 }
 
+/* Whether a phrase of the kinds bit may start at p: its first four
+ * bytes are in the prefix table (a phrase matches at least its length). */
+static int may_start(const cg_extractor *ex, const char *p, const char *end, unsigned bit)
+{
+    if (ex->prefix_all & bit)
+        return 1;
+    return end - p >= 4 && (ex->prefix[prefix_slot(p)] & bit);
+}
+
+/* Whether a date may start at digit p: one or two digits, a space (at
+ * most one line break), then the first letter of a month. */
+static int may_be_date(const cg_extractor *ex, const char *p, const char *end)
+{
+    if (end - p <= 3)
+        return 0;
+    const char *q = p + 1;
+    if (cg_is_digit((unsigned char)*q))
+        q++;
+    if (!cg_is_space((unsigned char)*q))
+        return 0;
+    q = cg_lex_skip_space_lines(q, end, 1);
+    return q != NULL && q < end && ex->month_first[(unsigned char)*q];
+}
+
+/* Whether capitals at p are followed by '/', as a symbol's series is. */
+static int may_be_symbol(const char *p, const char *end)
+{
+    while (p < end && cg_is_upper((unsigned char)*p))
+        p++;
+    return p < end && *p == '/';
+}
+
+/* Trigger bits t at p less those whose necessary condition fails. */
+static unsigned narrow(const cg_extractor *ex, const char *p, const char *end, unsigned t)
+{
+    unsigned lexicon = t & (TRIG_RESOLUTION | TRIG_DECISION | TRIG_ICJ);
+    for (unsigned bit = TRIG_RESOLUTION; bit <= TRIG_ICJ; bit <<= 1)
+        if ((lexicon & bit) && !may_start(ex, p, end, bit))
+            t &= ~bit;
+    if ((t & TRIG_SYMBOL) && !may_be_symbol(p, end))
+        t &= ~(unsigned)TRIG_SYMBOL;
+    if ((t & TRIG_DATE) && !may_be_date(ex, p, end))
+        t &= ~(unsigned)TRIG_DATE;
+    return t;
+}
+
 /* The trigger bits at p if a reference may start there, else 0. */
 static inline unsigned start_at(const cg_extractor *ex, const char *p, const char *begin,
                                 const char *end)
@@ -71,7 +178,8 @@ static inline unsigned start_at(const cg_extractor *ex, const char *p, const cha
     unsigned char prev = p != begin ? (unsigned char)p[-1] : 0; /* joining[0] is 0 */
     unsigned char next = p + 1 < end ? (unsigned char)p[1] : 0;
     unsigned ok = (unsigned)ex->joining[c] & ((unsigned)ex->joining[prev] ^ 1u);
-    return ex->trigger2[c << 8 | next] & (0u - ok);
+    unsigned t = ex->trigger2[c << 8 | next] & (0u - ok);
+    return t ? narrow(ex, p, end, t) : 0;
 }
 
 static const char *next_start_bytewise(const cg_extractor *ex, const char *p, const char *begin,
@@ -111,51 +219,161 @@ static inline __m128i in_list(__m128i v, const unsigned char (*list)[16])
     return _mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d));
 }
 
-const char *starts_next(const cg_extractor *ex, const char *p, const char *begin,
-                        const char *end, unsigned *trig)
+/* Candidate bits of the sixteen bytes at p (17 readable); *carry is
+ * whether the byte before p is a word byte, and becomes that of p[15]. */
+static inline unsigned block_candidates(const cg_extractor *ex, const char *p, unsigned *carry)
 {
-    if (ex->starts_mode == STARTS_BYTEWISE)
-        return next_start_bytewise(ex, p, begin, end, trig);
-    int listed = ex->starts_mode == STARTS_LISTED, seconds = ex->starts_second;
     const __m128i slash = _mm_set1_epi8('/'), space = _mm_set1_epi8(' ');
     const __m128i lf = _mm_set1_epi8('\n');
-    unsigned carry = 0; /* whether the byte before the block is a word byte: 0 is safe */
-    while (end - p > 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-        __m128i up = in_range(v, 'A', 25);
-        __m128i dg = in_range(v, '0', 9);
-        __m128i first = _mm_or_si128(up, dg);
-        __m128i wordv = _mm_or_si128(_mm_or_si128(first, in_range(v, 'a', 25)),
-                                     _mm_or_si128(in_range(v, '-', 2), v));
-        first = listed ? _mm_or_si128(first, in_list(v, ex->extra16)) : wordv;
-        if (seconds) {
-            __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
-            __m128i sec = _mm_or_si128(in_range(w, 'A', 25), in_range(w, '0', 9));
-            sec = _mm_or_si128(sec, _mm_or_si128(_mm_cmpeq_epi8(w, slash),
-                                                 _mm_or_si128(_mm_cmpeq_epi8(w, space),
-                                                              _mm_cmpeq_epi8(w, lf))));
-            first = _mm_and_si128(first, _mm_or_si128(sec, in_list(w, ex->second16)));
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i up = in_range(v, 'A', 25);
+    __m128i dg = in_range(v, '0', 9);
+    __m128i first = _mm_or_si128(up, dg);
+    __m128i wordv = _mm_or_si128(_mm_or_si128(first, in_range(v, 'a', 25)),
+                                 _mm_or_si128(in_range(v, '-', 2), v));
+    first = ex->starts_mode == STARTS_LISTED ? _mm_or_si128(first, in_list(v, ex->extra16)) : wordv;
+    if (ex->starts_second) {
+        __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+        __m128i sec = _mm_or_si128(in_range(w, 'A', 25), in_range(w, '0', 9));
+        sec = _mm_or_si128(sec, _mm_or_si128(_mm_cmpeq_epi8(w, slash),
+                                             _mm_or_si128(_mm_cmpeq_epi8(w, space),
+                                                          _mm_cmpeq_epi8(w, lf))));
+        first = _mm_and_si128(first, _mm_or_si128(sec, in_list(w, ex->second16)));
+    }
+    unsigned word = (unsigned)_mm_movemask_epi8(wordv);
+    unsigned cand = (unsigned)_mm_movemask_epi8(first) & ~(word << 1 | *carry) & 0xFFFFu;
+    *carry = word >> 15 & 1u;
+    return cand;
+}
+
+#if STARTS_AVX2
+/* Lanes of one of the nibble tables' sets (see nibble_tables). */
+__attribute__((target("avx2"))) static inline __m256i in_set32(const unsigned char *lo,
+                                                               const unsigned char *hi,
+                                                               __m256i vlo, __m256i vhi)
+{
+    __m256i l = _mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)lo), vlo);
+    __m256i h = _mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)hi), vhi);
+    return _mm256_and_si256(l, h);
+}
+
+/* Bits of the lanes of v that are not zero. */
+__attribute__((target("avx2"))) static inline uint32_t nonzero32(__m256i v)
+{
+    return ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_setzero_si256()));
+}
+
+/* Candidate bits of the 32 bytes at p (33 readable), exact but for the
+ * pair: a first byte and a second byte each of some trigger pair. */
+__attribute__((target("avx2"))) static inline uint32_t block32(const cg_extractor *ex,
+                                                               const char *p, uint32_t *carry)
+{
+    const __m256i nib = _mm256_set1_epi8(0x0F);
+    __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
+    __m256i vlo = _mm256_and_si256(v, nib);
+    __m256i vhi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nib);
+    __m256i wlo = _mm256_and_si256(w, nib);
+    __m256i whi = _mm256_and_si256(_mm256_srli_epi16(w, 4), nib);
+    uint32_t word = nonzero32(in_set32(ex->nib[0], ex->nib[1], vlo, vhi));
+    uint32_t first = nonzero32(in_set32(ex->nib[2], ex->nib[3], vlo, vhi));
+    uint32_t second = nonzero32(in_set32(ex->nib[4], ex->nib[5], wlo, whi));
+    uint32_t cand = first & second & ~(word << 1 | *carry);
+    *carry = word >> 31;
+    return cand;
+}
+
+__attribute__((target("avx2"))) static const char *
+starts_next_avx2(const cg_extractor *ex, starts_iter *it, const char *p, const char *begin,
+                 const char *end, unsigned *trig)
+{
+    const char *b = it->block;
+    uint32_t cand, carry;
+    if (b != NULL && p >= b && p < b + 32) {
+        cand = it->cand & (UINT32_C(0xFFFFFFFF) << (p - b));
+        carry = it->carry;
+    } else {
+        if (end - p <= 32) {
+            it->block = NULL;
+            return next_start_bytewise(ex, p, begin, end, trig);
         }
-        unsigned word = (unsigned)_mm_movemask_epi8(wordv);
-        unsigned cand = (unsigned)_mm_movemask_epi8(first) & ~(word << 1 | carry) & 0xFFFFu;
+        b = p;
+        carry = 0;
+        cand = block32(ex, b, &carry);
+    }
+    for (;;) {
         while (cand) {
-            const char *q = p + __builtin_ctz(cand);
+            const char *q = b + __builtin_ctz(cand);
+            cand &= cand - 1;
             unsigned t = start_at(ex, q, begin, end);
             if (t) {
+                it->block = b;
+                it->cand = cand;
+                it->carry = carry;
                 *trig = t;
                 return q;
             }
-            cand &= cand - 1;
         }
-        carry = word >> 15 & 1u;
-        p += 16;
+        b += 32;
+        if (end - b <= 32) {
+            it->block = NULL;
+            return next_start_bytewise(ex, b, begin, end, trig);
+        }
+        cand = block32(ex, b, &carry);
     }
-    return next_start_bytewise(ex, p, begin, end, trig);
+}
+#endif
+
+const char *starts_next(const cg_extractor *ex, starts_iter *it, const char *p,
+                        const char *begin, const char *end, unsigned *trig)
+{
+#if STARTS_AVX2
+    if (ex->starts_avx2)
+        return starts_next_avx2(ex, it, p, begin, end, trig);
+#endif
+    if (ex->starts_mode == STARTS_BYTEWISE)
+        return next_start_bytewise(ex, p, begin, end, trig);
+    const char *b = it->block;
+    unsigned cand, carry;
+    if (b != NULL && p >= b && p < b + 16) {
+        /* the rest of the block scanned last time */
+        cand = it->cand & (0xFFFFu << (p - b));
+        carry = it->carry;
+    } else {
+        if (end - p <= 16) {
+            it->block = NULL;
+            return next_start_bytewise(ex, p, begin, end, trig);
+        }
+        b = p;
+        carry = 0; /* whether the byte before the block is a word byte: 0 is safe */
+        cand = block_candidates(ex, b, &carry);
+    }
+    for (;;) {
+        while (cand) {
+            const char *q = b + __builtin_ctz(cand);
+            cand &= cand - 1;
+            unsigned t = start_at(ex, q, begin, end);
+            if (t) {
+                it->block = b;
+                it->cand = cand;
+                it->carry = carry;
+                *trig = t;
+                return q;
+            }
+        }
+        b += 16;
+        if (end - b <= 16) {
+            it->block = NULL;
+            return next_start_bytewise(ex, b, begin, end, trig);
+        }
+        cand = block_candidates(ex, b, &carry);
+    }
 }
 #else
-const char *starts_next(const cg_extractor *ex, const char *p, const char *begin,
-                        const char *end, unsigned *trig)
+const char *starts_next(const cg_extractor *ex, starts_iter *it, const char *p,
+                        const char *begin, const char *end, unsigned *trig)
 {
+    (void)it;
     return next_start_bytewise(ex, p, begin, end, trig);
 }
 #endif
