@@ -97,15 +97,6 @@ int cg_utf8_valid(const char *bytes, size_t len, size_t *bad)
     return 1;
 }
 
-/* Number of bits set in a 16-bit mask. */
-static inline int bit_count(unsigned m)
-{
-    m = m - (m >> 1 & 0x5555u);
-    m = (m & 0x3333u) + (m >> 2 & 0x3333u);
-    m = (m + (m >> 4)) & 0x0F0Fu;
-    return (int)((m + (m >> 8)) & 0x1Fu);
-}
-
 /* Line and line start of raw offset off, counting on from a known
  * (from, line, line_start); "\r\n" and a lone '\r' end a line too. */
 static void position_from(const char *raw, size_t from, long line,
@@ -113,17 +104,32 @@ static void position_from(const char *raw, size_t from, long line,
                           size_t *out_start)
 {
 #if defined(__SSE2__)
-    /* sixteen bytes at a time while there is no carriage return */
-    const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
-    for (; off > from && off - from >= 16; from += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(raw + from));
-        if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, cr)) != 0)
-            break;
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf));
-        if (m) {
-            line += bit_count(m);
-            line_start = from + (size_t)(31 - __builtin_clz(m)) + 1;
+    /* line feeds counted sixteen bytes at a time, in byte counters summed
+     * every 255 blocks; a carriage return anywhere: the exact walk below */
+    const __m128i lfv = _mm_set1_epi8('\n'), crv = _mm_set1_epi8('\r');
+    const __m128i zero = _mm_setzero_si128();
+    size_t at = from;
+    long count = 0;
+    __m128i crs = zero;
+    while (off > at && off - at >= 16) {
+        __m128i acc = zero;
+        for (int k = 0; k < 255 && off - at >= 16; k++, at += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(raw + at));
+            acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v, lfv));
+            crs = _mm_or_si128(crs, _mm_cmpeq_epi8(v, crv));
         }
+        __m128i sums = _mm_sad_epu8(acc, zero);
+        count += _mm_cvtsi128_si32(sums) + _mm_cvtsi128_si32(_mm_unpackhi_epi64(sums, sums));
+    }
+    if (at > from && _mm_movemask_epi8(crs) == 0) {
+        if (count) {
+            size_t last = at;
+            while (raw[last - 1] != '\n')
+                last--;
+            line += count;
+            line_start = last;
+        }
+        from = at;
     }
 #endif
     for (size_t i = from; i < off; i++) {

@@ -374,17 +374,16 @@ static void naive_position(const char *raw, size_t len, size_t off, long *line, 
 /* Orders of offsets: 0 forward, 1 backward, 2 scattered, 3 each twice. */
 static const int position_orders[] = {0, 1, 2, 3};
 
-START_TEST(test_position_orders)
+/* Checks every offset of raw, in the order position_orders[order]. */
+static void check_positions(const char *raw, size_t len, int order)
 {
-    const char *raw = "one\r\ntwo \xc3\xa9\xc3\xa9\rthree\n\nfour \xe2\x80\x94 x\r\n\r\rfive";
-    size_t len = strlen(raw);
     cg_text t;
     cg_error err;
     ck_assert_int_eq(cg_text_from_bytes(&t, raw, len, CG_MARKUP_PLAIN, "t", &err), CG_OK);
     size_t n = len + 1;
-    for (size_t k = 0; k < n * (_i == 3 ? 2 : 1); k++) {
+    for (size_t k = 0; k < n * (order == 3 ? 2 : 1); k++) {
         size_t off;
-        switch (position_orders[_i]) {
+        switch (position_orders[order]) {
         case 0: off = k; break;
         case 1: off = len - k; break;
         case 2: off = (k * 7 + 3) % n; break;
@@ -397,6 +396,24 @@ START_TEST(test_position_orders)
                       off, k, line, col, wl, wc);
     }
     cg_text_free(&t);
+}
+
+START_TEST(test_position_orders)
+{
+    const char *raw = "one\r\ntwo \xc3\xa9\xc3\xa9\rthree\n\nfour \xe2\x80\x94 x\r\n\r\rfive";
+    check_positions(raw, strlen(raw), _i);
+    /* long texts (line feeds counted in blocks): without a carriage
+     * return, then with one near the end */
+    static char big[6000];
+    size_t len = 0;
+    for (unsigned k = 0; len + 40 < sizeof big; k++) {
+        int n = snprintf(big + len, sizeof big - len, "%.*s\xc3\xa9%s", (int)(k % 23),
+                         "line of text with words", k % 5 ? "\n" : "\n\n");
+        len += (size_t)n;
+    }
+    check_positions(big, len, _i);
+    big[len - 30] = '\r';
+    check_positions(big, len, _i);
 }
 END_TEST
 
