@@ -23,13 +23,6 @@ enum {
  * the word scan tests sixteen bytes at a time (in_list compares eight). */
 #define STARTS_EXTRA_MAX 8
 
-/* Whether the word scan may use AVX2, chosen at run time. */
-#if defined(__GNUC__) && defined(__x86_64__)
-#define STARTS_AVX2 1
-#else
-#define STARTS_AVX2 0
-#endif
-
 /* How the word scan finds candidates (see starts.c). */
 enum { STARTS_LISTED, STARTS_ANY_WORD, STARTS_BYTEWISE };
 

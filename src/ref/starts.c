@@ -20,11 +20,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "../core/byteset.h"
 #include "internal.h"
-
-#if STARTS_AVX2
-#include <immintrin.h>
-#endif
 
 /* Whether the second-byte test finds b without listing it. */
 static int second_class(unsigned b)
@@ -45,44 +42,12 @@ static int list_add(unsigned char *list, unsigned *n, unsigned b)
     return 1;
 }
 
-/* Fills the nibble tables lo, hi (each sixteen bytes, written twice
- * for the two halves of a 32-byte register) so that
- * lo[b & 15] & hi[b >> 4] is not zero exactly when in[b]: one bit for
- * each different set of low nibbles that a high nibble takes.  Returns
- * 0 when that needs more than eight bits. */
-static int nibble_tables(const unsigned char in[256], unsigned char lo[32], unsigned char hi[32])
-{
-    unsigned sets[8], n = 0;
-    memset(lo, 0, 32);
-    memset(hi, 0, 32);
-    for (unsigned h = 0; h < 16; h++) {
-        unsigned set = 0;
-        for (unsigned l = 0; l < 16; l++)
-            set |= (unsigned)(in[h << 4 | l] != 0) << l;
-        if (set == 0)
-            continue;
-        unsigned k = 0;
-        while (k < n && sets[k] != set)
-            k++;
-        if (k == n) {
-            if (n == 8)
-                return 0;
-            sets[n++] = set;
-        }
-        hi[h] = hi[h + 16] |= (unsigned char)(1u << k);
-        for (unsigned l = 0; l < 16; l++)
-            if (set >> l & 1u)
-                lo[l] = lo[l + 16] |= (unsigned char)(1u << k);
-    }
-    return 1;
-}
-
 /* Chooses the 32-byte scan when the processor has AVX2 and the tables
  * fit in nibble tables. */
 static void starts_init_avx2(cg_extractor *ex)
 {
     ex->starts_avx2 = 0;
-#if STARTS_AVX2
+#if CG_BYTESET_AVX2
     unsigned char first[256], second[256];
     memset(first, 0, sizeof first);
     memset(second, 0, sizeof second);
@@ -93,10 +58,10 @@ static void starts_init_avx2(cg_extractor *ex)
         for (unsigned b = 0; b < 256; b++)
             second[b] |= ex->trigger2[a << 8 | b] != 0;
     }
-    ex->starts_avx2 = __builtin_cpu_supports("avx2") &&
-                      nibble_tables(ex->joining, ex->nib[0], ex->nib[1]) &&
-                      nibble_tables(first, ex->nib[2], ex->nib[3]) &&
-                      nibble_tables(second, ex->nib[4], ex->nib[5]);
+    ex->starts_avx2 = cg_byteset_avx2() &&
+                      cg_byteset_tables(ex->joining, ex->nib[0], ex->nib[1]) &&
+                      cg_byteset_tables(first, ex->nib[2], ex->nib[3]) &&
+                      cg_byteset_tables(second, ex->nib[4], ex->nib[5]);
 #endif
 }
 
@@ -256,38 +221,18 @@ static inline unsigned block_candidates(const cg_extractor *ex, const char *p, u
     return cand;
 }
 
-#if STARTS_AVX2
-/* Lanes of one of the nibble tables' sets (see nibble_tables). */
-__attribute__((target("avx2"))) static inline __m256i in_set32(const unsigned char *lo,
-                                                               const unsigned char *hi,
-                                                               __m256i vlo, __m256i vhi)
-{
-    __m256i l = _mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)lo), vlo);
-    __m256i h = _mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)hi), vhi);
-    return _mm256_and_si256(l, h);
-}
-
-/* Bits of the lanes of v that are not zero. */
-__attribute__((target("avx2"))) static inline uint32_t nonzero32(__m256i v)
-{
-    return ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_setzero_si256()));
-}
-
+#if CG_BYTESET_AVX2
 /* Candidate bits of the 32 bytes at p (33 readable), exact but for the
  * pair: a first byte and a second byte each of some trigger pair. */
 __attribute__((target("avx2"))) static inline uint32_t block32(const cg_extractor *ex,
                                                                const char *p, uint32_t *carry)
 {
-    const __m256i nib = _mm256_set1_epi8(0x0F);
-    __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
-    __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
-    __m256i vlo = _mm256_and_si256(v, nib);
-    __m256i vhi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nib);
-    __m256i wlo = _mm256_and_si256(w, nib);
-    __m256i whi = _mm256_and_si256(_mm256_srli_epi16(w, 4), nib);
-    uint32_t word = nonzero32(in_set32(ex->nib[0], ex->nib[1], vlo, vhi));
-    uint32_t first = nonzero32(in_set32(ex->nib[2], ex->nib[3], vlo, vhi));
-    uint32_t second = nonzero32(in_set32(ex->nib[4], ex->nib[5], wlo, whi));
+    __m256i vlo, vhi, wlo, whi;
+    cg_byteset_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)p), &vlo, &vhi);
+    cg_byteset_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)(p + 1)), &wlo, &whi);
+    uint32_t word = cg_byteset_in32(ex->nib[0], ex->nib[1], vlo, vhi);
+    uint32_t first = cg_byteset_in32(ex->nib[2], ex->nib[3], vlo, vhi);
+    uint32_t second = cg_byteset_in32(ex->nib[4], ex->nib[5], wlo, whi);
     uint32_t cand = first & second & ~(word << 1 | *carry);
     *carry = word >> 31;
     return cand;
@@ -337,7 +282,7 @@ starts_next_avx2(const cg_extractor *ex, starts_iter *it, const char *p, const c
 const char *starts_next(const cg_extractor *ex, starts_iter *it, const char *p,
                         const char *begin, const char *end, unsigned *trig)
 {
-#if STARTS_AVX2
+#if CG_BYTESET_AVX2
     if (ex->starts_avx2)
         return starts_next_avx2(ex, it, p, begin, end, trig);
 #endif
