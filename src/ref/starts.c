@@ -99,15 +99,6 @@ void starts_init(cg_extractor *ex)
         ex->starts_mode = STARTS_BYTEWISE;
 }
 
-/* Whether a phrase of the kinds bit may start at p: its first four
- * bytes are in the prefix table (a phrase matches at least its length). */
-static int may_start(const cg_extractor *ex, const char *p, const char *end, unsigned bit)
-{
-    if (ex->prefix_all & bit)
-        return 1;
-    return end - p >= 4 && (ex->prefix[prefix_slot(p)] & bit);
-}
-
 /* Whether a date may start at digit p: one or two digits, a space (at
  * most one line break), then the first letter of a month. */
 static int may_be_date(const cg_extractor *ex, const char *p, const char *end)
@@ -132,12 +123,13 @@ static int may_be_symbol(const char *p, const char *end)
 }
 
 /* Trigger bits t at p less those whose necessary condition fails. */
-static unsigned narrow(const cg_extractor *ex, const char *p, const char *end, unsigned t)
+static inline unsigned narrow(const cg_extractor *ex, const char *p, const char *end, unsigned t)
 {
-    unsigned lexicon = t & (TRIG_RESOLUTION | TRIG_DECISION | TRIG_ICJ);
-    for (unsigned bit = TRIG_RESOLUTION; bit <= TRIG_ICJ; bit <<= 1)
-        if ((lexicon & bit) && !may_start(ex, p, end, bit))
-            t &= ~bit;
+    /* a lexicon word's first four bytes are in the prefix table (a
+     * phrase matches at least its length) unless its kind is not covered */
+    const unsigned lexicon = TRIG_RESOLUTION | TRIG_DECISION | TRIG_ICJ;
+    if (t & lexicon)
+        t &= ~lexicon | ex->prefix_all | (end - p >= 4 ? ex->prefix[prefix_slot(p)] : 0u);
     if ((t & TRIG_SYMBOL) && !may_be_symbol(p, end))
         t &= ~(unsigned)TRIG_SYMBOL;
     if ((t & TRIG_DATE) && !may_be_date(ex, p, end))
