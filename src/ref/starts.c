@@ -123,7 +123,7 @@ static int may_be_symbol(const char *p, const char *end)
 }
 
 /* Trigger bits t at p less those whose necessary condition fails. */
-static inline unsigned narrow(const cg_extractor *ex, const char *p, const char *end, unsigned t)
+static unsigned narrow(const cg_extractor *ex, const char *p, const char *end, unsigned t)
 {
     /* a lexicon word's first four bytes are in the prefix table (a
      * phrase matches at least its length) unless its kind is not covered */
