@@ -15,6 +15,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "../core/byteset.h"
 #include "markup.h"
 
 /* Files from this size on are mapped rather than read. */
@@ -37,11 +38,75 @@ int cg_markup_from_path(const char *path)
     return -1;
 }
 
+#if CG_BYTESET_AVX2
+/* Where the run of ASCII bytes without NUL from i stops, 64 bytes at a
+ * time (short of it by less than 64). */
+__attribute__((target("avx2"))) static size_t ascii_run_avx2(const unsigned char *s, size_t i,
+                                                             size_t len)
+{
+    const __m256i zero = _mm256_setzero_si256();
+    while (len - i >= 64) {
+        __m256i a = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+        __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 32));
+        __m256i bad = _mm256_or_si256(_mm256_or_si256(a, b),
+                                      _mm256_or_si256(_mm256_cmpeq_epi8(a, zero),
+                                                      _mm256_cmpeq_epi8(b, zero)));
+        if (_mm256_movemask_epi8(bad) != 0)
+            break;
+        i += 64;
+    }
+    return i;
+}
+
+/* Line feeds in raw[at, off) 32 bytes at a time, into *count; returns
+ * where it stopped (short of off by less than 32), or at when a carriage
+ * return was seen. */
+__attribute__((target("avx2"))) static size_t line_feeds_avx2(const char *raw, size_t at,
+                                                              size_t off, long *count)
+{
+    const __m256i lfv = _mm256_set1_epi8('\n'), crv = _mm256_set1_epi8('\r');
+    const __m256i zero = _mm256_setzero_si256();
+    size_t i = at;
+    long n = 0;
+    __m256i crs = zero;
+    while (off - i >= 32) {
+        __m256i acc = zero;
+        for (int k = 0; k < 255 && off - i >= 32; k++, i += 32) {
+            __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(raw + i));
+            acc = _mm256_sub_epi8(acc, _mm256_cmpeq_epi8(v, lfv));
+            crs = _mm256_or_si256(crs, _mm256_cmpeq_epi8(v, crv));
+        }
+        __m256i sums = _mm256_sad_epu8(acc, zero);
+        n += _mm256_extract_epi64(sums, 0) + _mm256_extract_epi64(sums, 1) +
+             _mm256_extract_epi64(sums, 2) + _mm256_extract_epi64(sums, 3);
+    }
+    if (_mm256_movemask_epi8(crs) != 0)
+        return at;
+    *count += n;
+    return i;
+}
+#endif
+
+/* Whether the 32-byte loops may run (decided once). */
+static int use_avx2(void)
+{
+    static int known, yes;
+    if (!known) {
+        yes = cg_byteset_avx2();
+        known = 1;
+    }
+    return yes;
+}
+
 int cg_utf8_valid(const char *bytes, size_t len, size_t *bad)
 {
     const unsigned char *s = (const unsigned char *)bytes;
     size_t i = 0;
     while (i < len) {
+#if CG_BYTESET_AVX2
+        if (use_avx2())
+            i = ascii_run_avx2(s, i, len);
+#endif
 #if defined(__SSE2__)
         /* fast path: 32 ASCII bytes without NUL */
         const __m128i zero = _mm_setzero_si128();
@@ -109,12 +174,17 @@ static void position_from(const char *raw, size_t from, long line,
                           size_t *out_start)
 {
 #if defined(__SSE2__)
-    /* line feeds counted sixteen bytes at a time, in byte counters summed
-     * every 255 blocks; a carriage return anywhere: the exact walk below */
+    /* line feeds counted 32 (AVX2) then sixteen bytes at a time, in byte
+     * counters summed every 255 blocks; a carriage return anywhere: the
+     * exact walk below */
     const __m128i lfv = _mm_set1_epi8('\n'), crv = _mm_set1_epi8('\r');
     const __m128i zero = _mm_setzero_si128();
     size_t at = from;
     long count = 0;
+#if CG_BYTESET_AVX2
+    if (use_avx2() && off > at)
+        at = line_feeds_avx2(raw, at, off, &count);
+#endif
     __m128i crs = zero;
     while (off > at && off - at >= 16) {
         __m128i acc = zero;
