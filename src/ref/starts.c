@@ -149,6 +149,28 @@ static inline unsigned start_at(const cg_extractor *ex, const char *p, const cha
     return t ? narrow(ex, p, end, t) : 0;
 }
 
+/* The first candidate of cand (bits over the block at b) where a
+ * reference may start, its bits in *trig and the block's remaining
+ * candidates kept in it; NULL if none. */
+static inline const char *block_first(const cg_extractor *ex, starts_iter *it, const char *b,
+                                      uint32_t cand, uint32_t carry, const char *begin,
+                                      const char *end, unsigned *trig)
+{
+    while (cand) {
+        const char *q = b + __builtin_ctz(cand);
+        cand &= cand - 1;
+        unsigned t = start_at(ex, q, begin, end);
+        if (t) {
+            it->block = b;
+            it->cand = cand;
+            it->carry = carry;
+            *trig = t;
+            return q;
+        }
+    }
+    return NULL;
+}
+
 static const char *next_start_bytewise(const cg_extractor *ex, const char *p, const char *begin,
                                        const char *end, unsigned *trig)
 {
@@ -249,18 +271,9 @@ starts_next_avx2(const cg_extractor *ex, starts_iter *it, const char *p, const c
         cand = block32(ex, b, &carry);
     }
     for (;;) {
-        while (cand) {
-            const char *q = b + __builtin_ctz(cand);
-            cand &= cand - 1;
-            unsigned t = start_at(ex, q, begin, end);
-            if (t) {
-                it->block = b;
-                it->cand = cand;
-                it->carry = carry;
-                *trig = t;
-                return q;
-            }
-        }
+        const char *q = block_first(ex, it, b, cand, carry, begin, end, trig);
+        if (q)
+            return q;
         b += 32;
         if (end - b <= 32) {
             it->block = NULL;
@@ -296,18 +309,9 @@ const char *starts_next(const cg_extractor *ex, starts_iter *it, const char *p,
         cand = block_candidates(ex, b, &carry);
     }
     for (;;) {
-        while (cand) {
-            const char *q = b + __builtin_ctz(cand);
-            cand &= cand - 1;
-            unsigned t = start_at(ex, q, begin, end);
-            if (t) {
-                it->block = b;
-                it->cand = cand;
-                it->carry = carry;
-                *trig = t;
-                return q;
-            }
-        }
+        const char *q = block_first(ex, it, b, cand, carry, begin, end, trig);
+        if (q)
+            return q;
         b += 16;
         if (end - b <= 16) {
             it->block = NULL;
