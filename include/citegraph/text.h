@@ -43,6 +43,7 @@ typedef struct cg_text {
     long cursor_line;
     size_t cursor_line_start;
     long cursor_column;
+    size_t raw_mapped; /* length of raw's file mapping; 0 when raw was allocated */
 } cg_text;
 
 /* Guesses the markup of a file from its extension; -1 if not a
@@ -53,7 +54,11 @@ int cg_markup_from_path(const char *path);
  * bytes, invalid UTF-8 or UTF-16, CG_ELIMIT on files above
  * CG_TEXT_MAX_BYTES, CG_EIO when the file cannot be read.  A PDF
  * (CG_MARKUP_PDF) is read through its text layer: raw is that text;
- * CG_EINPUT when it cannot be opened or has no text layer. */
+ * CG_EINPUT when it cannot be opened or has no text layer.  Files of
+ * 4 MiB and more are mapped read-only rather than read; should one
+ * shrink while its text is in use, the process stops with status 2 and
+ * a message naming it (a SIGBUS handler, installed unless the program
+ * has its own). */
 cg_status cg_text_load(cg_text *text, const char *path, cg_markup markup,
                        cg_error *err);
 

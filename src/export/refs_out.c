@@ -31,21 +31,33 @@ cg_status cg_refs_write_header(cg_buf *out, cg_refs_format format)
 cg_status cg_json_put_string(cg_buf *out, const char *s, size_t n)
 {
     cg_status st = cg_buf_putc(out, '"');
-    for (size_t i = 0; i < n && st == CG_OK; i++) {
-        unsigned char c = (unsigned char)s[i];
+    size_t i = 0;
+    while (i < n && st == CG_OK) {
+        /* a run of ASCII bytes that stand for themselves, in one append */
+        size_t j = i;
+        while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x80 && s[j] != '"' &&
+               s[j] != '\\')
+            j++;
+        if (j > i) {
+            st = cg_buf_append(out, s + i, j - i);
+            i = j;
+            continue;
+        }
+        if ((unsigned char)s[i] >= 0x80) {
+            /* one character, or U+FFFD for bytes that are not UTF-8 */
+            size_t used = cg_export_put_utf8(out, s + i, n - i);
+            st = used ? CG_OK : CG_ENOMEM;
+            i += used ? used : 1;
+            continue;
+        }
+        unsigned char c = (unsigned char)s[i++];
         if (c == '"' || c == '\\') {
             st = cg_buf_putc(out, '\\');
             if (st == CG_OK)
                 st = cg_buf_putc(out, (char)c);
-        } else if (c < 0x20) {
+        } else {
             st = c == '\n' ? cg_buf_puts(out, "\\n") : c == '\t' ? cg_buf_puts(out, "\\t")
                                                                   : cg_buf_printf(out, "\\u%04x", c);
-        } else if (c >= 0x80) {
-            size_t used = cg_export_put_utf8(out, s + i, n - i);
-            st = used ? CG_OK : CG_ENOMEM;
-            i += used ? used - 1 : 0;
-        } else {
-            st = cg_buf_putc(out, (char)c);
         }
     }
     return st == CG_OK ? cg_buf_putc(out, '"') : st;
@@ -57,20 +69,48 @@ static cg_status put_folded(cg_buf *out, const char *raw, size_t a, size_t b)
 {
     int space = 0;
     cg_status st = CG_OK;
-    for (size_t i = a; i < b && st == CG_OK; i++) {
+    size_t i = a;
+    while (i < b && st == CG_OK) {
         unsigned char c = (unsigned char)raw[i];
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
             space = 1;
+            i++;
             continue;
         }
         if (space) {
             st = cg_buf_putc(out, ' ');
             space = 0;
+            if (st != CG_OK)
+                break;
         }
-        if (st == CG_OK)
-            st = cg_buf_putc(out, c < 0x20 || c == 0x7F ? ' ' : (char)c);
+        if (c < 0x20 || c == 0x7F) {
+            st = cg_buf_putc(out, ' ');
+            i++;
+            continue;
+        }
+        /* a run of printable bytes, in one append */
+        size_t j = i + 1;
+        while (j < b && (unsigned char)raw[j] > 0x20 && raw[j] != 0x7F)
+            j++;
+        st = cg_buf_append(out, raw + i, j - i);
+        i = j;
     }
     return st;
+}
+
+/* Appends n in decimal. */
+static cg_status put_long(cg_buf *out, long n)
+{
+    char digits[24];
+    size_t k = sizeof digits;
+    unsigned long u = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
+    do {
+        digits[--k] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (n < 0)
+        digits[--k] = '-';
+    return cg_buf_append(out, digits + k, sizeof digits - k);
 }
 
 /* The raw span of a reference, widened to a Markdown link around it. */
@@ -134,11 +174,30 @@ cg_status cg_tsv_put_field(cg_buf *out, const char *s)
     return put_folded(out, s, 0, strlen(s));
 }
 
+/* What every row of a document repeats, formatted once: the file and
+ * the source, TSV-folded or as JSON strings. */
+static cg_status doc_fields(cg_refs_format format, const char *file, const char *source,
+                            cg_buf *f, cg_buf *src)
+{
+    if (format == CG_REFS_TSV) {
+        cg_status st = cg_tsv_put_field(f, file);
+        if (st == CG_OK)
+            st = cg_tsv_put_field(src, source);
+        if (st == CG_OK && f->data == NULL)
+            st = cg_buf_reserve(f, 0);
+        if (st == CG_OK && src->data == NULL)
+            st = cg_buf_reserve(src, 0);
+        return st;
+    }
+    cg_status st = cg_json_put_string(f, file, strlen(file));
+    return st == CG_OK ? cg_json_put_string(src, source, strlen(source)) : st;
+}
+
 cg_status cg_refs_write(cg_buf *out, cg_refs_format format, const char *file,
                         const char *source, cg_text *text, const cg_refs *refs)
 {
-    cg_buf field = {0};
-    cg_status st = CG_OK;
+    cg_buf field = {0}, f = {0}, src = {0};
+    cg_status st = refs->n ? doc_fields(format, file, source, &f, &src) : CG_OK;
     for (size_t i = 0; i < refs->n && st == CG_OK; i++) {
         const cg_ref *r = &refs->items[i];
         size_t a, b;
@@ -148,13 +207,21 @@ cg_status cg_refs_write(cg_buf *out, cg_refs_format format, const char *file,
         const char *target = cg_refs_target(refs, r);
         const char *aliases = cg_refs_aliases(refs, r);
         if (format == CG_REFS_TSV) {
-            st = cg_tsv_put_field(out, file);
+            st = cg_buf_append(out, f.data, f.len);
             if (st == CG_OK)
-                st = cg_buf_printf(out, "\t%ld\t", line);
+                st = cg_buf_putc(out, '\t');
             if (st == CG_OK)
-                st = cg_tsv_put_field(out, source);
+                st = put_long(out, line);
             if (st == CG_OK)
-                st = cg_buf_printf(out, "\t%s\t", cg_kind_name(r->kind));
+                st = cg_buf_putc(out, '\t');
+            if (st == CG_OK)
+                st = cg_buf_append(out, src.data, src.len);
+            if (st == CG_OK)
+                st = cg_buf_putc(out, '\t');
+            if (st == CG_OK)
+                st = cg_buf_puts(out, cg_kind_name(r->kind));
+            if (st == CG_OK)
+                st = cg_buf_putc(out, '\t');
             if (st == CG_OK)
                 st = cg_tsv_put_field(out, target);
             if (st == CG_OK)
@@ -162,7 +229,11 @@ cg_status cg_refs_write(cg_buf *out, cg_refs_format format, const char *file,
             if (st == CG_OK)
                 st = put_folded(out, text->raw, a, b);
             if (st == CG_OK)
-                st = cg_buf_printf(out, "\t%ld\t", col);
+                st = cg_buf_putc(out, '\t');
+            if (st == CG_OK)
+                st = put_long(out, col);
+            if (st == CG_OK)
+                st = cg_buf_putc(out, '\t');
             if (st == CG_OK)
                 st = cg_tsv_put_field(out, aliases);
             if (st == CG_OK)
@@ -170,7 +241,11 @@ cg_status cg_refs_write(cg_buf *out, cg_refs_format format, const char *file,
             if (st == CG_OK)
                 st = notes(out, r->flags);
             if (st == CG_OK)
-                st = cg_buf_printf(out, "\t%s\t", cg_via_name(r->via));
+                st = cg_buf_putc(out, '\t');
+            if (st == CG_OK)
+                st = cg_buf_puts(out, cg_via_name(r->via));
+            if (st == CG_OK)
+                st = cg_buf_putc(out, '\t');
             if (st == CG_OK)
                 st = cg_tsv_put_field(out, cg_refs_pinpoint(refs, r));
             if (st == CG_OK)
@@ -182,13 +257,25 @@ cg_status cg_refs_write(cg_buf *out, cg_refs_format format, const char *file,
         if (st == CG_OK)
             st = cg_buf_puts(out, "{\"file\":");
         if (st == CG_OK)
-            st = cg_json_put_string(out, file, strlen(file));
+            st = cg_buf_append(out, f.data, f.len);
         if (st == CG_OK)
-            st = cg_buf_printf(out, ",\"line\":%ld,\"column\":%ld,\"source\":", line, col);
+            st = cg_buf_puts(out, ",\"line\":");
         if (st == CG_OK)
-            st = cg_json_put_string(out, source, strlen(source));
+            st = put_long(out, line);
         if (st == CG_OK)
-            st = cg_buf_printf(out, ",\"kind\":\"%s\",\"target\":", cg_kind_name(r->kind));
+            st = cg_buf_puts(out, ",\"column\":");
+        if (st == CG_OK)
+            st = put_long(out, col);
+        if (st == CG_OK)
+            st = cg_buf_puts(out, ",\"source\":");
+        if (st == CG_OK)
+            st = cg_buf_append(out, src.data, src.len);
+        if (st == CG_OK)
+            st = cg_buf_puts(out, ",\"kind\":\"");
+        if (st == CG_OK)
+            st = cg_buf_puts(out, cg_kind_name(r->kind));
+        if (st == CG_OK)
+            st = cg_buf_puts(out, "\",\"target\":");
         if (st == CG_OK)
             st = cg_json_put_string(out, target, strlen(target));
         if (st == CG_OK)
@@ -211,7 +298,11 @@ cg_status cg_refs_write(cg_buf *out, cg_refs_format format, const char *file,
         if (st == CG_OK)
             st = notes(out, r->flags);
         if (st == CG_OK)
-            st = cg_buf_printf(out, "\",\"via\":\"%s\",\"pinpoint\":", cg_via_name(r->via));
+            st = cg_buf_puts(out, "\",\"via\":\"");
+        if (st == CG_OK)
+            st = cg_buf_puts(out, cg_via_name(r->via));
+        if (st == CG_OK)
+            st = cg_buf_puts(out, "\",\"pinpoint\":");
         if (st == CG_OK) {
             const char *pin = cg_refs_pinpoint(refs, r);
             st = cg_json_put_string(out, pin, strlen(pin));
@@ -220,5 +311,7 @@ cg_status cg_refs_write(cg_buf *out, cg_refs_format format, const char *file,
             st = cg_buf_puts(out, "}\n");
     }
     cg_buf_free(&field);
+    cg_buf_free(&f);
+    cg_buf_free(&src);
     return st;
 }

@@ -8,6 +8,12 @@
 
 #include <string.h>
 
+#include "../core/byteset.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 typedef struct emitter {
     cg_text *t;
     size_t cap;
@@ -293,6 +299,71 @@ static size_t special_utf8(const unsigned char *s, const unsigned char *end, int
     return 0;
 }
 
+#if CG_BYTESET_AVX2
+/* The first byte at or after p of the set of lo, hi, 32 bytes at a
+ * time; NULL if none before the last (end - p) % 32 bytes. */
+__attribute__((target("avx2"))) static const char *next_in_set32(const char *p, const char *end,
+                                                                 const unsigned char *lo,
+                                                                 const unsigned char *hi)
+{
+    for (; end - p >= 32; p += 32) {
+        __m256i vlo, vhi;
+        cg_byteset_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)p), &vlo, &vhi);
+        uint32_t m = cg_byteset_in32(lo, hi, vlo, vhi);
+        if (m)
+            return p + __builtin_ctz(m);
+    }
+    return NULL;
+}
+#endif
+
+/* The first byte at or after p that special[] marks, or end.  With
+ * AVX2, 32 bytes at a time (the tables of the set: simd, 0 when not
+ * used); with SSE2, sixteen bytes at a time: tab to carriage return but
+ * the line feed, the marked punctuation and every non-ASCII byte are
+ * candidates, each checked against the table. */
+static const char *next_special(const char *p, const char *end, const unsigned char *special,
+                                const unsigned char simd[64])
+{
+#if CG_BYTESET_AVX2
+    if (simd) {
+        const char *q = next_in_set32(p, end, simd, simd + 32);
+        if (q)
+            return q;
+        p = end - (end - p) % 32;
+    }
+#else
+    (void)simd;
+#endif
+#if defined(__SSE2__)
+    const __m128i lf = _mm_set1_epi8('\n');
+    while (end - p >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i ctl = _mm_sub_epi8(v, _mm_set1_epi8('\t'));
+        ctl = _mm_cmpeq_epi8(_mm_min_epu8(ctl, _mm_set1_epi8('\r' - '\t')), ctl);
+        ctl = _mm_andnot_si128(_mm_cmpeq_epi8(v, lf), ctl);
+        __m128i br = _mm_sub_epi8(v, _mm_set1_epi8('['));
+        br = _mm_cmpeq_epi8(_mm_min_epu8(br, _mm_set1_epi8(']' - '[')), br); /* [ \\ ] */
+        __m128i pu = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('*')),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('&')));
+        pu = _mm_or_si128(pu, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('<')),
+                                           _mm_cmpeq_epi8(v, _mm_set1_epi8('>'))));
+        __m128i any = _mm_or_si128(_mm_or_si128(ctl, br), _mm_or_si128(pu, v));
+        unsigned m = (unsigned)_mm_movemask_epi8(any);
+        while (m) {
+            const char *q = p + __builtin_ctz(m);
+            if (special[(unsigned char)*q])
+                return q;
+            m &= m - 1;
+        }
+        p += 16;
+    }
+#endif
+    while (p < end && !special[(unsigned char)*p])
+        p++;
+    return p;
+}
+
 cg_status cg_markup_normalize(cg_text *t, cg_markup markup)
 {
     emitter e = {t, 0, 0};
@@ -308,17 +379,19 @@ cg_status cg_markup_normalize(cg_text *t, cg_markup markup)
     const char *autolink_end = NULL;
     /* bytes that may need more than a copy */
     static unsigned char special[256];
+    static unsigned char simd_tables[64];
+    static const unsigned char *simd;
     if (!special['*']) {
         const char *sp = "\r\f\v\t*\\[]<>&";
         for (const char *c = sp; *c; c++)
             special[(unsigned char)*c] = 1;
         special[0xC2] = special[0xE2] = special[0xEF] = 1;
+        if (cg_byteset_avx2() && cg_byteset_tables(special, simd_tables, simd_tables + 32))
+            simd = simd_tables;
     }
     while (p < end && !e.failed) {
         if (!special[(unsigned char)*p]) {
-            const char *run = p;
-            while (run < end && !special[(unsigned char)*run])
-                run++;
+            const char *run = next_special(p + 1, end, special, simd);
             size_t n = (size_t)(run - p);
             if (!grow(&e, n))
                 break;

@@ -5,12 +5,22 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "../core/byteset.h"
 #include "markup.h"
 #include "pdf.h"
+
+/* Files from this size on are mapped rather than read. */
+#define CG_TEXT_MAP_MIN ((size_t)4 << 20)
 
 int cg_markup_from_path(const char *path)
 {
@@ -31,11 +41,88 @@ int cg_markup_from_path(const char *path)
     return -1;
 }
 
+#if CG_BYTESET_AVX2
+/* Where the run of ASCII bytes without NUL from i stops, 64 bytes at a
+ * time (short of it by less than 64). */
+__attribute__((target("avx2"))) static size_t ascii_run_avx2(const unsigned char *s, size_t i,
+                                                             size_t len)
+{
+    const __m256i zero = _mm256_setzero_si256();
+    while (len - i >= 64) {
+        __m256i a = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+        __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 32));
+        __m256i bad = _mm256_or_si256(_mm256_or_si256(a, b),
+                                      _mm256_or_si256(_mm256_cmpeq_epi8(a, zero),
+                                                      _mm256_cmpeq_epi8(b, zero)));
+        if (_mm256_movemask_epi8(bad) != 0)
+            break;
+        i += 64;
+    }
+    return i;
+}
+
+/* Line feeds in raw[at, off) 32 bytes at a time, into *count; returns
+ * where it stopped (short of off by less than 32), or at when a carriage
+ * return was seen. */
+__attribute__((target("avx2"))) static size_t line_feeds_avx2(const char *raw, size_t at,
+                                                              size_t off, long *count)
+{
+    const __m256i lfv = _mm256_set1_epi8('\n'), crv = _mm256_set1_epi8('\r');
+    const __m256i zero = _mm256_setzero_si256();
+    size_t i = at;
+    long n = 0;
+    __m256i crs = zero;
+    while (off - i >= 32) {
+        __m256i acc = zero;
+        for (int k = 0; k < 255 && off - i >= 32; k++, i += 32) {
+            __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(raw + i));
+            acc = _mm256_sub_epi8(acc, _mm256_cmpeq_epi8(v, lfv));
+            crs = _mm256_or_si256(crs, _mm256_cmpeq_epi8(v, crv));
+        }
+        __m256i sums = _mm256_sad_epu8(acc, zero);
+        n += _mm256_extract_epi64(sums, 0) + _mm256_extract_epi64(sums, 1) +
+             _mm256_extract_epi64(sums, 2) + _mm256_extract_epi64(sums, 3);
+    }
+    if (_mm256_movemask_epi8(crs) != 0)
+        return at;
+    *count += n;
+    return i;
+}
+#endif
+
+/* Whether the 32-byte loops may run (decided once). */
+static int use_avx2(void)
+{
+    static int known, yes;
+    if (!known) {
+        yes = cg_byteset_avx2();
+        known = 1;
+    }
+    return yes;
+}
+
 int cg_utf8_valid(const char *bytes, size_t len, size_t *bad)
 {
     const unsigned char *s = (const unsigned char *)bytes;
     size_t i = 0;
     while (i < len) {
+#if CG_BYTESET_AVX2
+        if (use_avx2())
+            i = ascii_run_avx2(s, i, len);
+#endif
+#if defined(__SSE2__)
+        /* fast path: 32 ASCII bytes without NUL */
+        const __m128i zero = _mm_setzero_si128();
+        while (i + 32 <= len) {
+            __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 16));
+            __m128i bad = _mm_or_si128(_mm_or_si128(a, b),
+                                       _mm_or_si128(_mm_cmpeq_epi8(a, zero), _mm_cmpeq_epi8(b, zero)));
+            if (_mm_movemask_epi8(bad) != 0)
+                break;
+            i += 32;
+        }
+#endif
         /* fast path: 8 ASCII bytes without NUL */
         while (i + 8 <= len) {
             uint64_t w;
@@ -89,6 +176,40 @@ static void position_from(const char *raw, size_t from, long line,
                           size_t line_start, size_t off, long *out_line,
                           size_t *out_start)
 {
+#if defined(__SSE2__)
+    /* line feeds counted 32 (AVX2) then sixteen bytes at a time, in byte
+     * counters summed every 255 blocks; a carriage return anywhere: the
+     * exact walk below */
+    const __m128i lfv = _mm_set1_epi8('\n'), crv = _mm_set1_epi8('\r');
+    const __m128i zero = _mm_setzero_si128();
+    size_t at = from;
+    long count = 0;
+#if CG_BYTESET_AVX2
+    if (use_avx2() && off > at)
+        at = line_feeds_avx2(raw, at, off, &count);
+#endif
+    __m128i crs = zero;
+    while (off > at && off - at >= 16) {
+        __m128i acc = zero;
+        for (int k = 0; k < 255 && off - at >= 16; k++, at += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(raw + at));
+            acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v, lfv));
+            crs = _mm_or_si128(crs, _mm_cmpeq_epi8(v, crv));
+        }
+        __m128i sums = _mm_sad_epu8(acc, zero);
+        count += _mm_cvtsi128_si32(sums) + _mm_cvtsi128_si32(_mm_unpackhi_epi64(sums, sums));
+    }
+    if (at > from && _mm_movemask_epi8(crs) == 0) {
+        if (count) {
+            size_t last = at;
+            while (raw[last - 1] != '\n')
+                last--;
+            line += count;
+            line_start = last;
+        }
+        from = at;
+    }
+#endif
     for (size_t i = from; i < off; i++) {
         /* jump to the next line end */
         const char *nl = memchr(raw + i, '\n', off - i);
@@ -143,16 +264,26 @@ static cg_status utf16_to_utf8(const unsigned char *s, size_t len, int big,
     return CG_OK;
 }
 
-/* Takes ownership of data (len bytes, room for a NUL at len): checks,
- * converts UTF-16, strips a BOM, normalises.  Frees data on failure. */
-static cg_status text_adopt(cg_text *text, char *data, size_t len, cg_markup markup,
-                            const char *name, cg_error *err)
+/* Releases raw bytes: a file mapping of mapped bytes when mapped is not 0. */
+static void release_raw(char *data, size_t mapped)
+{
+    if (mapped)
+        munmap(data, mapped);
+    else
+        cg_free(data);
+}
+
+/* Takes ownership of data (len bytes, room for a NUL at len; mapped
+ * bytes of a read-only file mapping, or 0 if allocated): checks,
+ * converts UTF-16, strips a BOM, normalises.  Releases data on failure. */
+static cg_status text_adopt(cg_text *text, char *data, size_t len, size_t mapped,
+                            cg_markup markup, const char *name, cg_error *err)
 {
     memset(text, 0, sizeof *text);
     text->cursor_line = 1;
     text->cursor_column = 1;
     if (len > CG_TEXT_MAX_BYTES) {
-        cg_free(data);
+        release_raw(data, mapped);
         return cg_error_set(err, CG_ELIMIT, name, 0, 0,
                             "file too large (%zu bytes; the limit is %zu)", len,
                             (size_t)CG_TEXT_MAX_BYTES);
@@ -161,7 +292,8 @@ static cg_status text_adopt(cg_text *text, char *data, size_t len, cg_markup mar
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
         cg_buf converted = {0};
         cg_status st = utf16_to_utf8(u + 2, len - 2, u[0] == 0xFE, &converted, name, err);
-        cg_free(data);
+        release_raw(data, mapped);
+        mapped = 0;
         if (st == CG_OK && converted.data == NULL)
             st = cg_buf_reserve(&converted, 1) == CG_OK ? CG_OK
                  : cg_error_set(err, CG_ENOMEM, name, 0, 0, "out of memory");
@@ -175,7 +307,8 @@ static cg_status text_adopt(cg_text *text, char *data, size_t len, cg_markup mar
         memmove(data, data + 3, len - 3);
         len -= 3;
     }
-    data[len] = '\0';
+    if (!mapped)
+        data[len] = '\0'; /* a mapping is followed by a zero byte */
     size_t bad;
     if (!cg_utf8_valid(data, len, &bad)) {
         long line;
@@ -190,10 +323,11 @@ static cg_status text_adopt(cg_text *text, char *data, size_t len, cg_markup mar
             : cg_error_set(err, CG_EINPUT, name, line, col,
                            "invalid UTF-8 (byte 0x%02X at offset %zu); skipped",
                            (unsigned char)data[bad], bad);
-        cg_free(data);
+        release_raw(data, mapped);
         return st;
     }
     text->raw = data;
+    text->raw_mapped = mapped;
     text->raw_len = len;
     if (markup != CG_MARKUP_NONE && cg_markup_normalize(text, markup) != CG_OK) {
         cg_text_free(text);
@@ -217,7 +351,75 @@ cg_status cg_text_from_bytes(cg_text *text, const char *bytes, size_t len,
         return cg_error_set(err, CG_ENOMEM, name, 0, 0, "out of memory");
     if (len)
         memcpy(copy, bytes, len);
-    return text_adopt(text, copy, len, markup, name, err);
+    return text_adopt(text, copy, len, 0, markup, name, err);
+}
+
+/* The path of the file mapped last, for the bus error handler. */
+static char mapped_path[1024];
+static size_t mapped_path_len;
+
+/* A mapped file that shrank while mapped: its lost pages raise SIGBUS.
+ * Stop with a message naming it and the fatal status. */
+static void on_bus_error(int sig)
+{
+    (void)sig;
+    static const char head[] = "citegraph: ";
+    static const char tail[] = ": the file shrank while being read; stopping\n";
+    ssize_t w = write(STDERR_FILENO, head, sizeof head - 1);
+    w = write(STDERR_FILENO, mapped_path, mapped_path_len);
+    w = write(STDERR_FILENO, tail, sizeof tail - 1);
+    (void)w;
+    _exit(2);
+}
+
+/* Notes path as mapped; installs on_bus_error once, unless the program
+ * handles SIGBUS itself. */
+static void note_mapped(const char *path)
+{
+    static int installed;
+    size_t n = strlen(path);
+    if (n >= sizeof mapped_path)
+        n = sizeof mapped_path - 1;
+    memcpy(mapped_path, path, n);
+    mapped_path_len = n;
+    if (installed)
+        return;
+    installed = 1;
+    struct sigaction old;
+    if (sigaction(SIGBUS, NULL, &old) != 0 || old.sa_handler != SIG_DFL)
+        return;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_bus_error;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGBUS, &sa, NULL);
+}
+
+/* Maps a large file of size bytes read-only, followed by a zero byte;
+ * NULL (read it instead) for small files, a byte-order mark, or when
+ * the mapping fails.  *mapped gets the length to unmap. */
+static char *map_file(int fd, size_t size, size_t *mapped)
+{
+    if (size < CG_TEXT_MAP_MIN)
+        return NULL;
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t total = (size + 1 + page - 1) / page * page;
+    /* zero pages first, so that the byte after the file reads as zero */
+    char *base = mmap(NULL, total, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (base == MAP_FAILED)
+        return NULL;
+    if (mmap(base, size, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE, fd, 0) == MAP_FAILED) {
+        munmap(base, total);
+        return NULL;
+    }
+    const unsigned char *u = (const unsigned char *)base;
+    if ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF) ||
+        (u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)) {
+        munmap(base, total);
+        return NULL;
+    }
+    *mapped = total;
+    return base;
 }
 
 cg_status cg_text_load(cg_text *text, const char *path, cg_markup markup,
@@ -233,7 +435,7 @@ cg_status cg_text_load(cg_text *text, const char *path, cg_markup markup,
             cg_buf_free(&pdf);
             return st;
         }
-        return text_adopt(text, pdf.data, pdf.len, CG_MARKUP_PLAIN, path, err);
+        return text_adopt(text, pdf.data, pdf.len, 0, CG_MARKUP_PLAIN, path, err);
     }
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
@@ -253,6 +455,13 @@ cg_status cg_text_load(cg_text *text, const char *path, cg_markup markup,
         return cg_error_set(err, CG_ELIMIT, path, 0, 0,
                             "file too large (%jd bytes; the limit is %zu)",
                             (intmax_t)sb.st_size, (size_t)CG_TEXT_MAX_BYTES);
+    }
+    size_t mapped;
+    char *map = map_file(fd, (size_t)sb.st_size, &mapped);
+    if (map != NULL) {
+        close(fd);
+        note_mapped(path);
+        return text_adopt(text, map, (size_t)sb.st_size, mapped, markup, path, err);
     }
     cg_buf data = {0};
     if (cg_buf_reserve(&data, (size_t)sb.st_size + 1) != CG_OK) {
@@ -286,12 +495,12 @@ cg_status cg_text_load(cg_text *text, const char *path, cg_markup markup,
         }
     }
     close(fd);
-    return text_adopt(text, data.data, data.len, markup, path, err);
+    return text_adopt(text, data.data, data.len, 0, markup, path, err);
 }
 
 void cg_text_free(cg_text *text)
 {
-    cg_free(text->raw);
+    release_raw(text->raw, text->raw_mapped);
     cg_free(text->clean);
     cg_free(text->segs);
     memset(text, 0, sizeof *text);

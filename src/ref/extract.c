@@ -2,6 +2,7 @@
  * 256-entry table says which bytes may start a reference; only there, at
  * the start of a word, are the scanners of each kind tried.  Mentions of
  * the document itself are dropped. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,10 +14,16 @@ static void mark(cg_extractor *ex, unsigned char a, unsigned char b, unsigned bi
     ex->trigger2[a << 8 | b] |= (unsigned char)bit;
 }
 
+
+
 static void mark_first_bytes(cg_extractor *ex, const cg_phrases *list, unsigned bit)
 {
     for (size_t i = 0; i < list->n; i++) {
         const cg_phrase *ph = &list->items[i];
+        if (ph->len < 4 || memchr(ph->text, ' ', 4) != NULL)
+            ex->prefix_all |= bit;
+        else
+            ex->prefix[prefix_slot(ph->text)] |= (unsigned char)bit;
         mark(ex, (unsigned char)ph->text[0], ph->len > 1 ? (unsigned char)ph->text[1] : 0, bit);
         if (ph->len == 1)
             for (unsigned b = 0; b < 256; b++)
@@ -52,6 +59,9 @@ cg_extractor *cg_extractor_new(const cg_registry *reg)
     mark_first_bytes(ex, &reg->resolution_words, TRIG_RESOLUTION);
     mark_first_bytes(ex, &reg->decision_words, TRIG_DECISION);
     mark_first_bytes(ex, &reg->icj_words, TRIG_ICJ);
+    for (size_t i = 0; i < reg->months.n; i++)
+        ex->month_first[(unsigned char)reg->months.items[i].text[0]] = 1;
+    starts_init(ex);
     return ex;
 }
 
@@ -137,6 +147,29 @@ const char *scan_symbol(scan *s, const char *p)
 }
 
 
+/* Tries the scanners that the trigger bits t allow at p, in order (the
+ * bits already checked by starts_next); returns the end of the first
+ * reference found, or NULL. */
+static const char *scan_at(scan *s, const char *p, unsigned t)
+{
+    const char *e, *after;
+    if ((t & TRIG_URL) && (e = scan_url(s, p)) != NULL)
+        return e;
+    if ((t & TRIG_RESOLUTION) && cg_phrases_match(&s->reg->resolution_words, p, s->end, &after) &&
+        (e = scan_resolutions(s, p, after, 0)) != NULL)
+        return e;
+    if ((t & TRIG_DECISION) && cg_phrases_match(&s->reg->decision_words, p, s->end, &after) &&
+        (e = scan_resolutions(s, p, after, 1)) != NULL)
+        return e;
+    if ((t & TRIG_ICJ) && (e = scan_icj_keyword(s, p)) != NULL)
+        return e;
+    if ((t & TRIG_SYMBOL) && (e = scan_symbol(s, p)) != NULL)
+        return e;
+    if ((t & TRIG_DATE) && (e = scan_icj_date_first(s, p)) != NULL)
+        return e;
+    return NULL;
+}
+
 cg_status cg_extract(const cg_extractor *ex, const cg_text *text, const cg_docid *self,
                      cg_refs *out)
 {
@@ -150,68 +183,15 @@ cg_status cg_extract(const cg_extractor *ex, const cg_text *text, const cg_docid
     s.end = s.begin + text->clean_len;
     s.out = out;
     size_t first = out->n;
-    const unsigned char *trig = ex->trigger;
-    const unsigned char *trig2 = ex->trigger2;
-    const unsigned char *joining = ex->joining;
     const char *p = s.begin;
-    while (p < s.end) {
-        unsigned char c = (unsigned char)*p;
-        if (!joining[c]) {
-            p++;
-            continue;
-        }
-        /* p starts a word: try the scanners whose first bytes match */
-        const char *e = NULL;
-        unsigned char next = p + 1 < s.end ? (unsigned char)p[1] : 0;
-        unsigned t = trig[c] ? trig2[c << 8 | next] : 0;
-        if (t && (p == s.begin || !joining[(unsigned char)p[-1]])) {
-            if ((t & TRIG_URL) && (e = scan_url(&s, p)) != NULL) {
-                p = e;
-                if (s.status != CG_OK)
-                    break;
-                continue;
-            }
-            const char *after;
-            if ((t & TRIG_RESOLUTION) &&
-                cg_phrases_match(&s.reg->resolution_words, p, s.end, &after) &&
-                (e = scan_resolutions(&s, p, after, 0)) != NULL) {
-                p = e;
-                if (s.status != CG_OK)
-                    break;
-                continue;
-            }
-            if ((t & TRIG_DECISION) && cg_phrases_match(&s.reg->decision_words, p, s.end, &after) &&
-                (e = scan_resolutions(&s, p, after, 1)) != NULL) {
-                p = e;
-                if (s.status != CG_OK)
-                    break;
-                continue;
-            }
-            if ((t & TRIG_ICJ) && (e = scan_icj_keyword(&s, p)) != NULL) {
-                p = e;
-                if (s.status != CG_OK)
-                    break;
-                continue;
-            }
-            if ((t & TRIG_SYMBOL) && (e = scan_symbol(&s, p)) != NULL) {
-                p = e;
-                if (s.status != CG_OK)
-                    break;
-                continue;
-            }
-            if ((t & TRIG_DATE) && p + 3 < s.end && (e = scan_icj_date_first(&s, p)) != NULL) {
-                p = e;
-                if (s.status != CG_OK)
-                    break;
-                continue;
-            }
-        }
-        if (e != NULL && s.status != CG_OK)
+    unsigned t;
+    starts_iter it = {NULL, 0, 0};
+    while ((p = starts_next(ex, &it, p, s.begin, s.end, &t)) < s.end) {
+        const char *e = scan_at(&s, p, t);
+        if (s.status != CG_OK)
             break;
-        /* the rest of the word cannot start a reference */
-        p++;
-        while (p < s.end && joining[(unsigned char)*p])
-            p++;
+        /* past what was read, or on to the next word */
+        p = e ? e : p + 1;
     }
     cg_free(s.years);
     if (s.status != CG_OK)

@@ -3,6 +3,9 @@
 #ifndef CITEGRAPH_REF_INTERNAL_H
 #define CITEGRAPH_REF_INTERNAL_H
 
+#include <stdint.h>
+#include <string.h>
+
 #include "citegraph/extract.h"
 #include "citegraph/lex.h"
 
@@ -16,11 +19,36 @@ enum {
     TRIG_DATE = 32
 };
 
+/* Most first (and second) bytes, other than capitals and digits, that
+ * the word scan tests sixteen bytes at a time (in_list compares eight). */
+#define STARTS_EXTRA_MAX 8
+
+/* How the word scan finds candidates (see starts.c). */
+enum { STARTS_LISTED, STARTS_ANY_WORD, STARTS_BYTEWISE };
+
+/* Bits of the prefix table: the kinds whose phrases the table covers
+ * (all at least four bytes long, no space in the first four). */
+#define PREFIX_BITS 12
+
 struct cg_extractor {
+    /* extra[] and second[], each byte repeated sixteen times (one load) */
+    _Alignas(16) unsigned char extra16[STARTS_EXTRA_MAX][16];
+    _Alignas(16) unsigned char second16[STARTS_EXTRA_MAX][16];
     const cg_registry *reg;
     unsigned char trigger[256];       /* by first byte */
     unsigned char trigger2[256 * 256]; /* by first two bytes */
     unsigned char joining[256];        /* bytes that continue a word */
+    unsigned char month_first[256];    /* first bytes of the month names */
+    unsigned char extra[STARTS_EXTRA_MAX]; /* trigger bytes other than A-Z, 0-9 */
+    unsigned char second[STARTS_EXTRA_MAX]; /* second bytes other than A-Z, 0-9, '/', ' ', '\n' */
+    int starts_mode;                   /* STARTS_LISTED, ... */
+    int starts_second;                 /* whether second[] lists them all */
+    int starts_avx2;                   /* whether the 32-byte scan is used */
+    /* nibble tables (twice sixteen bytes) of the 32-byte scan: word
+     * bytes, first bytes, second bytes, each low then high */
+    unsigned char nib[6][32];
+    unsigned char prefix[1u << PREFIX_BITS]; /* trigger bits by hashed first four bytes */
+    unsigned prefix_all;               /* trigger bits the prefix table does not cover */
 };
 
 /* A Security Council resolution number seen with its year. */
@@ -45,6 +73,34 @@ typedef struct scan {
     char id[CG_ID_MAX];
     char aliases[CG_ID_MAX];
 } scan;
+
+/* Slot of the prefix table for the four bytes at p. */
+static inline unsigned prefix_slot(const char *p)
+{
+    uint32_t x;
+    memcpy(&x, p, 4);
+    return (x * 2654435761u) >> (32 - PREFIX_BITS);
+}
+
+/* Fills the extractor's list of extra first bytes from its tables. */
+void starts_init(cg_extractor *ex);
+
+/* Where the word scan left off: a block of sixteen bytes and the
+ * candidates of it not yet checked.  Zero it before the first call. */
+typedef struct starts_iter {
+    const char *block; /* NULL: none */
+    uint32_t cand;
+    uint32_t carry;
+} starts_iter;
+
+/* The first point at or after p in [begin, end) where a reference may
+ * start (a trigger byte pair at the start of a word), with its trigger
+ * bits in *trig; end if none.  The bits are narrowed by cheap necessary
+ * conditions: a lexicon word's first four bytes in the prefix table, a
+ * symbol's capitals followed by '/', a date's month after its day.  Calls with the same it and non-decreasing
+ * p reuse the block scanned last. */
+const char *starts_next(const cg_extractor *ex, starts_iter *it, const char *p,
+                        const char *begin, const char *end, unsigned *trig);
 
 /* Records a reference unless it is the document itself. */
 void scan_emit(scan *s, cg_kind kind, unsigned flags, const char *start, const char *end,

@@ -3,6 +3,8 @@
  * and corpus listing. */
 #include <errno.h>
 
+#include <sys/wait.h>
+
 #include "unit.h"
 
 /* ---- markup removal ---- */
@@ -374,17 +376,16 @@ static void naive_position(const char *raw, size_t len, size_t off, long *line, 
 /* Orders of offsets: 0 forward, 1 backward, 2 scattered, 3 each twice. */
 static const int position_orders[] = {0, 1, 2, 3};
 
-START_TEST(test_position_orders)
+/* Checks every offset of raw, in the order position_orders[order]. */
+static void check_positions(const char *raw, size_t len, int order)
 {
-    const char *raw = "one\r\ntwo \xc3\xa9\xc3\xa9\rthree\n\nfour \xe2\x80\x94 x\r\n\r\rfive";
-    size_t len = strlen(raw);
     cg_text t;
     cg_error err;
     ck_assert_int_eq(cg_text_from_bytes(&t, raw, len, CG_MARKUP_PLAIN, "t", &err), CG_OK);
     size_t n = len + 1;
-    for (size_t k = 0; k < n * (_i == 3 ? 2 : 1); k++) {
+    for (size_t k = 0; k < n * (order == 3 ? 2 : 1); k++) {
         size_t off;
-        switch (position_orders[_i]) {
+        switch (position_orders[order]) {
         case 0: off = k; break;
         case 1: off = len - k; break;
         case 2: off = (k * 7 + 3) % n; break;
@@ -397,6 +398,24 @@ START_TEST(test_position_orders)
                       off, k, line, col, wl, wc);
     }
     cg_text_free(&t);
+}
+
+START_TEST(test_position_orders)
+{
+    const char *raw = "one\r\ntwo \xc3\xa9\xc3\xa9\rthree\n\nfour \xe2\x80\x94 x\r\n\r\rfive";
+    check_positions(raw, strlen(raw), _i);
+    /* long texts (line feeds counted in blocks): without a carriage
+     * return, then with one near the end */
+    static char big[6000];
+    size_t len = 0;
+    for (unsigned k = 0; len + 40 < sizeof big; k++) {
+        int n = snprintf(big + len, sizeof big - len, "%.*s\xc3\xa9%s", (int)(k % 23),
+                         "line of text with words", k % 5 ? "\n" : "\n\n");
+        len += (size_t)n;
+    }
+    check_positions(big, len, _i);
+    big[len - 30] = '\r';
+    check_positions(big, len, _i);
 }
 END_TEST
 
@@ -504,6 +523,105 @@ START_TEST(test_text_load)
     ck_assert_str_eq(err.message, "cannot open: No such file or directory");
     ck_assert_int_eq(cg_text_load(&t, dir, CG_MARKUP_PLAIN, &err), CG_EINPUT);
     ck_assert_str_eq(err.path, dir);
+    remove_tree(dir);
+}
+END_TEST
+
+/* Text of n bytes: lines with a symbol, a tab, a non-ASCII word. */
+static char *mapped_text(size_t n)
+{
+    static const char line[] = "see A/78/738 and\tthe caf\xc3\xa9 report\n";
+    char *s = malloc(n);
+    ck_assert_ptr_nonnull(s);
+    for (size_t i = 0; i < n; i++)
+        s[i] = line[i % (sizeof line - 1)];
+    return s;
+}
+
+/* Large files are mapped, and give the same text as bytes in memory. */
+START_TEST(test_text_load_mapped)
+{
+    char dir[] = "/tmp/cgmapXXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[256];
+    cg_error err;
+    cg_error_clear(&err);
+    /* one size a whole number of pages, one not */
+    const size_t sizes[] = {(size_t)5 << 20, ((size_t)5 << 20) + 123};
+    for (size_t k = 0; k < 2; k++) {
+        char *s = mapped_text(sizes[k]);
+        write_file(dir, "big.txt", s, sizes[k], path, sizeof path);
+        cg_text t, want;
+        ck_assert_int_eq(cg_text_load(&t, path, CG_MARKUP_PLAIN, &err), CG_OK);
+        ck_assert_uint_ne(t.raw_mapped, 0);
+        ck_assert_int_eq(cg_text_from_bytes(&want, s, sizes[k], CG_MARKUP_PLAIN, "t", &err), CG_OK);
+        ck_assert_uint_eq(t.raw_len, sizes[k]);
+        ck_assert_int_eq(memcmp(t.raw, s, sizes[k]), 0);
+        ck_assert_int_eq(t.raw[t.raw_len], '\0');
+        ck_assert_uint_eq(t.clean_len, want.clean_len);
+        ck_assert_int_eq(memcmp(t.clean, want.clean, want.clean_len), 0);
+        cg_text_free(&t);
+        cg_text_free(&want);
+        /* invalid UTF-8 near the end: an error, the mapping released */
+        s[sizes[k] - 2] = '\xff';
+        write_file(dir, "bad.txt", s, sizes[k], path, sizeof path);
+        ck_assert_int_eq(cg_text_load(&t, path, CG_MARKUP_PLAIN, &err), CG_EINPUT);
+        /* a byte-order mark: read, not mapped */
+        memcpy(s, "\xef\xbb\xbf", 3);
+        s[sizes[k] - 2] = 'x';
+        write_file(dir, "bom.txt", s, sizes[k], path, sizeof path);
+        ck_assert_int_eq(cg_text_load(&t, path, CG_MARKUP_PLAIN, &err), CG_OK);
+        ck_assert_uint_eq(t.raw_mapped, 0);
+        ck_assert_uint_eq(t.raw_len, sizes[k] - 3);
+        cg_text_free(&t);
+        free(s);
+    }
+    remove_tree(dir);
+}
+END_TEST
+
+/* A mapped file that shrinks while in use stops the process with
+ * status 2 and a message naming it. */
+START_TEST(test_text_mapped_shrinks)
+{
+#if defined(__SANITIZE_ADDRESS__)
+    return; /* AddressSanitizer handles SIGBUS itself, so ours is not installed */
+#endif
+    char dir[] = "/tmp/cgmapXXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[256], errpath[300];
+    char *s = mapped_text((size_t)5 << 20);
+    write_file(dir, "big.txt", s, (size_t)5 << 20, path, sizeof path);
+    free(s);
+    snprintf(errpath, sizeof errpath, "%s/stderr", dir);
+    fflush(NULL);
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        if (freopen(errpath, "w", stderr) == NULL)
+            _exit(3);
+        cg_text t;
+        cg_error err;
+        if (cg_text_load(&t, path, CG_MARKUP_PLAIN, &err) != CG_OK || t.raw_mapped == 0)
+            _exit(4);
+        if (truncate(path, 0) != 0)
+            _exit(5);
+        volatile char last = t.raw[t.raw_len - 1];
+        (void)last;
+        _exit(0);
+    }
+    int status;
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert(WIFEXITED(status));
+    ck_assert_int_eq(WEXITSTATUS(status), 2);
+    char msg[512] = "";
+    FILE *fp = fopen(errpath, "r");
+    ck_assert_ptr_nonnull(fp);
+    size_t n = fread(msg, 1, sizeof msg - 1, fp);
+    msg[n] = '\0';
+    fclose(fp);
+    ck_assert_ptr_nonnull(strstr(msg, path));
+    ck_assert_ptr_nonnull(strstr(msg, "shrank while being read"));
     remove_tree(dir);
 }
 END_TEST
@@ -650,6 +768,8 @@ static Suite *input_suite(void)
     tc = tcase_create("files");
     tcase_add_loop_test(tc, test_markup_from_path, 0, (int)(sizeof markups / sizeof markups[0]));
     tcase_add_test(tc, test_text_load);
+    tcase_add_test(tc, test_text_load_mapped);
+    tcase_add_test(tc, test_text_mapped_shrinks);
     tcase_add_test(tc, test_corpus);
     tcase_add_test(tc, test_corpus_no_callback);
     suite_add_tcase(s, tc);

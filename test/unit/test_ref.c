@@ -166,12 +166,74 @@ START_TEST(test_docid_from_path)
 }
 END_TEST
 
+/* Lexicon words added to the bundled registry so that the word scan
+ * works with more first bytes than it lists, or with a non-letter. */
+static const char *const extra_words[][10] = {
+    {NULL},
+    {"bogus", "copy", "each", "first", "given", "items", "kept", "lower", "much", NULL},
+    {"_res", "#dec", NULL},
+};
+
+/* References at every offset from a block boundary, and near the end,
+ * with the registry's lexicon grown by extra_words[variant] and the
+ * scan that CITEGRAPH_SCAN=scan selects. */
+static void check_offsets(size_t variant, const char *scan)
+{
+    setenv("CITEGRAPH_SCAN", scan, 1);
+    const char *dir = getenv("CITEGRAPH_REGISTRY");
+    const char *dirs[1] = {dir ? dir : "data/registry"};
+    cg_registry reg;
+    cg_error err;
+    cg_error_clear(&err);
+    ck_assert_int_eq(cg_registry_load(&reg, dirs, 1, &err), CG_OK);
+    for (size_t k = 0; extra_words[variant][k]; k++)
+        ck_assert_int_eq(cg_phrases_add(&reg.resolution_words, extra_words[variant][k],
+                                        strlen(extra_words[variant][k]), 0), CG_OK);
+    cg_extractor *ex = cg_extractor_new(&reg);
+    ck_assert_ptr_nonnull(ex);
+    const char *body = "A/78/738 and 7 December 2021 orders, UN (S/2023/145)";
+    const size_t second = 41;
+    for (size_t pad = 0; pad < 80; pad++) {
+        char s[256];
+        snprintf(s, sizeof s, "%*s%s%*s", (int)pad, "", body, (int)(79 - pad), "");
+        for (int cut = 0; cut < 2; cut++) {
+            /* cut: the text ends right after the last reference */
+            size_t len = cut ? pad + strlen(body) - 1 : strlen(s);
+            cg_text text;
+            ck_assert_int_eq(cg_text_from_bytes(&text, s, len, CG_MARKUP_PLAIN, "t", &err), CG_OK);
+            cg_refs refs = {0};
+            ck_assert_int_eq(cg_extract(ex, &text, NULL, &refs), CG_OK);
+            ck_assert_msg(refs.n == 2, "scan '%s', pad %zu, cut %d: %zu references", scan, pad,
+                          cut, refs.n);
+            ck_assert_str_eq(cg_refs_target(&refs, &refs.items[0]), "A/78/738");
+            ck_assert_uint_eq(refs.items[0].start, pad);
+            ck_assert_str_eq(cg_refs_target(&refs, &refs.items[1]), "S/2023/145");
+            ck_assert_uint_eq(refs.items[1].start, pad + second);
+            cg_refs_free(&refs);
+            cg_text_free(&text);
+        }
+    }
+    cg_extractor_free(ex);
+    cg_registry_free(&reg);
+    unsetenv("CITEGRAPH_SCAN");
+}
+
+START_TEST(test_scan_offsets)
+{
+    check_offsets((size_t)_i, "");
+    check_offsets((size_t)_i, "sse2");
+    check_offsets((size_t)_i, "bytes");
+}
+END_TEST
+
 static Suite *ref_suite(void)
 {
     Suite *s = suite_create("ref");
     TCase *tc = tcase_create("ids");
     tcase_add_loop_test(tc, test_ids, 0, (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, test_self_is_not_cited);
+    tcase_add_loop_test(tc, test_scan_offsets, 0,
+                        (int)(sizeof extra_words / sizeof extra_words[0]));
     tcase_add_test(tc, test_joint_aliases);
     tcase_add_test(tc, test_body_inferred_flag);
     tcase_add_test(tc, test_docid_from_path);

@@ -1,0 +1,330 @@
+/* Finding the next point where a reference may start: a pair of bytes
+ * of the trigger tables at the start of a word.  Sixteen bytes at a time
+ * with SSE2 where the compiler offers it: a cheap over-approximation
+ * picks the few candidates, each then checked exactly with the tables.
+ * A candidate is a capital, a digit or one of a few listed first bytes,
+ * followed by a capital, a digit, '/', a space, a line feed or one of a
+ * few listed second bytes, after a byte that is not a letter, digit,
+ * '-', '.', '/' or non-ASCII byte (all of which continue a word).  When
+ * the registry's words start with too many different letters, every
+ * word start is a candidate; without SSE2, or when they start with
+ * other bytes, one table look-up a byte.  Where the processor has AVX2,
+ * 32 bytes at a time with exact byte classes from nibble tables.  The
+ * environment variable CITEGRAPH_SCAN=sse2 or =bytes forces a narrower
+ * scan (for tests and measurements). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "../core/byteset.h"
+#include "internal.h"
+
+/* Whether the second-byte test finds b without listing it. */
+static int second_class(unsigned b)
+{
+    return (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '/' || b == ' ' ||
+           b == '\n';
+}
+
+/* Adds b to list (n used of STARTS_EXTRA_MAX) unless there; 0 if full. */
+static int list_add(unsigned char *list, unsigned *n, unsigned b)
+{
+    for (unsigned k = 0; k < *n; k++)
+        if (list[k] == b)
+            return 1;
+    if (*n == STARTS_EXTRA_MAX)
+        return 0;
+    list[(*n)++] = (unsigned char)b;
+    return 1;
+}
+
+/* Chooses the 32-byte scan when the processor has AVX2 and the tables
+ * fit in nibble tables. */
+static void starts_init_avx2(cg_extractor *ex)
+{
+    ex->starts_avx2 = 0;
+#if CG_BYTESET_AVX2
+    unsigned char first[256], second[256];
+    memset(first, 0, sizeof first);
+    memset(second, 0, sizeof second);
+    for (unsigned a = 0; a < 256; a++) {
+        if (!ex->trigger[a] || !ex->joining[a])
+            continue;
+        first[a] = 1;
+        for (unsigned b = 0; b < 256; b++)
+            second[b] |= ex->trigger2[a << 8 | b] != 0;
+    }
+    ex->starts_avx2 = cg_byteset_avx2() &&
+                      cg_byteset_tables(ex->joining, ex->nib[0], ex->nib[1]) &&
+                      cg_byteset_tables(first, ex->nib[2], ex->nib[3]) &&
+                      cg_byteset_tables(second, ex->nib[4], ex->nib[5]);
+#endif
+}
+
+void starts_init(cg_extractor *ex)
+{
+    starts_init_avx2(ex);
+    unsigned n = 0, n2 = 0, words_only = 1, listed = 1, seconds = 1;
+    for (unsigned a = 0; a < 256; a++) {
+        if (!ex->trigger[a] || !ex->joining[a])
+            continue;
+        if (!(a >= 'A' && a <= 'Z') && !(a >= '0' && a <= '9')) {
+            words_only &= (a >= 'a' && a <= 'z') || a >= 0x80;
+            listed &= list_add(ex->extra, &n, a);
+        }
+        for (unsigned b = 0; b < 256; b++)
+            if (ex->trigger2[a << 8 | b] && !second_class(b))
+                seconds &= list_add(ex->second, &n2, b);
+    }
+    /* unused slots repeat a capital, which the class tests find anyway */
+    for (unsigned k = n; k < STARTS_EXTRA_MAX; k++)
+        ex->extra[k] = 'A';
+    for (unsigned k = n2; k < STARTS_EXTRA_MAX; k++)
+        ex->second[k] = 'A';
+    for (unsigned k = 0; k < STARTS_EXTRA_MAX; k++) {
+        memset(ex->extra16[k], ex->extra[k], 16);
+        memset(ex->second16[k], ex->second[k], 16);
+    }
+    ex->starts_mode = listed ? STARTS_LISTED : words_only ? STARTS_ANY_WORD : STARTS_BYTEWISE;
+    ex->starts_second = seconds;
+    /* CITEGRAPH_SCAN=sse2 or bytes: a narrower scan, to test and compare them */
+    const char *force = getenv("CITEGRAPH_SCAN");
+    if (force && (strcmp(force, "sse2") == 0 || strcmp(force, "bytes") == 0))
+        ex->starts_avx2 = 0;
+    if (force && strcmp(force, "bytes") == 0)
+        ex->starts_mode = STARTS_BYTEWISE;
+}
+
+/* Whether a date may start at digit p: one or two digits, a space (at
+ * most one line break), then the first letter of a month. */
+static int may_be_date(const cg_extractor *ex, const char *p, const char *end)
+{
+    if (end - p <= 3)
+        return 0;
+    const char *q = p + 1;
+    if (cg_is_digit((unsigned char)*q))
+        q++;
+    if (!cg_is_space((unsigned char)*q))
+        return 0;
+    q = cg_lex_skip_space_lines(q, end, 1);
+    return q != NULL && q < end && ex->month_first[(unsigned char)*q];
+}
+
+/* Whether capitals at p are followed by '/', as a symbol's series is. */
+static int may_be_symbol(const char *p, const char *end)
+{
+    while (p < end && cg_is_upper((unsigned char)*p))
+        p++;
+    return p < end && *p == '/';
+}
+
+/* Trigger bits t at p less those whose necessary condition fails. */
+static unsigned narrow(const cg_extractor *ex, const char *p, const char *end, unsigned t)
+{
+    /* a lexicon word's first four bytes are in the prefix table (a
+     * phrase matches at least its length) unless its kind is not covered */
+    const unsigned lexicon = TRIG_RESOLUTION | TRIG_DECISION | TRIG_ICJ;
+    if (t & lexicon)
+        t &= ~lexicon | ex->prefix_all | (end - p >= 4 ? ex->prefix[prefix_slot(p)] : 0u);
+    if ((t & TRIG_SYMBOL) && !may_be_symbol(p, end))
+        t &= ~(unsigned)TRIG_SYMBOL;
+    if ((t & TRIG_DATE) && !may_be_date(ex, p, end))
+        t &= ~(unsigned)TRIG_DATE;
+    return t;
+}
+
+/* The trigger bits at p if a reference may start there, else 0. */
+static inline unsigned start_at(const cg_extractor *ex, const char *p, const char *begin,
+                                const char *end)
+{
+    unsigned char c = (unsigned char)*p;
+    unsigned char prev = p != begin ? (unsigned char)p[-1] : 0; /* joining[0] is 0 */
+    unsigned char next = p + 1 < end ? (unsigned char)p[1] : 0;
+    unsigned ok = (unsigned)ex->joining[c] & ((unsigned)ex->joining[prev] ^ 1u);
+    unsigned t = ex->trigger2[c << 8 | next] & (0u - ok);
+    return t ? narrow(ex, p, end, t) : 0;
+}
+
+/* The first candidate of cand (bits over the block at b) where a
+ * reference may start, its bits in *trig and the block's remaining
+ * candidates kept in it; NULL if none. */
+static inline const char *block_first(const cg_extractor *ex, starts_iter *it, const char *b,
+                                      uint32_t cand, uint32_t carry, const char *begin,
+                                      const char *end, unsigned *trig)
+{
+    while (cand) {
+        const char *q = b + __builtin_ctz(cand);
+        cand &= cand - 1;
+        unsigned t = start_at(ex, q, begin, end);
+        if (t) {
+            it->block = b;
+            it->cand = cand;
+            it->carry = carry;
+            *trig = t;
+            return q;
+        }
+    }
+    return NULL;
+}
+
+static const char *next_start_bytewise(const cg_extractor *ex, const char *p, const char *begin,
+                                       const char *end, unsigned *trig)
+{
+    for (; p < end; p++) {
+        unsigned t = start_at(ex, p, begin, end);
+        if (t) {
+            *trig = t;
+            return p;
+        }
+    }
+    return end;
+}
+
+#if defined(__SSE2__)
+/* Bytes x with lo <= x <= lo + span, as 0xFF lanes. */
+static inline __m128i in_range(__m128i v, char lo, char span)
+{
+    __m128i x = _mm_sub_epi8(v, _mm_set1_epi8(lo));
+    return _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(span)), x);
+}
+
+/* Lanes of v equal to the byte repeated in row k of list. */
+static inline __m128i eq_row(__m128i v, const unsigned char (*list)[16], unsigned k)
+{
+    return _mm_cmpeq_epi8(v, _mm_load_si128((const __m128i *)(const void *)list[k]));
+}
+
+/* Lanes of v equal to one of the eight bytes of list (one a row). */
+static inline __m128i in_list(__m128i v, const unsigned char (*list)[16])
+{
+    __m128i a = _mm_or_si128(eq_row(v, list, 0), eq_row(v, list, 1));
+    __m128i b = _mm_or_si128(eq_row(v, list, 2), eq_row(v, list, 3));
+    __m128i c = _mm_or_si128(eq_row(v, list, 4), eq_row(v, list, 5));
+    __m128i d = _mm_or_si128(eq_row(v, list, 6), eq_row(v, list, 7));
+    return _mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d));
+}
+
+/* Candidate bits of the sixteen bytes at p (17 readable); *carry is
+ * whether the byte before p is a word byte, and becomes that of p[15]. */
+static inline unsigned block_candidates(const cg_extractor *ex, const char *p, unsigned *carry)
+{
+    const __m128i slash = _mm_set1_epi8('/'), space = _mm_set1_epi8(' ');
+    const __m128i lf = _mm_set1_epi8('\n');
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i up = in_range(v, 'A', 25);
+    __m128i dg = in_range(v, '0', 9);
+    __m128i first = _mm_or_si128(up, dg);
+    __m128i wordv = _mm_or_si128(_mm_or_si128(first, in_range(v, 'a', 25)),
+                                 _mm_or_si128(in_range(v, '-', 2), v));
+    first = ex->starts_mode == STARTS_LISTED ? _mm_or_si128(first, in_list(v, ex->extra16)) : wordv;
+    if (ex->starts_second) {
+        __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+        __m128i sec = _mm_or_si128(in_range(w, 'A', 25), in_range(w, '0', 9));
+        sec = _mm_or_si128(sec, _mm_or_si128(_mm_cmpeq_epi8(w, slash),
+                                             _mm_or_si128(_mm_cmpeq_epi8(w, space),
+                                                          _mm_cmpeq_epi8(w, lf))));
+        first = _mm_and_si128(first, _mm_or_si128(sec, in_list(w, ex->second16)));
+    }
+    unsigned word = (unsigned)_mm_movemask_epi8(wordv);
+    unsigned cand = (unsigned)_mm_movemask_epi8(first) & ~(word << 1 | *carry) & 0xFFFFu;
+    *carry = word >> 15 & 1u;
+    return cand;
+}
+
+#if CG_BYTESET_AVX2
+/* Candidate bits of the 32 bytes at p (33 readable), exact but for the
+ * pair: a first byte and a second byte each of some trigger pair. */
+__attribute__((target("avx2"))) static inline uint32_t block32(const cg_extractor *ex,
+                                                               const char *p, uint32_t *carry)
+{
+    __m256i vlo, vhi, wlo, whi;
+    cg_byteset_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)p), &vlo, &vhi);
+    cg_byteset_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)(p + 1)), &wlo, &whi);
+    uint32_t word = cg_byteset_in32(ex->nib[0], ex->nib[1], vlo, vhi);
+    uint32_t first = cg_byteset_in32(ex->nib[2], ex->nib[3], vlo, vhi);
+    uint32_t second = cg_byteset_in32(ex->nib[4], ex->nib[5], wlo, whi);
+    uint32_t cand = first & second & ~(word << 1 | *carry);
+    *carry = word >> 31;
+    return cand;
+}
+
+__attribute__((target("avx2"))) static const char *
+starts_next_avx2(const cg_extractor *ex, starts_iter *it, const char *p, const char *begin,
+                 const char *end, unsigned *trig)
+{
+    const char *b = it->block;
+    uint32_t cand, carry;
+    if (b != NULL && p >= b && p < b + 32) {
+        cand = it->cand & (UINT32_C(0xFFFFFFFF) << (p - b));
+        carry = it->carry;
+    } else {
+        if (end - p <= 32) {
+            it->block = NULL;
+            return next_start_bytewise(ex, p, begin, end, trig);
+        }
+        b = p;
+        carry = 0;
+        cand = block32(ex, b, &carry);
+    }
+    for (;;) {
+        const char *q = block_first(ex, it, b, cand, carry, begin, end, trig);
+        if (q)
+            return q;
+        b += 32;
+        if (end - b <= 32) {
+            it->block = NULL;
+            return next_start_bytewise(ex, b, begin, end, trig);
+        }
+        cand = block32(ex, b, &carry);
+    }
+}
+#endif
+
+const char *starts_next(const cg_extractor *ex, starts_iter *it, const char *p,
+                        const char *begin, const char *end, unsigned *trig)
+{
+#if CG_BYTESET_AVX2
+    if (ex->starts_avx2)
+        return starts_next_avx2(ex, it, p, begin, end, trig);
+#endif
+    if (ex->starts_mode == STARTS_BYTEWISE)
+        return next_start_bytewise(ex, p, begin, end, trig);
+    const char *b = it->block;
+    unsigned cand, carry;
+    if (b != NULL && p >= b && p < b + 16) {
+        /* the rest of the block scanned last time */
+        cand = it->cand & (0xFFFFu << (p - b));
+        carry = it->carry;
+    } else {
+        if (end - p <= 16) {
+            it->block = NULL;
+            return next_start_bytewise(ex, p, begin, end, trig);
+        }
+        b = p;
+        carry = 0; /* whether the byte before the block is a word byte: 0 is safe */
+        cand = block_candidates(ex, b, &carry);
+    }
+    for (;;) {
+        const char *q = block_first(ex, it, b, cand, carry, begin, end, trig);
+        if (q)
+            return q;
+        b += 16;
+        if (end - b <= 16) {
+            it->block = NULL;
+            return next_start_bytewise(ex, b, begin, end, trig);
+        }
+        cand = block_candidates(ex, b, &carry);
+    }
+}
+#else
+const char *starts_next(const cg_extractor *ex, starts_iter *it, const char *p,
+                        const char *begin, const char *end, unsigned *trig)
+{
+    (void)it;
+    return next_start_bytewise(ex, p, begin, end, trig);
+}
+#endif
