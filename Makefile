@@ -189,6 +189,10 @@ check: all $(UNIT_BIN) $(SCORE) $(GRAPHML_DUMP) $(REPLAY_BIN)
 	exit $$status
 
 bench: all $(GRAPH_BENCH)
+	@if ! /usr/bin/python3 -c 'import igraph' 2>/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  echo "citegraph: installing python3-igraph for the benchmark's Python peer"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-igraph >/dev/null || true; \
+	fi
 	BIN=$(BIN) BENCH_SIZE=$${BENCH_SIZE:-200M} sh bench/extract.sh
 	$(GRAPH_BENCH) $${BENCH_VERTICES:-1000000} $${BENCH_CITES:-10}
 

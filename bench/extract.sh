@@ -1,6 +1,7 @@
 #!/bin/sh
 # Extraction throughput, measured side by side with grep on the same bytes
-# in the same run (the machines are shared and noisy: compare ratios).
+# in the same run (the machines are shared and noisy: compare ratios); then
+# the whole job (bench/job.sh) on the same files.
 # The corpus is built from the bundled real texts with their numbers
 # varied (each copy maps the digits through a different permutation), as
 # many files and as one large file.  Writes docs/performance.md.
@@ -54,9 +55,10 @@ cat "$work/big.txt" >/dev/null # page cache
 re='[A-Z]+/[A-Z0-9./-]*[0-9]'
 t_grep_c=$(best env LC_ALL=C grep -cE "$re" "$work/big.txt")
 t_grep_o=$(best sh -c "LC_ALL=C grep -oE '$re' '$work/big.txt' | wc -l")
-t_big=$(best "$BIN" extract "$work/big.txt")
-t_many=$(best "$BIN" extract "$work/files")
-t_jsonl=$(best "$BIN" extract --format jsonl "$work/big.txt")
+t_big=$(best "$BIN" extract -j 1 "$work/big.txt")
+t_many=$(best "$BIN" extract -j 1 "$work/files")
+t_jsonl=$(best "$BIN" extract -j 1 --format jsonl "$work/big.txt")
+t_many2=$(best "$BIN" extract -j 2 "$work/files")
 refs=$("$BIN" extract "$work/big.txt" | wc -l)
 
 rate() { echo "$total $1" | awk '{printf "%.0f", $1 / 1048576 / $2}'; }
@@ -70,11 +72,17 @@ table=$(cat <<T
 | \`citegraph extract\` one large file, TSV | $t_big | $(rate "$t_big") | $(ratio "$t_big" "$t_grep_c") |
 | \`citegraph extract\` $copies files, TSV | $t_many | $(rate "$t_many") | $(ratio "$t_many" "$t_grep_c") |
 | \`citegraph extract --format jsonl\` one large file | $t_jsonl | $(rate "$t_jsonl") | $(ratio "$t_jsonl" "$t_grep_c") |
+| \`citegraph extract -j 2\` $copies files, TSV (two threads) | $t_many2 | $(rate "$t_many2") | $(ratio "$t_many2" "$t_grep_c") |
 T
 )
+speedup=$(ratio "$t_many2" "$t_many")
+job=$(sh bench/job.sh "$work/files")
 echo "corpus: $mb MiB ($copies files and one file of the same bytes), $refs references"
 echo "$table"
 echo "(ratio > 1: citegraph is faster than grep -c on the same bytes)"
+echo "two threads: $speedup x one thread on $copies files"
+echo
+echo "$job"
 mkdir -p "$(dirname "$OUT")"
 tmp=$OUT.tmp.$$
 {
@@ -90,6 +98,19 @@ tmp=$OUT.tmp.$$
     echo "$copies files and as one large file; $refs references found."
     echo
     echo "$table"
+    echo
+    echo "Two threads (\`-j 2\`) on the $copies files: $speedup × one thread.  The"
+    echo "threads read and extract whole documents, so one large file gains"
+    echo "nothing from them; its figure is the one-thread row."
+    echo
+    echo "## The whole job"
+    echo
+    echo "\`citegraph run\` (extract, graph, PageRank, HITS, in-degree, report,"
+    echo "DOT, GraphML, SVG, HTML) on the same $copies files, against a count of"
+    echo "symbol strings by \`grep | sort | uniq -c\` and against the same job as a"
+    echo "Python script (\`bench/peer.py\`: Python \`re\` and python-igraph)."
+    echo
+    echo "$job"
     echo
     echo "Regenerate with \`make bench\` (BENCH_SIZE=1G for a larger corpus)."
     if [ -f docs/performance-notes.md ]; then echo; cat docs/performance-notes.md; fi
