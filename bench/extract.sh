@@ -9,7 +9,7 @@ set -eu
 BIN=${BIN:-build/citegraph}
 SIZE=${BENCH_SIZE:-200M}
 OUT=${BENCH_OUT:-docs/performance.md}
-work=${BENCH_DIR:-build/bench}
+work=${BENCH_DIR:-build/bench-corpus}
 
 bytes() {
     case $1 in

@@ -109,8 +109,8 @@ static void vote(long *found, int *count, long number)
 }
 
 /* Rule 1: the footnotes called from the paragraph around the mention. */
-static long case_from_notes(scan *s, const notes *nb, size_t i, const char *suffix,
-                            const candidate *c, size_t nc)
+static long case_from_notes(scan *s, const notes *nb, size_t first, size_t i,
+                            const char *suffix, const candidate *c, size_t nc)
 {
     const cg_ref *r = &s->out->items[i];
     if (notes_at(nb, r->start) >= 0)
@@ -137,9 +137,18 @@ static long case_from_notes(scan *s, const notes *nb, size_t i, const char *suff
         if (k < 0)
             continue;
         const note *n = &nb->items[k];
-        for (size_t j = 0; j < s->out->n; j++) {
+        /* the references of the footnote: refs are in text order */
+        size_t lo = first, hi = s->out->n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (s->out->items[mid].start < n->start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t j = lo; j < s->out->n && s->out->items[j].start < n->end; j++) {
             const cg_ref *o = &s->out->items[j];
-            if (o->start < n->start || o->start >= n->end || o->kind != CG_KIND_ICJ)
+            if (o->kind != CG_KIND_ICJ)
                 continue;
             const char *id = cg_refs_target(s->out, o);
             long num = icj_id_case(id);
@@ -264,7 +273,7 @@ cg_status scan_icj_context(scan *s, const notes *nb, size_t first)
             continue;
         char suffix[64];
         snprintf(suffix, sizeof suffix, "%s", strchr(id + 4, ':'));
-        long number = case_from_notes(s, nb, i, suffix, c, nc);
+        long number = case_from_notes(s, nb, first, i, suffix, c, nc);
         if (number == 0)
             number = case_from_parties(s, i, c, nc);
         if (number != 0) {

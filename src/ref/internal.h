@@ -143,7 +143,8 @@ cg_status notes_build(const cg_text *text, notes *nb);
 /* Index of the footnote whose text holds clean offset off, or -1. */
 long notes_at(const notes *nb, size_t off);
 
-/* Index of the first footnote numbered number starting at or after off, or -1. */
+/* Index of the first footnote numbered number starting at or after off
+ * (among the next few hundred footnotes), or -1. */
 long notes_numbered(const notes *nb, long number, size_t off);
 
 /* Releases the footnotes. */

@@ -5,8 +5,14 @@
  * line above more deeply indented text.  A footnote runs to the next one
  * or to a blank line.  One pass over the lines: linear in the text. */
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "internal.h"
+
+/* Footnotes looked at after the text that calls one. */
+#define NOTES_AHEAD 512
 
 /* Reads a footnote mark at p: a run of superscript digits, <sup>n</sup>
  * or [^n]; returns its length (0 if none) and sets *number. */
@@ -195,8 +201,18 @@ long notes_at(const notes *nb, size_t off)
 
 long notes_numbered(const notes *nb, long number, size_t off)
 {
-    for (size_t i = 0; i < nb->n; i++)
-        if (nb->items[i].number == number && nb->items[i].start >= off)
+    /* the first footnote at or after off, then the next NOTES_AHEAD at most:
+     * a footnote follows the text that calls it closely */
+    size_t lo = 0, hi = nb->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (nb->items[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < nb->n && i < lo + NOTES_AHEAD; i++)
+        if (nb->items[i].number == number)
             return (long)i;
     return -1;
 }
@@ -261,6 +277,34 @@ static int commonness(unsigned char c)
     return o ? (int)(o - order) : 0;
 }
 
+/* Candidates for needle at a pair of its bytes (a, a + 1), sixteen
+ * positions at a time; NULL when none is left before last. */
+#if defined(__SSE2__)
+static const char *pair_search(const char *p, const char *last, const char *needle, size_t n,
+                               size_t a)
+{
+    const __m128i f = _mm_set1_epi8(needle[a]), g = _mm_set1_epi8(needle[a + 1]);
+    const char *q = p + a; /* where needle[a] would be for a start at p */
+    const char *qlast = last + a;
+    for (; q + 17 <= qlast + 1 && q + 17 <= last + n; q += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)q);
+        __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(q + 1));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(x, f),
+                                                               _mm_cmpeq_epi8(y, g)));
+        while (m) {
+            const char *c = q + __builtin_ctz(m) - a;
+            if (c <= last && memcmp(c, needle, n) == 0)
+                return c;
+            m &= m - 1;
+        }
+    }
+    for (const char *c = q - a; c <= last; c++)
+        if (c[a] == needle[a] && memcmp(c, needle, n) == 0)
+            return c;
+    return NULL;
+}
+#endif
+
 const char *find_bytes(const char *p, const char *end, const char *needle, size_t n)
 {
     if (n == 0 || (size_t)(end - p) < n)
@@ -270,6 +314,10 @@ const char *find_bytes(const char *p, const char *end, const char *needle, size_
         if (commonness((unsigned char)needle[k]) < commonness((unsigned char)needle[a]))
             a = k;
     const char *last = end - n; /* the last possible start */
+#if defined(__SSE2__)
+    if (n >= 2)
+        return pair_search(p, last, needle, n, a + 1 < n ? a : a - 1);
+#endif
     for (const char *q = p + a; q <= last + a;) {
         q = memchr(q, needle[a], (size_t)(last + a - q) + 1);
         if (q == NULL)

@@ -81,9 +81,10 @@ const char *cg_refs_aliases(const cg_refs *refs, const cg_ref *ref)
     return ref->aliases ? refs->pool.data + ref->aliases : "";
 }
 
-void cg_refs_sort_from(cg_refs *refs, size_t from)
+/* Insertion sort of items [from, n): for lists that are nearly sorted,
+ * and when no memory is left for a merge. */
+static void insertion_sort(cg_refs *refs, size_t from)
 {
-    /* insertion sort: the list is nearly sorted already */
     for (size_t i = from + 1; i < refs->n; i++) {
         cg_ref r = refs->items[i];
         size_t j = i;
@@ -93,6 +94,52 @@ void cg_refs_sort_from(cg_refs *refs, size_t from)
         }
         refs->items[j] = r;
     }
+}
+
+void cg_refs_sort_from(cg_refs *refs, size_t from)
+{
+    /* items come as a few sorted runs (the scan's, then the short
+     * forms'): merge the runs, stably, in O(n log runs) */
+    size_t n = refs->n - (from < refs->n ? from : refs->n);
+    if (n < 2)
+        return;
+    cg_ref *a = refs->items + from;
+    size_t runs = 1;
+    for (size_t i = 1; i < n; i++)
+        runs += a[i].start < a[i - 1].start;
+    if (runs == 1)
+        return;
+    cg_ref *tmp = cg_malloc(n * sizeof *tmp);
+    if (tmp == NULL) {
+        insertion_sort(refs, from);
+        return;
+    }
+    while (runs > 1) {
+        size_t out = 0, i = 0;
+        runs = 0;
+        while (i < n) {
+            size_t m = i + 1; /* the first run [i, m), the second [m, e) */
+            while (m < n && a[m].start >= a[m - 1].start)
+                m++;
+            size_t e = m;
+            if (m < n) {
+                e = m + 1;
+                while (e < n && a[e].start >= a[e - 1].start)
+                    e++;
+            }
+            size_t x = i, y = m;
+            while (x < m && y < e)
+                tmp[out++] = a[y].start < a[x].start ? a[y++] : a[x++];
+            while (x < m)
+                tmp[out++] = a[x++];
+            while (y < e)
+                tmp[out++] = a[y++];
+            runs++;
+            i = e;
+        }
+        memcpy(a, tmp, n * sizeof *tmp);
+    }
+    cg_free(tmp);
 }
 
 void cg_refs_clear(cg_refs *refs)

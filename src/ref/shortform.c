@@ -20,6 +20,9 @@
 
 #include "internal.h"
 
+/* Distinct defined terms looked for in one document. */
+#define MAX_TERMS 64
+
 typedef struct term_def {
     const char *term; /* in the clean text */
     size_t len;
@@ -157,10 +160,21 @@ static int term_cites(resolver *rv, const char *u, const char *ue)
     return lead == u && ue < s->end && (*ue == '.' || *ue == ';');
 }
 
-static cg_status find_term_uses(resolver *rv, size_t def)
+/* Whether two definitions define the same term. */
+static int same_term(const term_def *a, const term_def *b)
+{
+    return a->len == b->len && memcmp(a->term, b->term, a->len) == 0;
+}
+
+/* The uses of the term that definition first defines, in one search from
+ * its definition to the end: each use refers to the latest definition of
+ * the term before it (a document may define it again). */
+static cg_status find_term_uses(resolver *rv, size_t first)
 {
     scan *s = rv->s;
-    const term_def *d = &rv->defs[def];
+    const term_def *d = &rv->defs[first];
+    size_t def = first;      /* the definition in force */
+    size_t next = first + 1; /* the next definition to pass */
     const char *p = s->begin + d->after;
     while (p < s->end) {
         const char *u = find_bytes(p, s->end, d->term, d->len);
@@ -168,6 +182,9 @@ static cg_status find_term_uses(resolver *rv, size_t def)
             break;
         const char *ue = u + d->len;
         p = ue;
+        for (; next < rv->ndefs && s->begin + rv->defs[next].after <= u; next++)
+            if (same_term(&rv->defs[next], d))
+                def = next;
         if ((u > s->begin && cg_is_alnum((unsigned char)u[-1])) ||
             (ue < s->end && cg_is_alnum((unsigned char)*ue)))
             continue;
@@ -176,6 +193,25 @@ static cg_status find_term_uses(resolver *rv, size_t def)
         if (term_cites(rv, u, ue) &&
             add_form(rv, (size_t)(u - s->begin), (size_t)(ue - s->begin), CG_VIA_TERM, def) != CG_OK)
             return CG_ENOMEM;
+    }
+    return CG_OK;
+}
+
+/* Searches the uses of every distinct term once (at most MAX_TERMS terms
+ * a document: the searches are linear each, so the whole is linear). */
+static cg_status find_all_term_uses(resolver *rv)
+{
+    size_t firsts[MAX_TERMS], terms = 0;
+    for (size_t i = 0; i < rv->ndefs && terms < MAX_TERMS; i++) {
+        int seen = 0;
+        for (size_t k = 0; k < terms && !seen; k++)
+            seen = same_term(&rv->defs[firsts[k]], &rv->defs[i]);
+        if (seen)
+            continue;
+        firsts[terms++] = i;
+        cg_status st = find_term_uses(rv, i);
+        if (st != CG_OK)
+            return st;
     }
     return CG_OK;
 }
@@ -427,8 +463,8 @@ cg_status scan_short_forms(scan *s, size_t first)
     int caseless = st == CG_OK && icj_caseless(s, first);
     if (st == CG_OK && (rv.nforms > 0 || rv.ndefs > 0 || caseless))
         st = notes_build(s->text, &rv.nb);
-    for (size_t d = 0; d < rv.ndefs && st == CG_OK; d++)
-        st = find_term_uses(&rv, d);
+    if (st == CG_OK)
+        st = find_all_term_uses(&rv);
     if (st == CG_OK && rv.nforms > 0) {
         qsort(rv.forms, rv.nforms, sizeof *rv.forms, by_start);
         st = resolve(&rv, first, n0);

@@ -141,6 +141,51 @@ START_TEST(test_many_ibids_linear)
 }
 END_TEST
 
+START_TEST(test_many_terms_linear)
+{
+    /* 20,000 documents' worth of definitions and uses in one text: each
+     * use refers to the definition just before it; linear (a search from
+     * every definition to the end would take minutes) */
+    size_t n = 20000;
+    cg_buf b = {0};
+    for (size_t i = 1; i <= n; i++)
+        ck_assert_int_eq(cg_buf_printf(&b, "[^%zu]: S/2023/%zu (hereinafter \"Report\").\n\n"
+                                           "[^%zu]: Report, para. 1.\n\n", 2 * i - 1, i, 2 * i),
+                         CG_OK);
+    cg_refs refs = {0};
+    cg_text text = unit_extract(b.data, NULL, &refs);
+    ck_assert_uint_eq(refs.n, 2 * n);
+    ck_assert_str_eq(cg_refs_target(&refs, &refs.items[2 * n - 1]), "S/2023/20000");
+    ck_assert_int_eq(refs.items[2 * n - 1].via, CG_VIA_TERM);
+    cg_refs_free(&refs);
+    cg_text_free(&text);
+    cg_buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_many_decisions_linear)
+{
+    /* 50,000 decisions of a date two cases share, each with its footnote:
+     * each footnote is found without a scan of every reference */
+    size_t n = 50000;
+    cg_buf b = {0};
+    for (size_t i = 1; i <= n; i++)
+        ck_assert_int_eq(cg_buf_printf(&b, "The International Court of Justice, in its order of "
+                                           "7 December 2021, said so.[^%zu]\n\n[^%zu]: *Application of "
+                                           "the International Convention on the Elimination of All "
+                                           "Forms of Racial Discrimination (Armenia v. Azerbaijan)*, "
+                                           "Order of 7 December 2021.\n\n", i, i),
+                         CG_OK);
+    cg_refs refs = {0};
+    cg_text text = unit_extract(b.data, NULL, &refs);
+    ck_assert_uint_eq(refs.n, 2 * n);
+    ck_assert_str_eq(cg_refs_target(&refs, &refs.items[2 * n - 2]), "icj:180:order:2021-12-07");
+    cg_refs_free(&refs);
+    cg_text_free(&text);
+    cg_buf_free(&b);
+}
+END_TEST
+
 static Suite *shortform_suite(void)
 {
     Suite *s = suite_create("shortform");
@@ -148,6 +193,8 @@ static Suite *shortform_suite(void)
     tcase_add_loop_test(tc, test_short_forms, 0, (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, test_context_flags);
     tcase_add_test(tc, test_many_ibids_linear);
+    tcase_add_test(tc, test_many_terms_linear);
+    tcase_add_test(tc, test_many_decisions_linear);
     suite_add_tcase(s, tc);
     return s;
 }
