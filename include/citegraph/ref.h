@@ -78,7 +78,7 @@ const char *cg_refs_pinpoint(const cg_refs *refs, const cg_ref *ref);
 const char *cg_refs_aliases(const cg_refs *refs, const cg_ref *ref);
 
 /* Sorts items [from, n) by start offset, keeping the order of equal starts. */
-void cg_refs_sort_from(cg_refs *refs, size_t from);
+cg_status cg_refs_sort_from(cg_refs *refs, size_t from);
 
 /* Removes every reference, keeping the memory. */
 void cg_refs_clear(cg_refs *refs);

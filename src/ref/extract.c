@@ -198,7 +198,7 @@ cg_status cg_extract(const cg_extractor *ex, const cg_text *text, const cg_docid
         return s.status;
     /* keep text order: a date-first ICJ mention may start before the
      * end of the reference scanned just before it */
-    cg_refs_sort_from(out, first);
+    cg_status st = cg_refs_sort_from(out, first);
     /* what only the whole document tells: short forms, pinpoints, cases */
-    return scan_short_forms(&s, first);
+    return st == CG_OK ? scan_short_forms(&s, first) : st;
 }

@@ -81,39 +81,22 @@ const char *cg_refs_aliases(const cg_refs *refs, const cg_ref *ref)
     return ref->aliases ? refs->pool.data + ref->aliases : "";
 }
 
-/* Insertion sort of items [from, n): for lists that are nearly sorted,
- * and when no memory is left for a merge. */
-static void insertion_sort(cg_refs *refs, size_t from)
-{
-    for (size_t i = from + 1; i < refs->n; i++) {
-        cg_ref r = refs->items[i];
-        size_t j = i;
-        while (j > from && refs->items[j - 1].start > r.start) {
-            refs->items[j] = refs->items[j - 1];
-            j--;
-        }
-        refs->items[j] = r;
-    }
-}
-
-void cg_refs_sort_from(cg_refs *refs, size_t from)
+cg_status cg_refs_sort_from(cg_refs *refs, size_t from)
 {
     /* items come as a few sorted runs (the scan's, then the short
      * forms'): merge the runs, stably, in O(n log runs) */
     size_t n = refs->n - (from < refs->n ? from : refs->n);
     if (n < 2)
-        return;
+        return CG_OK;
     cg_ref *a = refs->items + from;
     size_t runs = 1;
     for (size_t i = 1; i < n; i++)
         runs += a[i].start < a[i - 1].start;
     if (runs == 1)
-        return;
+        return CG_OK;
     cg_ref *tmp = cg_malloc(n * sizeof *tmp);
-    if (tmp == NULL) {
-        insertion_sort(refs, from);
-        return;
-    }
+    if (tmp == NULL)
+        return CG_ENOMEM;
     while (runs > 1) {
         size_t out = 0, i = 0;
         runs = 0;
@@ -140,6 +123,7 @@ void cg_refs_sort_from(cg_refs *refs, size_t from)
         memcpy(a, tmp, n * sizeof *tmp);
     }
     cg_free(tmp);
+    return CG_OK;
 }
 
 void cg_refs_clear(cg_refs *refs)

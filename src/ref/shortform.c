@@ -469,14 +469,12 @@ cg_status scan_short_forms(scan *s, size_t first)
         qsort(rv.forms, rv.nforms, sizeof *rv.forms, by_start);
         st = resolve(&rv, first, n0);
     }
-    if (st == CG_OK && caseless) {
-        cg_refs_sort_from(s->out, first);
+    if (st == CG_OK && caseless && (st = cg_refs_sort_from(s->out, first)) == CG_OK)
         st = scan_icj_context(s, &rv.nb, first);
-    }
     notes_free(&rv.nb);
     cg_free(rv.defs);
     cg_free(rv.forms);
     if (st == CG_OK)
-        cg_refs_sort_from(s->out, first);
+        st = cg_refs_sort_from(s->out, first);
     return st;
 }
