@@ -108,13 +108,30 @@ typedef struct cg_doc_parts {
     size_t n, cap;
 } cg_doc_parts;
 
-/* Cuts the parts out of a document loaded with CG_MARKUP_NONE and cleans
- * them with markup; name is for errors.  Nothing to free on failure. */
+/* Most bytes of a document's head. */
+#define CG_DOC_HEAD_BYTES 65536
+
+/* Cuts the head out of a document loaded with CG_MARKUP_NONE (or of its
+ * first CG_DOC_HEAD_BYTES) and cleans it with markup; name is for errors. */
+cg_status cg_doc_parts_head(const cg_text *raw, cg_markup markup, const char *name,
+                            cg_doc_parts *parts, cg_error *err);
+
+/* Adds to parts the windows around each "dated" after the head of the
+ * whole document raw (CG_MARKUP_NONE), cleaned with markup. */
+cg_status cg_doc_parts_windows(const cg_text *raw, cg_markup markup, const char *name,
+                               cg_doc_parts *parts, cg_error *err);
+
+/* Both: the head and the windows.  Nothing to free on failure. */
 cg_status cg_doc_parts_make(const cg_text *raw, cg_markup markup, const char *name,
                             cg_doc_parts *parts, cg_error *err);
 
 /* Releases the parts. */
 void cg_doc_parts_free(cg_doc_parts *parts);
+
+/* Whether some document added could still be named by another: its id
+ * is its path and its title describes a dated letter of an author.  When
+ * none could, the descriptions inside documents need not be read. */
+int cg_identities_wanted(const cg_identities *t);
 
 /* Gives each document still without a symbol the one the corpus
  * describes it with, when exactly one document matches and no other

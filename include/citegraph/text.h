@@ -67,6 +67,11 @@ cg_status cg_text_load(cg_text *text, const char *path, cg_markup markup,
 cg_status cg_text_from_bytes(cg_text *text, const char *bytes, size_t len,
                              cg_markup markup, const char *name, cg_error *err);
 
+/* Loads the first lines of path, at most max bytes (whole lines), as
+ * CG_MARKUP_NONE: the bytes only, checked.  A file of max bytes or less,
+ * or UTF-16, is loaded whole.  Errors as cg_text_load. */
+cg_status cg_text_load_prefix(cg_text *text, const char *path, size_t max, cg_error *err);
+
 /* Releases everything the text owns. */
 void cg_text_free(cg_text *text);
 

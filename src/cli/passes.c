@@ -66,9 +66,13 @@ static void read_file(const pass *ps, size_t i, doc_slot *d)
     d->loaded = d->st == CG_OK;
 }
 
-/* First pass, in a worker: reads file i's bytes and cleans only the parts
- * that tell what the document is and what it says of others. */
-static void identify_work(void *shared, size_t i, void *slot)
+/* Bytes read of each file for its head: the head and then some, so that
+ * its last line is whole. */
+#define HEAD_READ (2 * CG_DOC_HEAD_BYTES)
+
+/* First pass, in a worker: reads the head of file i (a PDF whole: its text
+ * layer has no shortcut) and cleans it. */
+static void head_work(void *shared, size_t i, void *slot)
 {
     const pass *ps = shared;
     doc_slot *d = slot;
@@ -76,19 +80,21 @@ static void identify_work(void *shared, size_t i, void *slot)
     cg_error_clear(&d->err);
     d->loaded = 0;
     cg_text raw;
-    /* a PDF's text layer is read whole; its text is then plain */
     int pdf = f->markup == CG_MARKUP_PDF;
-    d->st = cg_text_load(&raw, f->path, pdf ? CG_MARKUP_PDF : CG_MARKUP_NONE, &d->err);
+    d->st = pdf ? cg_text_load(&raw, f->path, CG_MARKUP_PDF, &d->err)
+                : cg_text_load_prefix(&raw, f->path, HEAD_READ, &d->err);
     if (d->st != CG_OK)
         return;
-    d->st = cg_doc_parts_make(&raw, pdf ? CG_MARKUP_PLAIN : (cg_markup)f->markup, f->path,
+    d->st = cg_doc_parts_head(&raw, pdf ? CG_MARKUP_PLAIN : (cg_markup)f->markup, f->path,
                               &d->parts, &d->err);
     cg_text_free(&raw);
     d->loaded = d->st == CG_OK;
+    if (!d->loaded)
+        cg_doc_parts_free(&d->parts);
 }
 
 /* First pass, in file order: records what document i says of itself. */
-static int identify_use(void *shared, size_t i, void *slot)
+static int head_use(void *shared, size_t i, void *slot)
 {
     pass *ps = shared;
     doc_slot *d = slot;
@@ -104,8 +110,6 @@ static int identify_use(void *shared, size_t i, void *slot)
     }
     cg_status st = cg_identities_add(cc->ids, i, ps->reg, f->rel, cli_manifest_entry(cc, f),
                                      &d->parts.head);
-    for (size_t w = 0; w < d->parts.n && st == CG_OK; w++)
-        st = cg_identities_add_claims(cc->ids, i, ps->reg, &d->parts.windows[w]);
     cg_doc_parts_free(&d->parts);
     d->loaded = 0;
     if (st != CG_OK) {
@@ -115,10 +119,54 @@ static int identify_use(void *shared, size_t i, void *slot)
     return 0;
 }
 
-int cli_identify_files(const cli_common *common, const cg_registry *reg, cli_corpus *cc)
+/* Second part of the first pass, only when some document could be named
+ * by another: the windows around each "dated" of file i, in a worker.  A
+ * file that cannot be read is left to the second pass to report. */
+static void claims_work(void *shared, size_t i, void *slot)
+{
+    const pass *ps = shared;
+    doc_slot *d = slot;
+    const cg_corpus_file *f = &ps->cc->corpus.files[i];
+    d->loaded = 0;
+    if (ps->cc->skipped[i])
+        return;
+    cg_error_clear(&d->err);
+    cg_text raw;
+    int pdf = f->markup == CG_MARKUP_PDF;
+    d->st = cg_text_load(&raw, f->path, pdf ? CG_MARKUP_PDF : CG_MARKUP_NONE, &d->err);
+    if (d->st != CG_OK)
+        return;
+    memset(&d->parts, 0, sizeof d->parts);
+    d->st = cg_doc_parts_windows(&raw, pdf ? CG_MARKUP_PLAIN : (cg_markup)f->markup, f->path,
+                                 &d->parts, &d->err);
+    cg_text_free(&raw);
+    d->loaded = 1; /* the parts hold what was cut, even on failure */
+}
+
+/* In file order: records what document i says of the others. */
+static int claims_use(void *shared, size_t i, void *slot)
+{
+    pass *ps = shared;
+    doc_slot *d = slot;
+    if (!d->loaded)
+        return 0;
+    cg_status st = d->st;
+    for (size_t w = 0; w < d->parts.n && st == CG_OK; w++)
+        st = cg_identities_add_claims(ps->cc->ids, i, ps->reg, &d->parts.windows[w]);
+    cg_doc_parts_free(&d->parts);
+    d->loaded = 0;
+    if (st == CG_ENOMEM) {
+        cli_error("out of memory");
+        return 1;
+    }
+    return 0; /* an unreadable file is the second pass's to report */
+}
+
+/* Runs one part of the first pass over the corpus on the pool. */
+static int identify_part(const cli_common *common, const cg_registry *reg, cli_corpus *cc,
+                         const cli_pool_ops *ops)
 {
     pass ps = {common, reg, cc, NULL, NULL, NULL, {0}, CG_EXIT_OK};
-    static const cli_pool_ops ops = {identify_work, identify_use};
     unsigned jobs = jobs_of(common);
     size_t nslots;
     doc_slot *slots = new_slots(jobs, &nslots);
@@ -126,9 +174,18 @@ int cli_identify_files(const cli_common *common, const cg_registry *reg, cli_cor
         cli_error("out of memory");
         return 0;
     }
-    int rc = cli_pool_run(cc->corpus.n, jobs, &ops, &ps, slots, sizeof *slots, nslots);
+    int rc = cli_pool_run(cc->corpus.n, jobs, ops, &ps, slots, sizeof *slots, nslots);
     free_slots(slots, nslots);
     return rc == 0;
+}
+
+int cli_identify_files(const cli_common *common, const cg_registry *reg, cli_corpus *cc)
+{
+    static const cli_pool_ops heads = {head_work, head_use};
+    static const cli_pool_ops claims = {claims_work, claims_use};
+    if (!identify_part(common, reg, cc, &heads))
+        return 0;
+    return !cg_identities_wanted(cc->ids) || identify_part(common, reg, cc, &claims);
 }
 
 /* Second pass, in a worker: reads file i and extracts its references. */

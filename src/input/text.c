@@ -498,6 +498,49 @@ cg_status cg_text_load(cg_text *text, const char *path, cg_markup markup,
     return text_adopt(text, data.data, data.len, 0, markup, path, err);
 }
 
+cg_status cg_text_load_prefix(cg_text *text, const char *path, size_t max, cg_error *err)
+{
+    memset(text, 0, sizeof *text);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return cg_error_set(err, CG_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+    struct stat sb;
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || (uintmax_t)sb.st_size <= max) {
+        close(fd); /* small or special: read whole, with every check */
+        return cg_text_load(text, path, CG_MARKUP_NONE, err);
+    }
+    char *data = cg_malloc(max + 1);
+    if (data == NULL) {
+        close(fd);
+        return cg_error_set(err, CG_ENOMEM, path, 0, 0, "out of memory");
+    }
+    size_t len = 0;
+    while (len < max) {
+        ssize_t n = read(fd, data + len, max - len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            int e = errno;
+            close(fd);
+            cg_free(data);
+            return cg_error_set(err, CG_EIO, path, 0, 0, "cannot read: %s", strerror(e));
+        }
+        if (n == 0)
+            break;
+        len += (size_t)n;
+    }
+    close(fd);
+    const unsigned char *u = (const unsigned char *)data;
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        cg_free(data); /* UTF-16: its lines do not end on a byte */
+        return cg_text_load(text, path, CG_MARKUP_NONE, err);
+    }
+    /* whole lines only, so that no character is cut */
+    while (len > 0 && data[len - 1] != '\n')
+        len--;
+    return text_adopt(text, data, len, 0, CG_MARKUP_NONE, path, err);
+}
+
 void cg_text_free(cg_text *text)
 {
     release_raw(text->raw, text->raw_mapped);

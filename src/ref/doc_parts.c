@@ -11,7 +11,6 @@
 #include "internal.h"
 
 #define PARTS_HEAD_LINES 200      /* at least what the masthead rules read */
-#define PARTS_HEAD_BYTES 65536
 #define PARTS_BEFORE 400          /* bytes before "dated" in a window */
 #define PARTS_AFTER 4000          /* bytes after it */
 
@@ -47,20 +46,33 @@ static cg_status add_window(cg_doc_parts *parts, const char *a, const char *b, c
     return st;
 }
 
-cg_status cg_doc_parts_make(const cg_text *raw, cg_markup markup, const char *name,
+/* The end of the head of the raw bytes [begin, end). */
+static const char *head_end(const char *begin, const char *end)
+{
+    const char *h = begin;
+    for (int lines = 0; h < end && lines < PARTS_HEAD_LINES && h - begin < CG_DOC_HEAD_BYTES; lines++)
+        h = line_end(h, end);
+    return h;
+}
+
+cg_status cg_doc_parts_head(const cg_text *raw, cg_markup markup, const char *name,
                             cg_doc_parts *parts, cg_error *err)
 {
     memset(parts, 0, sizeof *parts);
     const char *begin = raw->raw ? raw->raw : "", *end = begin + raw->raw_len;
-    /* the head: the first lines */
-    const char *h = begin;
-    for (int lines = 0; h < end && lines < PARTS_HEAD_LINES && h - begin < PARTS_HEAD_BYTES; lines++)
-        h = line_end(h, end);
+    const char *h = head_end(begin, end);
     cg_status st = cg_text_from_bytes(&parts->head, begin, (size_t)(h - begin), markup, name, err);
-    if (st != CG_OK)
-        return st;
-    parts->has_head = 1;
+    parts->has_head = st == CG_OK;
+    return st;
+}
+
+cg_status cg_doc_parts_windows(const cg_text *raw, cg_markup markup, const char *name,
+                               cg_doc_parts *parts, cg_error *err)
+{
+    const char *begin = raw->raw ? raw->raw : "", *end = begin + raw->raw_len;
+    const char *h = head_end(begin, end);
     /* a window around each "dated" after the head, merged */
+    cg_status st = CG_OK;
     const char *open_a = NULL, *open_b = NULL;
     for (const char *p = h; p < end && st == CG_OK;) {
         const char *d = find_bytes(p, end, "dated", 5);
@@ -80,6 +92,15 @@ cg_status cg_doc_parts_make(const cg_text *raw, cg_markup markup, const char *na
     }
     if (st == CG_OK && open_a != NULL)
         st = add_window(parts, open_a, open_b, markup, name, err);
+    return st;
+}
+
+cg_status cg_doc_parts_make(const cg_text *raw, cg_markup markup, const char *name,
+                            cg_doc_parts *parts, cg_error *err)
+{
+    cg_status st = cg_doc_parts_head(raw, markup, name, parts, err);
+    if (st == CG_OK)
+        st = cg_doc_parts_windows(raw, markup, name, parts, err);
     if (st != CG_OK)
         cg_doc_parts_free(parts);
     return st;

@@ -37,6 +37,8 @@ cg_extractor *cg_extractor_new(const cg_registry *reg)
     if (ex == NULL)
         return NULL;
     ex->reg = reg;
+    for (size_t i = 0; i < reg->pinpoint_words.n; i++)
+        ex->pinpoint_first[(unsigned char)reg->pinpoint_words.items[i].text[0]] = 1;
     /* a symbol: capitals then '/' */
     for (unsigned c = 'A'; c <= 'Z'; c++) {
         mark(ex, (unsigned char)c, '/', TRIG_SYMBOL);

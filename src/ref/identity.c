@@ -204,6 +204,15 @@ cg_status cg_identities_add(cg_identities *t, size_t i, const cg_registry *reg,
     return cg_identities_add_claims(t, i, reg, text);
 }
 
+int cg_identities_wanted(const cg_identities *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->added[i] && t->docs[i].how == CG_HOW_PATH && t->docs[i].letter_date &&
+            t->docs[i].author && t->docs[i].author[0])
+            return 1;
+    return 0;
+}
+
 cg_status cg_identities_add_claims(cg_identities *t, size_t i, const cg_registry *reg,
                                    const cg_text *text)
 {

@@ -38,6 +38,7 @@ struct cg_extractor {
     unsigned char trigger[256];       /* by first byte */
     unsigned char trigger2[256 * 256]; /* by first two bytes */
     unsigned char joining[256];        /* bytes that continue a word */
+    unsigned char pinpoint_first[256]; /* first bytes of the pinpoint words */
     unsigned char month_first[256];    /* first bytes of the month names */
     unsigned char extra[STARTS_EXTRA_MAX]; /* trigger bytes other than A-Z, 0-9 */
     unsigned char second[STARTS_EXTRA_MAX]; /* second bytes other than A-Z, 0-9, '/', ' ', '\n' */
@@ -170,7 +171,7 @@ int has_blank_line(const char *a, const char *b);
 
 /* Reads the pinpoint after a reference (", page 4, para. 3"); returns
  * its end and sets *start, or NULL if none. */
-const char *pinpoint_parse(const cg_registry *reg, const char *p, const char *end,
+const char *pinpoint_parse(const cg_extractor *ex, const char *p, const char *end,
                            const char **start);
 
 /* Resolves Ibid. and defined terms and sets pinpoints on the references

@@ -83,15 +83,18 @@ static const char *pin_numbers(const cg_registry *reg, const char *p, const char
     }
 }
 
-const char *pinpoint_parse(const cg_registry *reg, const char *p, const char *end,
+const char *pinpoint_parse(const cg_extractor *ex, const char *p, const char *end,
                            const char **start)
 {
+    const cg_registry *reg = ex->reg;
     const char *q = p;
     if (q < end && *q == ',')
         q++;
     q = cg_lex_skip_space_lines(q, end, 1);
     if (q == NULL || q >= end)
         return NULL;
+    if (!ex->pinpoint_first[(unsigned char)*q])
+        return NULL; /* most references: no pinpoint word follows */
     const char *first = q, *last = NULL;
     for (;;) {
         const char *after;

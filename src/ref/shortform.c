@@ -101,7 +101,7 @@ static cg_status find_definition(resolver *rv, size_t ref, const char *p)
 {
     scan *s = rv->s;
     const char *end = s->end, *pin;
-    const char *q = pinpoint_parse(s->reg, p, end, &pin);
+    const char *q = pinpoint_parse(s->ex, p, end, &pin);
     q = cg_lex_skip_space_lines(q ? q : p, end, 1);
     if (q && q < end && *q == ',')
         q = cg_lex_skip_space_lines(q + 1, end, 1);
@@ -147,7 +147,7 @@ static int term_cites(resolver *rv, const char *u, const char *ue)
 {
     scan *s = rv->s;
     const char *pin;
-    if (ue < s->end && (*ue == ',' || *ue == ' ') && pinpoint_parse(s->reg, ue, s->end, &pin))
+    if (ue < s->end && (*ue == ',' || *ue == ' ') && pinpoint_parse(s->ex, ue, s->end, &pin))
         return 1;
     long k = notes_at(&rv->nb, (size_t)(u - s->begin));
     if (k < 0)
@@ -216,34 +216,46 @@ static cg_status find_all_term_uses(resolver *rv)
     return CG_OK;
 }
 
+/* The spellings of Ibid. searched at once: each spelling without its
+ * final '.' and without its first letter ("bid"), whose case varies; the
+ * byte before a hit must be the first letter of a spelling of that tail. */
 static cg_status find_ibids(resolver *rv)
 {
     scan *s = rv->s;
     const cg_phrases *words = &s->reg->ibid_words;
     for (size_t i = 0; i < words->n; i++) {
-        /* one search per spelling without its final '.' */
         const cg_phrase *w = &words->items[i];
         size_t n = w->len;
         while (n > 0 && w->text[n - 1] == '.')
             n--;
-        if (n == 0)
+        if (n < 2)
             continue;
+        /* one search a tail: skip a spelling whose tail an earlier one had */
         int seen = 0;
         for (size_t k = 0; k < i && !seen; k++) {
-            size_t m = words->items[k].len;
-            while (m > 0 && words->items[k].text[m - 1] == '.')
+            const cg_phrase *v = &words->items[k];
+            size_t m = v->len;
+            while (m > 0 && v->text[m - 1] == '.')
                 m--;
-            seen = m == n && memcmp(words->items[k].text, w->text, n) == 0;
+            seen = m == n && memcmp(v->text + 1, w->text + 1, n - 1) == 0;
         }
         if (seen)
             continue;
-        for (const char *p = s->begin; p < s->end;) {
-            const char *u = find_bytes(p, s->end, w->text, n);
-            if (u == NULL)
+        for (const char *p = s->begin + 1; p < s->end;) {
+            const char *t = find_bytes(p, s->end, w->text + 1, n - 1);
+            if (t == NULL)
                 break;
-            const char *ue = u + n;
-            p = ue;
-            if ((u > s->begin && cg_is_alnum((unsigned char)u[-1])) ||
+            const char *u = t - 1, *ue = t + n - 1;
+            p = t + 1;
+            int first = 0; /* the letter before the tail starts a spelling */
+            for (size_t k = 0; k < words->n && !first; k++) {
+                const cg_phrase *v = &words->items[k];
+                size_t m = v->len;
+                while (m > 0 && v->text[m - 1] == '.')
+                    m--;
+                first = m == n && v->text[0] == *u && memcmp(v->text + 1, w->text + 1, n - 1) == 0;
+            }
+            if (!first || (u > s->begin && cg_is_alnum((unsigned char)u[-1])) ||
                 (ue < s->end && cg_is_alnum((unsigned char)*ue)))
                 continue;
             if (ue < s->end && *ue == '.')
@@ -265,7 +277,7 @@ static int by_start(const void *a, const void *b)
 static cg_status set_pinpoint(scan *s, size_t i, size_t end)
 {
     const char *start;
-    const char *e = pinpoint_parse(s->reg, s->begin + end, s->end, &start);
+    const char *e = pinpoint_parse(s->ex, s->begin + end, s->end, &start);
     if (e == NULL)
         return CG_OK;
     /* the pinpoint as one line: line breaks become spaces */
@@ -334,7 +346,7 @@ cg_status icj_set_case(scan *s, size_t i, long number, unsigned flag)
 static int ibid_alone(const scan *s, const short_form *sf)
 {
     const char *p = s->begin + sf->end, *pin;
-    const char *e = pinpoint_parse(s->reg, p, s->end, &pin);
+    const char *e = pinpoint_parse(s->ex, p, s->end, &pin);
     int dotted = sf->end > sf->start && s->begin[sf->end - 1] == '.';
     if (e != NULL) {
         p = e;
@@ -379,8 +391,7 @@ static cg_status resolve(resolver *rv, size_t first, size_t n0)
     scan *s = rv->s;
     antecedent cur = {-1, 0}, left = {-1, 0};
     long cur_note = -1, left_note = -1; /* the footnote last left, and its state */
-    size_t last_end = 0; /* end of the latest reference, for paragraphs */
-    size_t ref_end = 0;  /* end of the latest written-out reference */
+    size_t ref_end = 0; /* end of the latest written-out reference */
     size_t next = first, f = 0;
     while (next < n0 || f < rv->nforms) {
         int take_ref = f >= rv->nforms || (next < n0 && s->out->items[next].start <= rv->forms[f].start);
@@ -395,13 +406,10 @@ static cg_status resolve(resolver *rv, size_t first, size_t n0)
                 cur = (antecedent){-1, 0};
             cur_note = k;
         }
-        if (cur_note < 0 && cur.ref >= 0 && has_blank_line(s->begin + last_end, s->begin + pos))
-            cur = (antecedent){-1, 0}; /* a new paragraph */
         if (take_ref) {
             note_ref(s, &cur, next);
-            last_end = s->out->items[next].end;
-            if (last_end > ref_end)
-                ref_end = last_end;
+            if (s->out->items[next].end > ref_end)
+                ref_end = s->out->items[next].end;
             next++;
             continue;
         }
@@ -417,8 +425,12 @@ static cg_status resolve(resolver *rv, size_t first, size_t n0)
                 /* the footnote just before, if it cited anything */
                 antecedent none = {-1, 0};
                 a = left_note == cur_note - 1 ? left : none;
-            } else if (a.ref >= 0)
+            } else if (a.ref >= 0) {
                 a.ambiguous = 0; /* the reference just before it */
+                if (cur_note < 0 &&
+                    has_blank_line(s->begin + s->out->items[a.ref].end, s->begin + sf->start))
+                    a.ref = -1; /* outside footnotes, only in the same paragraph */
+            }
             long follow = same_citation_next(rv, cur_note, next, n0, sf->end);
             if (follow >= 0) {
                 /* "Ibid., document S/13802": the short form names the
@@ -442,7 +454,6 @@ static cg_status resolve(resolver *rv, size_t first, size_t n0)
         if (st != CG_OK)
             return st;
         note_ref(s, &cur, s->out->n - 1);
-        last_end = sf->end;
     }
     return CG_OK;
 }
