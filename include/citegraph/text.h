@@ -75,6 +75,10 @@ cg_status cg_text_load_prefix(cg_text *text, const char *path, size_t max, cg_er
 /* Releases everything the text owns. */
 void cg_text_free(cg_text *text);
 
+/* The clean offset of raw offset raw: the first clean byte at or after
+ * it (a raw byte that markup removal dropped maps to the next kept one). */
+size_t cg_text_clean_offset(const cg_text *text, size_t raw);
+
 /* Raw offset of clean offset off (off may equal clean_len). */
 size_t cg_text_raw_offset(const cg_text *text, size_t off);
 

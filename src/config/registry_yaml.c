@@ -336,7 +336,8 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void sort_all(cg_registry *reg)
+/* Calls fn on every phrase list of the registry. */
+static void each_list(cg_registry *reg, void (*fn)(cg_phrases *))
 {
     cg_phrases *lists[] = {&reg->series, &reg->components, &reg->parts, &reg->body_names,
                            &reg->resolution_words, &reg->decision_words, &reg->months,
@@ -348,7 +349,12 @@ static void sort_all(cg_registry *reg)
                            &reg->abbreviations, &reg->echr_court, &reg->echr_application,
                            &reg->icj_requests};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
-        cg_phrases_sort(lists[i]);
+        fn(lists[i]);
+}
+
+static void sort_all(cg_registry *reg)
+{
+    each_list(reg, cg_phrases_sort);
 }
 
 cg_status cg_registry_load(cg_registry *reg, const char *const *dirs, size_t ndirs,
@@ -415,17 +421,7 @@ cg_status cg_registry_load(cg_registry *reg, const char *const *dirs, size_t ndi
 
 void cg_registry_free(cg_registry *reg)
 {
-    cg_phrases *lists[] = {&reg->series, &reg->components, &reg->parts, &reg->body_names,
-                           &reg->resolution_words, &reg->decision_words, &reg->months,
-                           &reg->icj_words, &reg->icj_court, &reg->other_courts,
-                           &reg->ibid_words, &reg->case_names, &reg->connectors,
-                           &reg->item_dates, &reg->separators, &reg->icj_filler,
-                           &reg->term_words, &reg->pinpoint_words, &reg->instituted_words,
-                           &reg->against_words, &reg->requested_by_words, &reg->request_words,
-                           &reg->abbreviations, &reg->echr_court, &reg->echr_application,
-                           &reg->icj_requests};
-    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
-        cg_phrases_free(lists[i]);
+    each_list(reg, cg_phrases_free);
     for (size_t i = 0; i < reg->nbodies; i++) {
         cg_free(reg->bodies[i].code);
         cg_free(reg->bodies[i].other);

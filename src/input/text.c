@@ -549,19 +549,37 @@ void cg_text_free(cg_text *text)
     memset(text, 0, sizeof *text);
 }
 
-size_t cg_text_raw_offset(const cg_text *text, size_t off)
+/* The last segment that starts at or before off: clean offsets, or raw
+ * ones when by_raw (both grow along the segments). */
+static inline size_t seg_before(const cg_text *text, size_t off, int by_raw)
 {
-    if (text->nsegs == 0)
-        return off;
     size_t lo = 0, hi = text->nsegs;
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
-        if (text->segs[mid].clean <= off)
+        if ((by_raw ? text->segs[mid].raw : text->segs[mid].clean) <= off)
             lo = mid;
         else
             hi = mid;
     }
-    const cg_text_seg *s = &text->segs[lo];
+    return lo;
+}
+
+size_t cg_text_clean_offset(const cg_text *text, size_t raw)
+{
+    if (text->nsegs == 0 || raw < text->segs[0].raw)
+        return raw < text->clean_len ? raw : text->clean_len;
+    size_t lo = seg_before(text, raw, 1);
+    size_t c = text->segs[lo].clean + (raw - text->segs[lo].raw);
+    if (lo + 1 < text->nsegs && c > text->segs[lo + 1].clean)
+        c = text->segs[lo + 1].clean;
+    return c < text->clean_len ? c : text->clean_len;
+}
+
+size_t cg_text_raw_offset(const cg_text *text, size_t off)
+{
+    if (text->nsegs == 0)
+        return off;
+    const cg_text_seg *s = &text->segs[seg_before(text, off, 0)];
     if (off < s->clean)
         return off;
     size_t raw = s->raw + (off - s->clean);

@@ -67,25 +67,6 @@ size_t note_mark(const char *p, const char *end, long *number)
     return 0;
 }
 
-/* The clean offset of raw offset r: the first clean byte at or after it. */
-static size_t clean_of_raw(const cg_text *text, size_t r)
-{
-    if (text->nsegs == 0 || r < text->segs[0].raw)
-        return r < text->clean_len ? r : text->clean_len;
-    size_t lo = 0, hi = text->nsegs;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (text->segs[mid].raw <= r)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    size_t c = text->segs[lo].clean + (r - text->segs[lo].raw);
-    if (lo + 1 < text->nsegs && c > text->segs[lo + 1].clean)
-        c = text->segs[lo + 1].clean;
-    return c < text->clean_len ? c : text->clean_len;
-}
-
 static size_t indent_of(const char *p, const char *end)
 {
     size_t n = 0;
@@ -184,14 +165,14 @@ cg_status notes_build(const cg_text *text, notes *nb)
         const char *body = note_start(line, eol, end, &number);
         if (body != NULL) {
             if (open)
-                nb->items[nb->n - 1].end = clean_of_raw(text, (size_t)(line - raw));
-            if (push(nb, clean_of_raw(text, (size_t)(body - raw)), number) != CG_OK)
+                nb->items[nb->n - 1].end = cg_text_clean_offset(text, (size_t)(line - raw));
+            if (push(nb, cg_text_clean_offset(text, (size_t)(body - raw)), number) != CG_OK)
                 return CG_ENOMEM;
             open = 1;
             open_end = NULL;
         } else if (open && blank_line(line, eol)) {
             open_end = line;
-            nb->items[nb->n - 1].end = clean_of_raw(text, (size_t)(open_end - raw));
+            nb->items[nb->n - 1].end = cg_text_clean_offset(text, (size_t)(open_end - raw));
             open = 0;
         }
         line = eol < end ? eol + 1 : end;
