@@ -161,8 +161,7 @@ static void emit_decision(scan *s, const char *start, const char *end, int type,
 }
 
 /* Reads the date (or "D Month and D Month YYYY") after a keyword; emits. */
-static const char *dates_after(scan *s, const char *kw, const char *q, int type, int court_named,
-                               const char *cite_lo)
+static const char *dates_after(scan *s, const char *kw, const char *q, int type, int court_named)
 {
     long d1, d2 = 0;
     const char *e1 = cg_lex_date(s->reg, q, s->end, 1, &d1);
@@ -181,6 +180,7 @@ static const char *dates_after(scan *s, const char *kw, const char *q, int type,
     }
     if (!court_named && !court_around(s, kw, e2 ? e2 : e1))
         return e2 == NULL ? scan_echr_decision(s, kw, e1, type, d1) : NULL;
+    const char *cite_lo = citation_start(s, kw); /* only now: a date follows */
     emit_decision(s, kw, e1, type, d1, cite_lo);
     if (e2) {
         emit_decision(s, second, e2, type, d2, cite_lo);
@@ -199,14 +199,13 @@ const char *scan_icj_keyword(scan *s, const char *p)
     int type = kw->value <= CG_ICJ_OPINION ? kw->value : -1;
     const char *q = after;
     int court_named = 0, words = 0;
-    const char *cite_lo = citation_start(s, p);
     for (int tokens = 0; tokens < 40; tokens++) {
         const char *next = cg_lex_skip_space_lines(q, s->end, 1);
         if (next == NULL || next >= s->end)
             break; /* a paragraph's end: no date follows */
         q = next;
         if (cg_is_digit((unsigned char)*q)) {
-            const char *e = dates_after(s, p, q, type, court_named, cite_lo);
+            const char *e = dates_after(s, p, q, type, court_named);
             return e;
         }
         const cg_phrase *ph;

@@ -115,6 +115,9 @@ static const char *note_start(const char *line, const char *eol, const char *end
     const char *p = line + ind;
     if (*p == '\f')
         p++;
+    unsigned char c = p < eol ? (unsigned char)*p : 0;
+    if (!(cg_is_digit(c) || c == '[' || c == '<' || c == 0xC2 || c == 0xE2))
+        return NULL; /* most lines: a word */
     size_t m = note_mark(p, eol, number);
     if (m > 0) {
         const char *q = p + m;
