@@ -141,6 +141,15 @@ int cmd_graph(int argc, char **argv, const char *argv0);
 /* The docs command: each document's id, aliases, title, date and how the id was found. */
 int cmd_docs(int argc, char **argv, const char *argv0);
 
+/* Vertices of a drawing of the graph: the documents read (a third at
+ * most) and the best-ranked targets, so that it stays legible and quick. */
+#define CLI_DRAWN_VERTICES 60
+
+/* The HTML report of the rows [0, n) of the ranking with the drawing svg
+ * (from cli_graph_svg), or the note why when there is none. */
+cg_status cli_report_html_drawn(cg_buf *out, const cg_graph *graph, const cg_metrics *m,
+                                const size_t *rows, size_t n, const char *svg, const char *why);
+
 /* The HTML report of the rows [0, n) of the ranking, with the graph drawn
  * by Graphviz when it is installed (a note when not). */
 cg_status cli_report_html(cg_buf *out, const cg_graph *graph, const cg_metrics *m,

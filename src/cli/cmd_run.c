@@ -9,9 +9,6 @@
 #include "cli.h"
 #include "options.h"
 
-/* Vertices drawn in graph.svg: the documents read (a third at most) and
- * the best-ranked targets, so that the drawing stays legible and quick. */
-#define SVG_MAX_VERTICES 100
 
 static const char usage[] =
     "usage: citegraph run [-o DIR] [--top N] [--registry DIR] [--quiet | --progress]\n"
@@ -20,7 +17,7 @@ static const char usage[] =
     "The main job: read the documents at PATH once and write into DIR\n"
     "references.tsv (as extract), graph.dot and graph.graphml (as graph),\n"
     "graph.svg (drawn by Graphviz when it is installed: the documents read and\n"
-    "the best-ranked targets, 100 vertices at most), report.txt, report.csv and\n"
+    "the best-ranked targets, 60 vertices at most), report.txt, report.csv and\n"
     "report.html (as report); then print the first rows of the report.\n"
     "\n"
     "  -o, --output DIR     the folder to write (created if needed; default graphs)\n"
@@ -140,12 +137,9 @@ static int write_one(const char *dir, const char *name, cg_buf *out, cg_status b
     return cli_write_file(path, out);
 }
 
-/* graph.svg: the documents read and the best-ranked targets, drawn by
- * Graphviz; a note, not an error, when it cannot be drawn. */
-static int draw(const char *dir, const cg_graph *g, const cg_metrics *m, int quiet)
+/* graph.svg, when the graph could be drawn (else a note, not an error). */
+static int write_svg(const char *dir, const char *svg, const char *why, int quiet)
 {
-    const char *why = NULL;
-    char *svg = cli_graph_svg(g, m, SVG_MAX_VERTICES, &why);
     if (svg == NULL) {
         if (!quiet)
             fprintf(stderr, "citegraph: %s/graph.svg not drawn: %s\n", dir, why);
@@ -157,11 +151,11 @@ static int draw(const char *dir, const cg_graph *g, const cg_metrics *m, int qui
         st = cg_buf_puts(&out, svg);
     int ok = write_one(dir, "graph.svg", &out, st);
     cg_buf_free(&out);
-    cg_free(svg);
     return ok;
 }
 
-/* Every output of the folder; 0 if one failed (the others are still written). */
+/* Every output of the folder; 0 if one failed (the others are still
+ * written).  The graph is drawn once, for graph.svg and report.html. */
 static int write_outputs(const char *dir, const cg_graph *g, const cg_metrics *m, int quiet)
 {
     int ok = 1;
@@ -173,10 +167,14 @@ static int write_outputs(const char *dir, const cg_graph *g, const cg_metrics *m
     ok &= write_one(dir, "report.txt", &out, cg_report_write(&out, CG_REPORT_TEXT, g, m, m->rank, g->nv));
     cg_buf_clear(&out);
     ok &= write_one(dir, "report.csv", &out, cg_report_write(&out, CG_REPORT_CSV, g, m, m->rank, g->nv));
+    const char *why = NULL;
+    char *svg = cli_graph_svg(g, m, CLI_DRAWN_VERTICES, &why);
     cg_buf_clear(&out);
-    ok &= write_one(dir, "report.html", &out, cli_report_html(&out, g, m, m->rank, g->nv));
+    ok &= write_one(dir, "report.html", &out,
+                    cli_report_html_drawn(&out, g, m, m->rank, g->nv, svg, why));
     cg_buf_free(&out);
-    ok &= draw(dir, g, m, quiet);
+    ok &= write_svg(dir, svg, why, quiet);
+    cg_free(svg);
     return ok;
 }
 

@@ -133,21 +133,24 @@ char *cli_graph_svg(const cg_graph *graph, const cg_metrics *m, size_t max_verti
     return out;
 }
 
-/* Vertices drawn in the HTML report's graph: the most highly ranked. */
-enum { HTML_GRAPH_VERTICES = 60 };
+cg_status cli_report_html_drawn(cg_buf *out, const cg_graph *graph, const cg_metrics *m,
+                                const size_t *rows, size_t n, const char *svg, const char *why)
+{
+    char note[160];
+    if (svg != NULL)
+        snprintf(note, sizeof note, "The documents read and the most highly ranked targets: "
+                 "%zu of %zu vertices, drawn by Graphviz; hover over a vertex for its id.",
+                 graph->nv < CLI_DRAWN_VERTICES ? graph->nv : (size_t)CLI_DRAWN_VERTICES,
+                 graph->nv);
+    return cg_report_write_html(out, graph, m, rows, n, 10, svg, svg ? note : why);
+}
 
 cg_status cli_report_html(cg_buf *out, const cg_graph *graph, const cg_metrics *m,
                           const size_t *rows, size_t n)
 {
     const char *why = NULL;
-    char note[160];
-    char *svg = cli_graph_svg(graph, m, HTML_GRAPH_VERTICES, &why);
-    if (svg != NULL)
-        snprintf(note, sizeof note, "The documents read and the most highly ranked targets: "
-                 "%zu of %zu vertices, drawn by Graphviz; hover over a vertex for its id.",
-                 graph->nv < HTML_GRAPH_VERTICES ? graph->nv : (size_t)HTML_GRAPH_VERTICES,
-                 graph->nv);
-    cg_status st = cg_report_write_html(out, graph, m, rows, n, 10, svg, svg ? note : why);
+    char *svg = cli_graph_svg(graph, m, CLI_DRAWN_VERTICES, &why);
+    cg_status st = cli_report_html_drawn(out, graph, m, rows, n, svg, why);
     cg_free(svg);
     return st;
 }
