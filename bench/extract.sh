@@ -76,11 +76,23 @@ table=$(cat <<T
 T
 )
 speedup=$(ratio "$t_many2" "$t_many")
+# peak resident memory (MiB), when GNU time is there
+peak() {
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%.0f", $1 / 1024}'
+    else
+        echo "?"
+    fi
+}
+m_many=$(peak "$BIN" extract -q -j 1 "$work/files")
+m_many2=$(peak "$BIN" extract -q -j 2 "$work/files")
+m_big=$(peak "$BIN" extract -q -j 1 "$work/big.txt")
 job=$(sh bench/job.sh "$work/files")
 echo "corpus: $mb MiB ($copies files and one file of the same bytes), $refs references"
 echo "$table"
 echo "(ratio > 1: citegraph is faster than grep -c on the same bytes)"
 echo "two threads: $speedup x one thread on $copies files"
+echo "peak memory: $m_many MiB ($copies files, one thread), $m_many2 MiB (two threads), $m_big MiB (one large file)"
 echo
 echo "$job"
 mkdir -p "$(dirname "$OUT")"
@@ -102,6 +114,11 @@ tmp=$OUT.tmp.$$
     echo "Two threads (\`-j 2\`) on the $copies files: $speedup × one thread.  The"
     echo "threads read and extract whole documents, so one large file gains"
     echo "nothing from them; its figure is the one-thread row."
+    echo
+    echo "Peak memory (resident, GNU time): $m_many MiB on the $copies files with one"
+    echo "thread, $m_many2 MiB with two: documents are read one at a time a thread,"
+    echo "so it does not grow with the corpus.  One large file is held whole"
+    echo "(mapped, and its clean text beside it): $m_big MiB for $mb MiB."
     echo
     echo "## The whole job"
     echo

@@ -279,55 +279,58 @@ static int commonness(unsigned char c)
     return o ? (int)(o - order) : 0;
 }
 
-/* Candidates for needle at a pair of its bytes (a, a + 1), sixteen
- * positions at a time; NULL when none is left before last. */
+/* Candidates for needle where two of its bytes, at offsets a and b (its
+ * rarest two), match: sixteen starts at a time; the first whole match
+ * at or after p and not after last, or NULL. */
 #if defined(__SSE2__)
 static const char *pair_search(const char *p, const char *last, const char *needle, size_t n,
-                               size_t a)
+                               size_t a, size_t b)
 {
-    const __m128i f = _mm_set1_epi8(needle[a]), g = _mm_set1_epi8(needle[a + 1]);
-    const char *q = p + a; /* where needle[a] would be for a start at p */
-    const char *qlast = last + a;
-    for (; q + 17 <= qlast + 1 && q + 17 <= last + n; q += 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)q);
-        __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(q + 1));
+    const __m128i f = _mm_set1_epi8(needle[a]), g = _mm_set1_epi8(needle[b]);
+    const char *end = last + n;
+    const char *c = p; /* a candidate start */
+    size_t reach = (a > b ? a : b) + 16;
+    for (; (size_t)(end - c) >= reach; c += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c + a));
+        __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(c + b));
         unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(x, f),
                                                                _mm_cmpeq_epi8(y, g)));
         while (m) {
-            const char *c = q + __builtin_ctz(m) - a;
-            if (c <= last && memcmp(c, needle, n) == 0)
-                return c;
+            const char *s = c + __builtin_ctz(m);
+            if (s <= last && memcmp(s, needle, n) == 0)
+                return s;
             m &= m - 1;
         }
     }
-    for (const char *c = q - a; c <= last; c++)
-        if (c[a] == needle[a] && memcmp(c, needle, n) == 0)
+    for (; c <= last; c++)
+        if (c[a] == needle[a] && c[b] == needle[b] && memcmp(c, needle, n) == 0)
             return c;
     return NULL;
 }
 #endif
 
 #if defined(__x86_64__) && defined(__GNUC__)
-/* The same, thirty-two positions at a time, on processors with AVX2. */
+/* The same, thirty-two starts at a time, on processors with AVX2. */
 __attribute__((target("avx2"))) static const char *
-pair_search_avx2(const char *p, const char *last, const char *needle, size_t n, size_t a)
+pair_search_avx2(const char *p, const char *last, const char *needle, size_t n, size_t a, size_t b)
 {
-    const __m256i f = _mm256_set1_epi8(needle[a]), g = _mm256_set1_epi8(needle[a + 1]);
-    const char *q = p + a;
+    const __m256i f = _mm256_set1_epi8(needle[a]), g = _mm256_set1_epi8(needle[b]);
     const char *end = last + n;
-    for (; q + 33 <= end; q += 32) {
-        __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)q);
-        __m256i y = _mm256_loadu_si256((const __m256i *)(const void *)(q + 1));
+    const char *c = p;
+    size_t reach = (a > b ? a : b) + 32;
+    for (; (size_t)(end - c) >= reach; c += 32) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(c + a));
+        __m256i y = _mm256_loadu_si256((const __m256i *)(const void *)(c + b));
         unsigned m = (unsigned)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(x, f),
                                                                      _mm256_cmpeq_epi8(y, g)));
         while (m) {
-            const char *c = q + __builtin_ctz(m) - a;
-            if (c <= last && memcmp(c, needle, n) == 0)
-                return c;
+            const char *s = c + __builtin_ctz(m);
+            if (s <= last && memcmp(s, needle, n) == 0)
+                return s;
             m &= m - 1;
         }
     }
-    return pair_search(q - a, last, needle, n, a);
+    return pair_search(c, last, needle, n, a, b);
 }
 #endif
 
@@ -335,6 +338,7 @@ const char *find_bytes(const char *p, const char *end, const char *needle, size_
 {
     if (n == 0 || (size_t)(end - p) < n)
         return NULL;
+    /* the rarest byte of the needle, and the rarest other one */
     size_t a = 0;
     for (size_t k = 1; k < n; k++)
         if (commonness((unsigned char)needle[k]) < commonness((unsigned char)needle[a]))
@@ -342,12 +346,15 @@ const char *find_bytes(const char *p, const char *end, const char *needle, size_
     const char *last = end - n; /* the last possible start */
 #if defined(__SSE2__)
     if (n >= 2) {
-        size_t pair = a + 1 < n ? a : a - 1;
+        size_t b = a == 0 ? 1 : 0;
+        for (size_t k = 0; k < n; k++)
+            if (k != a && commonness((unsigned char)needle[k]) < commonness((unsigned char)needle[b]))
+                b = k;
 #if defined(__x86_64__) && defined(__GNUC__)
         if (__builtin_cpu_supports("avx2"))
-            return pair_search_avx2(p, last, needle, n, pair);
+            return pair_search_avx2(p, last, needle, n, a, b);
 #endif
-        return pair_search(p, last, needle, n, pair);
+        return pair_search(p, last, needle, n, a, b);
     }
 #endif
     for (const char *q = p + a; q <= last + a;) {

@@ -141,6 +141,31 @@ START_TEST(test_many_ibids_linear)
 }
 END_TEST
 
+START_TEST(test_short_forms_at_every_offset)
+{
+    /* the searches for Ibid. and terms go sixteen and thirty-two bytes at
+     * a time: a short form at every offset, and at the very end */
+    for (int k = 0; k < 80; k++) {
+        char text[512];
+        int n = snprintf(text, sizeof text, "See S/2023/1 (the \"Report\") %*s (ibid., para. 2). Report, "
+                         "para. 3", k, "");
+        ck_assert(n > 0 && (size_t)n < sizeof text);
+        cg_refs refs = {0};
+        cg_text t = unit_extract(text, NULL, &refs);
+        ck_assert_msg(refs.n == 3, "offset %d: %zu references", k, refs.n);
+        ck_assert_int_eq(refs.items[1].via, CG_VIA_IBID);
+        ck_assert_int_eq(refs.items[2].via, CG_VIA_TERM);
+        cg_refs_free(&refs);
+        cg_text_free(&t);
+        text[n - 15] = '\0'; /* "... para. 2). Report" ends the text */
+        t = unit_extract(text, NULL, &refs);
+        ck_assert_msg(refs.n == 2, "offset %d, term at the end: %zu references", k, refs.n);
+        cg_refs_free(&refs);
+        cg_text_free(&t);
+    }
+}
+END_TEST
+
 START_TEST(test_many_terms_linear)
 {
     /* 20,000 documents' worth of definitions and uses in one text: each
@@ -193,6 +218,7 @@ static Suite *shortform_suite(void)
     tcase_add_loop_test(tc, test_short_forms, 0, (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, test_context_flags);
     tcase_add_test(tc, test_many_ibids_linear);
+    tcase_add_test(tc, test_short_forms_at_every_offset);
     tcase_add_test(tc, test_many_terms_linear);
     tcase_add_test(tc, test_many_decisions_linear);
     suite_add_tcase(s, tc);
