@@ -16,7 +16,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"extract", "print every reference of the documents (TSV or JSON Lines)", cmd_extract},
-    {"report", "rank the vertices of the citation graph (text, CSV, JSON, Markdown)",
+    {"report", "rank the vertices of the citation graph (text, CSV, JSON, Markdown, HTML)",
      cmd_report},
     {"graph", "write the citation graph (DOT, GraphML, CSV, JSON)", cmd_graph},
     {"run", "the main job: references, graph, drawing and report into a folder", cmd_run},
