@@ -116,14 +116,14 @@ typedef struct cg_doc_parts {
 cg_status cg_doc_parts_head(const cg_text *raw, cg_markup markup, const char *name,
                             cg_doc_parts *parts, cg_error *err);
 
-/* Adds to parts the windows around each "dated" after the head of the
- * whole document raw (CG_MARKUP_NONE), cleaned with markup. */
-cg_status cg_doc_parts_windows(const cg_text *raw, cg_markup markup, const char *name,
-                               cg_doc_parts *parts, cg_error *err);
+/* Adds to parts the windows around each "dated" (the lexicon's word)
+ * after the head of the whole document raw (CG_MARKUP_NONE), cleaned. */
+cg_status cg_doc_parts_windows(const cg_registry *reg, const cg_text *raw, cg_markup markup,
+                               const char *name, cg_doc_parts *parts, cg_error *err);
 
 /* Both: the head and the windows.  Nothing to free on failure. */
-cg_status cg_doc_parts_make(const cg_text *raw, cg_markup markup, const char *name,
-                            cg_doc_parts *parts, cg_error *err);
+cg_status cg_doc_parts_make(const cg_registry *reg, const cg_text *raw, cg_markup markup,
+                            const char *name, cg_doc_parts *parts, cg_error *err);
 
 /* Releases the parts. */
 void cg_doc_parts_free(cg_doc_parts *parts);

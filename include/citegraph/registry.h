@@ -96,6 +96,12 @@ typedef struct cg_registry {
     cg_phrases request_words;        /* "'s request", "requested": after the requesting party */
     cg_phrases abbreviations;        /* "Mr.", "No.": a period that ends no sentence */
     cg_phrases icj_requests;         /* "request for an": an opinion asked for, not given */
+    cg_phrases communications;       /* "letter", "note verbale": lower case, before "dated" */
+    cg_phrases dated_words;          /* "dated": before a communication's date */
+    cg_phrases from_words;           /* "from": before its author */
+    cg_phrases addressed_words;      /* "addressed to": before its addressee */
+    cg_phrases distribution_words;   /* "Distr.": the masthead's distribution line */
+    cg_phrases session_words;        /* "session", "year": after a masthead's session ordinal */
     cg_phrases echr_court;           /* names of the European Court of Human Rights */
     cg_phrases echr_application;     /* "application No.": before its number */
 } cg_registry;

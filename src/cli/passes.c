@@ -137,8 +137,8 @@ static void claims_work(void *shared, size_t i, void *slot)
     if (d->st != CG_OK)
         return;
     memset(&d->parts, 0, sizeof d->parts);
-    d->st = cg_doc_parts_windows(&raw, pdf ? CG_MARKUP_PLAIN : (cg_markup)f->markup, f->path,
-                                 &d->parts, &d->err);
+    cg_markup markup = pdf ? CG_MARKUP_PLAIN : (cg_markup)f->markup;
+    d->st = cg_doc_parts_windows(ps->reg, &raw, markup, f->path, &d->parts, &d->err);
     cg_text_free(&raw);
     d->loaded = 1; /* the parts hold what was cut, even on failure */
 }

@@ -189,6 +189,12 @@ static cg_status load_lexicon(loader *ld, yaml_node_t *node)
     st = st ? st : add_strings(ld, map_get(ld, node, "party-requests"), &reg->request_words, 0, "party-requests");
     st = st ? st : add_strings(ld, map_get(ld, node, "abbreviations"), &reg->abbreviations, 0, "abbreviations");
     st = st ? st : add_strings(ld, map_get(ld, node, "icj-requests"), &reg->icj_requests, 0, "icj-requests");
+    st = st ? st : add_strings(ld, map_get(ld, node, "communications"), &reg->communications, 0, "communications");
+    st = st ? st : add_strings(ld, map_get(ld, node, "dated"), &reg->dated_words, 0, "dated");
+    st = st ? st : add_strings(ld, map_get(ld, node, "from"), &reg->from_words, 0, "from");
+    st = st ? st : add_strings(ld, map_get(ld, node, "addressed-to"), &reg->addressed_words, 0, "addressed-to");
+    st = st ? st : add_strings(ld, map_get(ld, node, "distribution"), &reg->distribution_words, 0, "distribution");
+    st = st ? st : add_strings(ld, map_get(ld, node, "session-words"), &reg->session_words, 0, "session-words");
     st = st ? st : add_strings(ld, map_get(ld, node, "echr-court"), &reg->echr_court, 0, "echr-court");
     st = st ? st : add_strings(ld, map_get(ld, node, "echr-application"), &reg->echr_application, 0, "echr-application");
     if (st)
@@ -347,7 +353,9 @@ static void each_list(cg_registry *reg, void (*fn)(cg_phrases *))
                            &reg->term_words, &reg->pinpoint_words, &reg->instituted_words,
                            &reg->against_words, &reg->requested_by_words, &reg->request_words,
                            &reg->abbreviations, &reg->echr_court, &reg->echr_application,
-                           &reg->icj_requests};
+                           &reg->icj_requests, &reg->communications, &reg->dated_words,
+                           &reg->from_words, &reg->addressed_words, &reg->distribution_words,
+                           &reg->session_words};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         fn(lists[i]);
 }

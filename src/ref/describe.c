@@ -1,5 +1,7 @@
 /* What a document's masthead says of it.  The head of a UN document is
  * read line by line until its title:  ORGAN... "Distr.:" ... DATE ...
+ * (the words are the lexicon's: distribution, session-words,
+ * communications, dated, addressed-to)
  * ORGAN SESSION-LINE ("Seventy-eighth session", "Eightieth year") ...
  * TITLE ("Letter dated D from AUTHOR addressed to ADDRESSEE", over one
  * or more lines up to the addressee or a blank line). */
@@ -78,8 +80,9 @@ static int organs(const cg_registry *reg, line l, cg_docdesc *out, int add)
     return any;
 }
 
-/* Whether l is a session line: one capitalised word, then "session" or "year". */
-static int session_line(line l)
+/* Whether l is a session line: one capitalised word, then a session
+ * word of the lexicon ("session", "year"). */
+static int session_line(const cg_registry *reg, line l)
 {
     const char *p = l.p;
     if (p >= l.end || !cg_is_upper((unsigned char)*p))
@@ -89,8 +92,8 @@ static int session_line(line l)
     if (p >= l.end || *p != ' ')
         return 0;
     p++;
-    return (l.end - p == 7 && memcmp(p, "session", 7) == 0) ||
-           (l.end - p == 4 && memcmp(p, "year", 4) == 0);
+    const char *after;
+    return cg_phrases_match(&reg->session_words, p, l.end, &after) && after == l.end;
 }
 
 /* The first full date in lines [l, l + n). */
@@ -106,20 +109,45 @@ static long first_date(const cg_registry *reg, const line *l, size_t n)
     return 0;
 }
 
-static const char *const title_starts[] = {"Letter dated ", "Letters dated ",
-                                           "Identical letters dated ", "Note verbale dated ",
-                                           "Notes verbales dated ", NULL};
+/* The phrase of list that starts at p, ASCII case-insensitively and as a
+ * whole word, followed by a blank; the blank's end, or NULL. */
+static const char *word_ci(const cg_phrases *list, const char *p, const char *end)
+{
+    for (size_t i = 0; i < list->n; i++) {
+        const cg_phrase *ph = &list->items[i];
+        if ((size_t)(end - p) <= ph->len || !cg_ascii_caseeq(p, ph->text, ph->len) ||
+            p[ph->len] != ' ')
+            continue;
+        return p + ph->len + 1;
+    }
+    return NULL;
+}
+
+/* Whether line l starts a title: a communication, then "dated" ("Letter
+ * dated 8 February 2024 ...", "Identical letters dated ..."). */
+static int title_start(const cg_registry *reg, line l)
+{
+    if (l.p >= l.end || !cg_is_upper((unsigned char)*l.p))
+        return 0;
+    const char *q = word_ci(&reg->communications, l.p, l.end);
+    return q != NULL && word_ci(&reg->dated_words, q, l.end) != NULL;
+}
 
 /* Whether a title has named its addressee ("addressed to the X"). */
-static int has_addressee(const char *title)
+static int has_addressee(const cg_registry *reg, const char *title)
 {
-    const char *a = strstr(title, " addressed to ");
-    if (a == NULL)
-        return 0;
-    a += 14;
-    if (strncmp(a, "the ", 4) == 0)
-        a += 4;
-    return *a != '\0' && strcmp(a, "the") != 0;
+    const char *end = title + strlen(title);
+    for (const char *p = title; p < end; p++) {
+        if (*p != ' ')
+            continue;
+        const char *a = word_ci(&reg->addressed_words, p + 1, end);
+        if (a == NULL)
+            continue;
+        if (strncmp(a, "the ", 4) == 0)
+            a += 4;
+        return *a != '\0' && strcmp(a, "the") != 0;
+    }
+    return 0;
 }
 
 /* Reads the title starting at lines[i]; fills title, letter date, author. */
@@ -130,14 +158,17 @@ static void read_title(const cg_registry *reg, const line *lines, size_t i, size
         if (lines[k].p == lines[k].end)
             break;
         append(out->title, sizeof out->title, " ", lines[k].p, (size_t)(lines[k].end - lines[k].p));
-        if (has_addressee(out->title))
+        if (has_addressee(reg, out->title))
             break;
     }
-    const char *d = strstr(out->title, "dated ");
+    const char *d = NULL; /* the word dated, then the dates */
+    for (const char *p = out->title; *p && d == NULL; p++)
+        if (p == out->title || p[-1] == ' ')
+            d = word_ci(&reg->dated_words, p, out->title + strlen(out->title));
     const char *end = out->title + strlen(out->title);
     long dates[1];
     size_t nd = 0;
-    if (d && cg_letter_parse(reg, d + 5, end, dates, 1, &nd, out->author, sizeof out->author))
+    if (d && cg_letter_parse(reg, d, end, dates, 1, &nd, out->author, sizeof out->author))
         out->letter_date = dates[0];
     else
         out->author[0] = '\0';
@@ -158,9 +189,12 @@ void cg_describe(const cg_registry *reg, const cg_text *text, cg_docdesc *out)
     size_t distr = n;
     for (size_t i = 0; i < n && i < 40 && distr == n; i++) {
         const char *d = NULL;
-        for (const char *q = lines[i].p; q + 6 <= lines[i].end && !d; q++)
-            if (memcmp(q, "Distr.", 6) == 0)
+        for (const char *q = lines[i].p; q < lines[i].end && !d; q++) {
+            const char *after;
+            if ((q == lines[i].p || !cg_is_alnum((unsigned char)q[-1])) &&
+                cg_phrases_match(&reg->distribution_words, q, lines[i].end, &after))
                 d = q;
+        }
         if (d == NULL)
             continue;
         distr = i;
@@ -190,7 +224,7 @@ void cg_describe(const cg_registry *reg, const cg_text *text, cg_docdesc *out)
                      (int)(date / 100 % 100), (int)(date % 100));
     }
     for (size_t i = 0; i < n; i++) {
-        if (session_line(lines[i])) {
+        if (session_line(reg, lines[i])) {
             append(out->session, sizeof out->session, "; ", lines[i].p,
                    (size_t)(lines[i].end - lines[i].p));
             size_t k = i;
@@ -200,12 +234,9 @@ void cg_describe(const cg_registry *reg, const cg_text *text, cg_docdesc *out)
                 organs(reg, lines[k - 1], out, organs(reg, lines[k - 1], out, 0));
             continue;
         }
-        for (size_t s = 0; title_starts[s]; s++) {
-            size_t k = strlen(title_starts[s]);
-            if ((size_t)(lines[i].end - lines[i].p) > k && memcmp(lines[i].p, title_starts[s], k) == 0) {
-                read_title(reg, lines, i, n, out);
-                return;
-            }
+        if (title_start(reg, lines[i])) {
+            read_title(reg, lines, i, n, out);
+            return;
         }
     }
 }

@@ -66,8 +66,8 @@ cg_status cg_doc_parts_head(const cg_text *raw, cg_markup markup, const char *na
     return st;
 }
 
-cg_status cg_doc_parts_windows(const cg_text *raw, cg_markup markup, const char *name,
-                               cg_doc_parts *parts, cg_error *err)
+cg_status cg_doc_parts_windows(const cg_registry *reg, const cg_text *raw, cg_markup markup,
+                               const char *name, cg_doc_parts *parts, cg_error *err)
 {
     const char *begin = raw->raw ? raw->raw : "", *end = begin + raw->raw_len;
     const char *h = head_end(begin, end);
@@ -75,7 +75,13 @@ cg_status cg_doc_parts_windows(const cg_text *raw, cg_markup markup, const char 
     cg_status st = CG_OK;
     const char *open_a = NULL, *open_b = NULL;
     for (const char *p = h; p < end && st == CG_OK;) {
-        const char *d = find_bytes(p, end, "dated", 5);
+        const char *d = NULL; /* the nearest word dated of the lexicon */
+        for (size_t w = 0; w < reg->dated_words.n; w++) {
+            const cg_phrase *ph = &reg->dated_words.items[w];
+            const char *x = find_bytes(p, end, ph->text, ph->len);
+            if (x && (d == NULL || x < d))
+                d = x;
+        }
         if (d == NULL)
             break;
         p = d + 5;
@@ -95,12 +101,12 @@ cg_status cg_doc_parts_windows(const cg_text *raw, cg_markup markup, const char 
     return st;
 }
 
-cg_status cg_doc_parts_make(const cg_text *raw, cg_markup markup, const char *name,
-                            cg_doc_parts *parts, cg_error *err)
+cg_status cg_doc_parts_make(const cg_registry *reg, const cg_text *raw, cg_markup markup,
+                            const char *name, cg_doc_parts *parts, cg_error *err)
 {
     cg_status st = cg_doc_parts_head(raw, markup, name, parts, err);
     if (st == CG_OK)
-        st = cg_doc_parts_windows(raw, markup, name, parts, err);
+        st = cg_doc_parts_windows(reg, raw, markup, name, parts, err);
     if (st != CG_OK)
         cg_doc_parts_free(parts);
     return st;

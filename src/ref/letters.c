@@ -24,6 +24,23 @@ static int starts_ci(const char *p, const char *end, const char *w)
     return 1;
 }
 
+/* The phrase of list that starts at p, ASCII case-insensitively and as a
+ * whole word; its end, or NULL. */
+static const char *phrase_ci(const cg_phrases *list, const char *p, const char *end)
+{
+    for (size_t i = 0; i < list->n; i++) {
+        const cg_phrase *ph = &list->items[i];
+        if ((size_t)(end - p) < ph->len)
+            continue;
+        size_t k = 0;
+        while (k < ph->len && lower((unsigned char)p[k]) == lower((unsigned char)ph->text[k]))
+            k++;
+        if (k == ph->len && (p + k == end || !cg_is_alnum((unsigned char)p[k])))
+            return p + k;
+    }
+    return NULL;
+}
+
 /* Skips blanks and at most one line break. */
 static const char *skip(const char *p, const char *end)
 {
@@ -70,7 +87,7 @@ void cg_author_key(const char *p, const char *end, char *out, size_t outlen)
 }
 
 /* The end of the author phrase starting at p. */
-static const char *author_end(const char *p, const char *end)
+static const char *author_end(const cg_registry *reg, const char *p, const char *end)
 {
     const char *limit = end - p > 300 ? p + 300 : end;
     for (const char *q = p; q < limit; q++) {
@@ -80,7 +97,7 @@ static const char *author_end(const char *p, const char *end)
             !(q - p >= 3 && starts_ci(q - 3, end, "a.i.")) &&
             !(q - p >= 2 && starts_ci(q - 2, end, "a.i")))
             return q;
-        if (cg_is_space((unsigned char)*q) && starts_ci(skip(q, end), end, "addressed to"))
+        if (cg_is_space((unsigned char)*q) && phrase_ci(&reg->addressed_words, skip(q, end), end))
             return q;
     }
     return NULL;
@@ -116,10 +133,11 @@ const char *cg_letter_parse(const cg_registry *reg, const char *p, const char *e
     if (n == 0 || ndays)
         return NULL;
     p = skip(last, end);
-    if (!cg_lex_is_word(p, end, "from"))
+    const char *f = phrase_ci(&reg->from_words, p, end);
+    if (f == NULL)
         return NULL;
-    p = skip(p + 4, end);
-    const char *ae = author_end(p, end);
+    p = skip(f, end);
+    const char *ae = author_end(reg, p, end);
     if (ae == NULL || ae == p)
         return NULL;
     cg_author_key(p, ae, author, authorlen);
@@ -128,48 +146,56 @@ const char *cg_letter_parse(const cg_registry *reg, const char *p, const char *e
 }
 
 /* Skips " addressed to the ADDRESSEE" after an author. */
-static const char *skip_addressee(const char *p, const char *end)
+static const char *skip_addressee(const cg_registry *reg, const char *p, const char *end)
 {
     const char *q = skip(p, end);
-    if (!starts_ci(q, end, "addressed to"))
+    const char *a = phrase_ci(&reg->addressed_words, q, end);
+    if (a == NULL)
         return p;
     const char *limit = end - q > 200 ? q + 200 : end;
-    for (q += 12; q < limit; q++)
+    for (q = a; q < limit; q++)
         if (*q == '(' || *q == ',' || *q == ';' || *q == ')' ||
             (*q == '.' && (q + 1 == end || cg_is_space((unsigned char)q[1]))))
             return q;
     return limit;
 }
 
-/* Words that start a description, each followed by "dated". */
-static const char *const starters[] = {"letter ", "letters ", "note verbale ", "notes verbales ",
-                                       NULL};
-
-void cg_find_described(const cg_registry *reg, const cg_text *text, cg_described_fn fn,
-                       void *ctx)
+/* Whether a communication word of the lexicon ends just before the blank
+ * before at ("letters dated"), as a whole word. */
+static int communication_before(const cg_registry *reg, const char *begin, const char *at)
 {
-    const char *p = text->clean, *end = text->clean + text->clean_len;
+    const cg_phrases *list = &reg->communications;
+    for (size_t i = 0; i < list->n; i++) {
+        size_t k = list->items[i].len + 1;
+        const char *w = at - k;
+        if ((size_t)(at - begin) >= k && at[-1] == ' ' && phrase_ci(list, w, at - 1) == at - 1 &&
+            (w == begin || !cg_is_alnum((unsigned char)w[-1])))
+            return 1;
+    }
+    return 0;
+}
+
+/* The descriptions after each "dated" (the word dated) of [begin, end);
+ * returns 1 when fn asked to stop. */
+static int described_after(const cg_registry *reg, const cg_phrase *dated, const char *begin,
+                           const char *end, cg_described_fn fn, void *ctx)
+{
     cg_described d;
-    while (p < end && (p = memchr(p, 'd', (size_t)(end - p))) != NULL) {
+    for (const char *p = begin; p < end && (p = memchr(p, dated->text[0], (size_t)(end - p))) != NULL;) {
         const char *at = p++;
-        if (!cg_lex_is_word(at, end, "dated") || (at > text->clean && cg_is_alnum((unsigned char)at[-1])))
+        const char *after = phrase_ci(&reg->dated_words, at, end);
+        if (after != at + dated->len || (at > begin && cg_is_alnum((unsigned char)at[-1])))
             continue;
-        /* the starter just before "dated" */
-        int found = 0;
-        for (size_t s = 0; starters[s] && !found; s++) {
-            size_t k = strlen(starters[s]);
-            found = (size_t)(at - text->clean) >= k && starts_ci(at - k, end, starters[s]) &&
-                    (at - (ptrdiff_t)k == text->clean || !cg_is_alnum((unsigned char)at[-(ptrdiff_t)k - 1]));
-        }
-        if (!found)
+        /* a communication just before "dated" */
+        if (!communication_before(reg, begin, at))
             continue;
         long dates[MAX_DATES];
         size_t n = 0;
-        const char *q = cg_letter_parse(reg, at + 5, end, dates, MAX_DATES, &n, d.author,
+        const char *q = cg_letter_parse(reg, after, end, dates, MAX_DATES, &n, d.author,
                                         sizeof d.author);
         if (q == NULL)
             continue;
-        q = skip_addressee(q, end);
+        q = skip_addressee(reg, q, end);
         q = skip(q, end);
         if (q < end && (*q == '(' || *q == ','))
             q = skip(q + 1, end);
@@ -196,8 +222,18 @@ void cg_find_described(const cg_registry *reg, const cg_text *text, cg_described
             memcpy(d.id, ids[i], sizeof d.id);
             memcpy(d.aliases, aliases[i], sizeof d.aliases);
             if (fn(&d, ctx))
-                return;
+                return 1;
         }
         p = q;
     }
+    return 0;
+}
+
+void cg_find_described(const cg_registry *reg, const cg_text *text, cg_described_fn fn,
+                       void *ctx)
+{
+    const char *begin = text->clean, *end = text->clean + text->clean_len;
+    for (size_t w = 0; w < reg->dated_words.n; w++)
+        if (described_after(reg, &reg->dated_words.items[w], begin, end, fn, ctx))
+            return;
 }
