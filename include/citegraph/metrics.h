@@ -8,10 +8,14 @@
 #include "citegraph/core.h"
 #include "citegraph/graph.h"
 
-/* Above this many vertices betweenness is estimated with a path cutoff. */
-#define CG_METRICS_EXACT_BETWEENNESS_MAX 20000
+/* Seconds exact betweenness may take, by its estimated cost, before a
+ * path cutoff estimates it instead (--betweenness-budget). */
+#define CG_METRICS_BETWEENNESS_BUDGET 10.0
 /* The cutoff (longest path counted) of the estimate. */
 #define CG_METRICS_BETWEENNESS_CUTOFF 4
+/* Seconds a step of Brandes' algorithm is taken to cost in the estimate
+ * (igraph 0.10 on growing citation graphs: 0.4e-10 to 1.1e-10; doubled). */
+#define CG_METRICS_SECONDS_PER_STEP 2e-10
 
 /* Measures of every vertex (arrays of nv, by vertex index) and the ranking. */
 typedef struct cg_metrics {
@@ -24,11 +28,22 @@ typedef struct cg_metrics {
     double *hub;         /* HITS hub score, weighted, max 1 */
     double *betweenness; /* directed, unweighted shortest paths through it */
     size_t *rank;        /* vertex indices, best first */
-    char betweenness_method[64]; /* "exact" or "cutoff N" */
+    char betweenness_method[96]; /* "exact", or "cutoff N (exact: about S s)" */
 } cg_metrics;
 
-/* Computes every measure and the ranking of graph. */
+/* Computes every measure and the ranking of graph, with the default
+ * betweenness budget. */
 cg_status cg_metrics_compute(const cg_graph *graph, cg_metrics *out, cg_error *err);
+
+/* The same, exact betweenness when its estimated cost is within budget
+ * seconds (0: never), else the path-cutoff estimate; the method and the
+ * estimate are written into out->betweenness_method. */
+cg_status cg_metrics_compute_within(const cg_graph *graph, double budget, cg_metrics *out,
+                                    cg_error *err);
+
+/* The estimated seconds of exact betweenness on graph: a breadth-first
+ * search over the whole graph from every vertex that cites. */
+double cg_metrics_betweenness_cost(const cg_graph *graph);
 
 /* Compares vertices a and b for the ranking: <0 if a ranks first. */
 int cg_metrics_compare(const cg_graph *graph, const cg_metrics *m, size_t a, size_t b);

@@ -43,7 +43,14 @@ typedef struct cli_common {
     cli_progress_mode progress;
     int quiet; /* no progress line, no notes on files of other types */
     unsigned jobs; /* threads; 0: the processors online */
+    double betweenness_budget; /* seconds, when has_budget */
+    int has_budget;
 } cli_common;
+
+/* The --help lines of the option of the commands that measure the graph. */
+#define CLI_BUDGET_HELP                                                                   \
+    "      --betweenness-budget SECONDS  exact betweenness when its estimated\n"           \
+    "                       cost is within SECONDS (default 10), else a path cutoff\n"
 
 /* A corpus listed and identified (first pass): its files, manifests,
  * every document's identity, and the files that could not be read. */
@@ -117,7 +124,8 @@ int cli_make_dirs(const char *dir);
 
 /* Fills graph and metrics from a builder the caller filled; reports and
  * returns 0 on failure (then there is nothing to free). */
-int cli_graph_from_builder(cg_graph_builder *b, cg_graph *graph, cg_metrics *metrics);
+int cli_graph_from_builder(const cli_common *common, cg_graph_builder *b, cg_graph *graph,
+                           cg_metrics *metrics);
 
 /* The run command: the main job, every output into a folder. */
 int cmd_run(int argc, char **argv, const char *argv0);

@@ -22,6 +22,7 @@ static const char usage[] =
     "  -o, --output FILE    write FILE (atomically) instead of stdout\n"
     "  -t, --top N          keep the N best-ranked vertices and the edges among them\n"
     "  -m, --min-cited K    keep the vertices cited by at least K documents\n"
+    CLI_BUDGET_HELP
     CLI_COMMON_HELP
     "\n"
     "Measures are computed on the whole graph, before --top or --min-cited.\n"

@@ -20,6 +20,7 @@ static const char usage[] =
     "                       page: counts, most cited of each kind, the graph drawn\n"
     "                       by Graphviz when installed, references by year)\n"
     "  -o, --output FILE    write FILE (atomically) instead of stdout\n"
+    CLI_BUDGET_HELP
     CLI_COMMON_HELP
     "\n"
     CLI_EXIT_HELP;

@@ -22,6 +22,7 @@ static const char usage[] =
     "\n"
     "  -o, --output DIR     the folder to write (created if needed; default graphs)\n"
     "  -t, --top N          rows of the report printed (default 20; 0: none)\n"
+    CLI_BUDGET_HELP
     CLI_COMMON_HELP
     "\n"
     CLI_EXIT_HELP;
@@ -206,7 +207,7 @@ int cmd_run(int argc, char **argv, const char *argv0)
         status = CG_EXIT_FATAL;
     cg_graph graph;
     cg_metrics m;
-    if (status != CG_EXIT_FATAL && !cli_graph_from_builder(x.builder, &graph, &m))
+    if (status != CG_EXIT_FATAL && !cli_graph_from_builder(&common, x.builder, &graph, &m))
         status = CG_EXIT_FATAL;
     cg_graph_builder_free(x.builder);
     if (status == CG_EXIT_FATAL)

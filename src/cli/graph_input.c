@@ -30,20 +30,22 @@ int cli_build_graph(const cli_common *common, const cg_registry *reg, char **pat
         return CG_EXIT_FATAL;
     }
     int status = cli_run_corpus(common, reg, paths, npaths, add_doc, b);
-    if (status != CG_EXIT_FATAL && !cli_graph_from_builder(b, graph, metrics))
+    if (status != CG_EXIT_FATAL && !cli_graph_from_builder(common, b, graph, metrics))
         status = CG_EXIT_FATAL;
     cg_graph_builder_free(b);
     return status;
 }
 
-int cli_graph_from_builder(cg_graph_builder *b, cg_graph *graph, cg_metrics *metrics)
+int cli_graph_from_builder(const cli_common *common, cg_graph_builder *b, cg_graph *graph,
+                           cg_metrics *metrics)
 {
     memset(graph, 0, sizeof *graph);
     memset(metrics, 0, sizeof *metrics);
     cg_error err;
     cg_error_clear(&err);
     cg_status st = cg_graph_build(b, graph, &err);
-    if (st == CG_OK && (st = cg_metrics_compute(graph, metrics, &err)) != CG_OK)
+    double budget = common->has_budget ? common->betweenness_budget : CG_METRICS_BETWEENNESS_BUDGET;
+    if (st == CG_OK && (st = cg_metrics_compute_within(graph, budget, metrics, &err)) != CG_OK)
         cg_graph_free(graph);
     if (st != CG_OK) {
         cg_error_print(&err, stderr);

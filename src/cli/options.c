@@ -4,13 +4,14 @@
 #include "options.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const cli_long longs[] = {
     {"help", 'h'},      {"format", 'f'},   {"registry", 'r'}, {"output", 'o'},
     {"top", 't'},       {"kind", 'k'},     {"min-cited", 'm'}, {"version", 'V'},
     {"quiet", 'q'},     {"jobs", 'j'},     {"progress", CLI_OPT_PROGRESS},
-    {"manifest", 'M'},  {NULL, 0}};
+    {"manifest", 'M'},  {"betweenness-budget", CLI_OPT_BETWEENNESS_BUDGET}, {NULL, 0}};
 
 void cli_opts_init(cli_opts *o, int argc, char **argv)
 {
@@ -99,6 +100,20 @@ static int common_option(cli_opts *o, int opt, const char *cmd, const char *usag
         if (!common->quiet)
             common->progress = CLI_PROGRESS_ON;
         return 1;
+    case CLI_OPT_BETWEENNESS_BUDGET: {
+        if (!cli_opts_value(o, "betweenness-budget"))
+            return 0;
+        char *e;
+        double v = strtod(o->arg, &e);
+        if (e == o->arg || *e != '\0' || !(v >= 0) || v > 1e9) {
+            cli_error("%s: --betweenness-budget takes seconds (a number, 0 or more), not '%s'",
+                      cmd, o->arg);
+            return 0;
+        }
+        common->betweenness_budget = v;
+        common->has_budget = 1;
+        return 1;
+    }
     default:
         return -1;
     }

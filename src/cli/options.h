@@ -9,7 +9,7 @@
 enum { CLI_OPTS_END = -1, CLI_OPTS_ARG = 0, CLI_OPTS_UNKNOWN = '?' };
 
 /* Codes of the options that have no short letter (above any letter). */
-enum { CLI_OPT_PROGRESS = 256 };
+enum { CLI_OPT_PROGRESS = 256, CLI_OPT_BETWEENNESS_BUDGET };
 
 /* What cli_parse_args returns when the command should go on. */
 enum { CLI_ARGS_RUN = -1 };

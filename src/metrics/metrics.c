@@ -102,8 +102,28 @@ static cg_status degrees(const cg_graph *graph, const igraph_vector_t *w, cg_met
 }
 
 /* PageRank, hubs and authorities, betweenness into m. */
+double cg_metrics_betweenness_cost(const cg_graph *graph)
+{
+    if (!graph->has_g)
+        return 0;
+    /* the vertices that cite: a search from any other finds nothing */
+    size_t sources = graph->nv;
+    unsigned char *cites = cg_calloc(graph->nv ? graph->nv : 1, 1);
+    if (cites != NULL) {
+        sources = 0;
+        for (size_t e = 0; e < graph->ne; e++) {
+            size_t from = (size_t)IGRAPH_FROM(&graph->g, (igraph_integer_t)e);
+            sources += !cites[from];
+            cites[from] = 1;
+        }
+        cg_free(cites);
+    }
+    return (double)sources * ((double)graph->nv + (double)graph->ne) * CG_METRICS_SECONDS_PER_STEP;
+}
+
 static cg_status centralities(const cg_graph *graph, const igraph_vector_t *w, cg_metrics *m,
-                              igraph_vector_t *res, igraph_vector_t *res2, cg_error *err)
+                              double budget, igraph_vector_t *res, igraph_vector_t *res2,
+                              cg_error *err)
 {
     igraph_error_t e;
     igraph_real_t value;
@@ -119,11 +139,12 @@ static cg_status centralities(const cg_graph *graph, const igraph_vector_t *w, c
         copy_out(m->hub, res, m->nv);
         copy_out(m->authority, res2, m->nv);
     } /* no edge: every hub and authority score stays 0 */
-    if (m->nv > CG_METRICS_EXACT_BETWEENNESS_MAX) {
+    double cost = cg_metrics_betweenness_cost(graph);
+    if (cost > budget) {
         e = igraph_betweenness_cutoff(&graph->g, res, igraph_vss_all(), IGRAPH_DIRECTED, NULL,
                                       CG_METRICS_BETWEENNESS_CUTOFF);
-        snprintf(m->betweenness_method, sizeof m->betweenness_method, "cutoff %d",
-                 CG_METRICS_BETWEENNESS_CUTOFF);
+        snprintf(m->betweenness_method, sizeof m->betweenness_method,
+                 "cutoff %d (exact: about %.0f s)", CG_METRICS_BETWEENNESS_CUTOFF, cost);
     } else {
         e = igraph_betweenness(&graph->g, res, igraph_vss_all(), IGRAPH_DIRECTED, NULL);
         snprintf(m->betweenness_method, sizeof m->betweenness_method, "exact");
@@ -135,6 +156,12 @@ static cg_status centralities(const cg_graph *graph, const igraph_vector_t *w, c
 }
 
 cg_status cg_metrics_compute(const cg_graph *graph, cg_metrics *m, cg_error *err)
+{
+    return cg_metrics_compute_within(graph, CG_METRICS_BETWEENNESS_BUDGET, m, err);
+}
+
+cg_status cg_metrics_compute_within(const cg_graph *graph, double budget, cg_metrics *m,
+                                    cg_error *err)
 {
     memset(m, 0, sizeof *m);
     cg_graph_igraph_handlers();
@@ -165,7 +192,7 @@ cg_status cg_metrics_compute(const cg_graph *graph, cg_metrics *m, cg_error *err
             VECTOR(w)[e] = graph->weight[e];
         cg_status st = degrees(graph, &w, m, &res, err);
         if (st == CG_OK)
-            st = centralities(graph, &w, m, &res, &res2, err);
+            st = centralities(graph, &w, m, budget, &res, &res2, err);
         igraph_vector_destroy(&w);
         igraph_vector_destroy(&res);
         igraph_vector_destroy(&res2);

@@ -101,5 +101,14 @@ done
 if cmp -s "$tmp/r1" "$tmp/r4"; then ok "report -j 4: same output as -j 1"; else fail "report -j 4 differs"; fi
 check "--jobs 0 is refused" 2 -- "$BIN" extract --jobs 0 "$CORPUS"
 
+# --betweenness-budget: exact within the budget, else the cutoff, said in the report
+check "--betweenness-budget 0" 0 -- "$BIN" report --betweenness-budget 0 "$CORPUS"
+if grep -q '^betweenness  *cutoff 4 (exact: about' "$tmp/out"; then ok "budget 0: cutoff in the report"; else
+    fail "budget 0: $(grep betweenness "$tmp/out")"; fi
+check "--betweenness-budget 60" 0 -- "$BIN" report --betweenness-budget=60 "$CORPUS"
+if grep -q '^betweenness  *exact$' "$tmp/out"; then ok "budget 60: exact"; else fail "budget 60: not exact"; fi
+check "--betweenness-budget -1 is refused" 2 -- "$BIN" graph --betweenness-budget -1 "$CORPUS"
+check "--betweenness-budget x is refused" 2 -- "$BIN" run --betweenness-budget x "$CORPUS"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

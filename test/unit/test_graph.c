@@ -280,6 +280,35 @@ START_TEST(test_measures_known_answer)
 }
 END_TEST
 
+START_TEST(test_betweenness_budget)
+{
+    cg_graph_builder *b = cg_graph_builder_new();
+    static const char *const d1[] = {"X", "Y", NULL};
+    static const char *const d2[] = {"D1", "X", NULL};
+    add_doc(b, "D1", NULL, CG_KIND_SYMBOL, d1);
+    add_doc(b, "D2", NULL, CG_KIND_SYMBOL, d2);
+    cg_graph g;
+    cg_error err;
+    cg_error_clear(&err);
+    ck_assert_int_eq(cg_graph_build(b, &g, &err), CG_OK);
+    cg_graph_builder_free(b);
+    /* two citing vertices, each searching 4 vertices and 4 edges */
+    ck_assert(fabs(cg_metrics_betweenness_cost(&g) - 2 * 8 * CG_METRICS_SECONDS_PER_STEP) < 1e-15);
+    cg_metrics m;
+    ck_assert_int_eq(cg_metrics_compute_within(&g, 0, &m, &err), CG_OK);
+    ck_assert_msg(strncmp(m.betweenness_method, "cutoff 4 (exact: about", 22) == 0, "%s",
+                  m.betweenness_method);
+    double cut = m.betweenness[vertex(&g, "D1")];
+    cg_metrics_free(&m);
+    ck_assert_int_eq(cg_metrics_compute_within(&g, 1e9, &m, &err), CG_OK);
+    ck_assert_str_eq(m.betweenness_method, "exact");
+    /* paths of at most 4 edges: here the cutoff changes nothing */
+    ck_assert(m.betweenness[vertex(&g, "D1")] == cut && cut == 1);
+    cg_metrics_free(&m);
+    cg_graph_free(&g);
+}
+END_TEST
+
 START_TEST(test_empty_graph)
 {
     cg_graph_builder *b = cg_graph_builder_new();
@@ -483,6 +512,7 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, test_ranking_ties_by_id);
     tcase_add_test(tc, test_pagerank_sums_to_one);
     tcase_add_test(tc, test_measures_known_answer);
+    tcase_add_test(tc, test_betweenness_budget);
     tcase_add_test(tc, test_empty_graph);
     tcase_add_test(tc, test_escaping);
     tcase_add_test(tc, test_described_documents);
