@@ -4,7 +4,8 @@
 #                   (DOT, GraphML, SVG) and report into graphs/sample/
 #   make check      unit suites, end-to-end tests, gold scores
 #   make check SANITIZE=1   the same under ASan+UBSan (in build/san/)
-#   make bench      extraction throughput against grep, on BENCH_SIZE of text;
+#   make bench      extraction and the whole job against grep and a Python peer,
+#                   on BENCH_SIZE (1G) of text;
 #                   graph build and measures against igraph's own calls on a
 #                   synthetic graph of BENCH_VERTICES (10^6) x BENCH_CITES (10)
 #   make fuzz       every libFuzzer target for FUZZ_SECONDS (default 60; clang)
@@ -193,7 +194,7 @@ bench: all $(GRAPH_BENCH)
 	  echo "citegraph: installing python3-igraph for the benchmark's Python peer"; \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-igraph >/dev/null || true; \
 	fi
-	BIN=$(BIN) BENCH_SIZE=$${BENCH_SIZE:-200M} sh bench/extract.sh
+	BIN=$(BIN) BENCH_SIZE=$${BENCH_SIZE:-1G} sh bench/extract.sh
 	$(GRAPH_BENCH) $${BENCH_VERTICES:-1000000} $${BENCH_CITES:-10}
 
 clean:

@@ -7,7 +7,7 @@
 # many files and as one large file.  Writes docs/performance.md.
 set -eu
 BIN=${BIN:-build/citegraph}
-SIZE=${BENCH_SIZE:-200M}
+SIZE=${BENCH_SIZE:-1G}
 OUT=${BENCH_OUT:-docs/performance.md}
 work=${BENCH_DIR:-build/bench-corpus}
 
@@ -129,7 +129,7 @@ tmp=$OUT.tmp.$$
     echo
     echo "$job"
     echo
-    echo "Regenerate with \`make bench\` (BENCH_SIZE=1G for a larger corpus)."
+    echo "Regenerate with \`make bench\` (1 GiB by default; BENCH_SIZE=200M for a quick run)."
     if [ -f docs/performance-notes.md ]; then echo; cat docs/performance-notes.md; fi
 } >"$tmp"
 mv "$tmp" "$OUT"

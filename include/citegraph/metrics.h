@@ -42,8 +42,8 @@ cg_status cg_metrics_compute_within(const cg_graph *graph, double budget, cg_met
                                     cg_error *err);
 
 /* The estimated seconds of exact betweenness on graph: a breadth-first
- * search over the whole graph from every vertex that cites. */
-double cg_metrics_betweenness_cost(const cg_graph *graph);
+ * search over the whole graph from every vertex that cites (m->cites). */
+double cg_metrics_betweenness_cost(const cg_graph *graph, const cg_metrics *m);
 
 /* Compares vertices a and b for the ranking: <0 if a ranks first. */
 int cg_metrics_compare(const cg_graph *graph, const cg_metrics *m, size_t a, size_t b);

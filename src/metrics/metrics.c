@@ -102,22 +102,12 @@ static cg_status degrees(const cg_graph *graph, const igraph_vector_t *w, cg_met
 }
 
 /* PageRank, hubs and authorities, betweenness into m. */
-double cg_metrics_betweenness_cost(const cg_graph *graph)
+double cg_metrics_betweenness_cost(const cg_graph *graph, const cg_metrics *m)
 {
-    if (!graph->has_g)
-        return 0;
     /* the vertices that cite: a search from any other finds nothing */
-    size_t sources = graph->nv;
-    unsigned char *cites = cg_calloc(graph->nv ? graph->nv : 1, 1);
-    if (cites != NULL) {
-        sources = 0;
-        for (size_t e = 0; e < graph->ne; e++) {
-            size_t from = (size_t)IGRAPH_FROM(&graph->g, (igraph_integer_t)e);
-            sources += !cites[from];
-            cites[from] = 1;
-        }
-        cg_free(cites);
-    }
+    size_t sources = 0;
+    for (size_t v = 0; v < m->nv; v++)
+        sources += m->cites[v] > 0;
     return (double)sources * ((double)graph->nv + (double)graph->ne) * CG_METRICS_SECONDS_PER_STEP;
 }
 
@@ -139,7 +129,7 @@ static cg_status centralities(const cg_graph *graph, const igraph_vector_t *w, c
         copy_out(m->hub, res, m->nv);
         copy_out(m->authority, res2, m->nv);
     } /* no edge: every hub and authority score stays 0 */
-    double cost = cg_metrics_betweenness_cost(graph);
+    double cost = cg_metrics_betweenness_cost(graph, m);
     if (cost > budget) {
         e = igraph_betweenness_cutoff(&graph->g, res, igraph_vss_all(), IGRAPH_DIRECTED, NULL,
                                       CG_METRICS_BETWEENNESS_CUTOFF);
