@@ -143,6 +143,11 @@ const cg_phrase *cg_phrases_match_before(const cg_phrases *list,
                                          const char *begin, const char *end,
                                          const char **start);
 
+/* Finds the phrase that starts at p ignoring ASCII case (whole word, no
+ * whitespace folding); returns it or NULL and sets *after to its end. */
+const cg_phrase *cg_phrases_match_ci(const cg_phrases *list, const char *p, const char *end,
+                                     const char **after);
+
 /* Finds a phrase in list equal to the n bytes at s ignoring ASCII case. */
 const cg_phrase *cg_phrases_find_ci(const cg_phrases *list, const char *s, size_t n);
 

@@ -24,20 +24,7 @@ static const char usage[] =
 /* --format: tsv or jsonl. */
 static int docs_option(cli_opts *o, int opt, void *ctx)
 {
-    cg_refs_format *format = ctx;
-    if (opt != 'f')
-        return -1;
-    if (!cli_opts_value(o, "format"))
-        return 0;
-    if (strcmp(o->arg, "tsv") == 0)
-        *format = CG_REFS_TSV;
-    else if (strcmp(o->arg, "jsonl") == 0)
-        *format = CG_REFS_JSONL;
-    else {
-        cli_error("docs: unknown format '%s' (expected tsv or jsonl)", o->arg);
-        return 0;
-    }
-    return 1;
+    return cli_refs_format_option(o, opt, "docs", ctx);
 }
 
 /* Writes the listing of an identified corpus; 0 if the output failed. */

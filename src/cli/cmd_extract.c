@@ -47,20 +47,7 @@ static int write_doc(const cg_corpus_file *file, const cg_identity *who, cg_text
 /* --format: tsv or jsonl. */
 static int extract_option(cli_opts *o, int opt, void *ctx)
 {
-    extract_ctx *x = ctx;
-    if (opt != 'f')
-        return -1;
-    if (!cli_opts_value(o, "format"))
-        return 0;
-    if (strcmp(o->arg, "tsv") == 0)
-        x->format = CG_REFS_TSV;
-    else if (strcmp(o->arg, "jsonl") == 0)
-        x->format = CG_REFS_JSONL;
-    else {
-        cli_error("extract: unknown format '%s' (expected tsv or jsonl)", o->arg);
-        return 0;
-    }
-    return 1;
+    return cli_refs_format_option(o, opt, "extract", &((extract_ctx *)ctx)->format);
 }
 
 int cmd_extract(int argc, char **argv, const char *argv0)

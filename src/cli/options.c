@@ -151,3 +151,20 @@ int cli_parse_args(int argc, char **argv, const char *cmd, const char *usage,
     }
     return CLI_ARGS_RUN;
 }
+
+int cli_refs_format_option(cli_opts *o, int opt, const char *cmd, cg_refs_format *format)
+{
+    if (opt != 'f')
+        return -1;
+    if (!cli_opts_value(o, "format"))
+        return 0;
+    if (strcmp(o->arg, "tsv") == 0)
+        *format = CG_REFS_TSV;
+    else if (strcmp(o->arg, "jsonl") == 0)
+        *format = CG_REFS_JSONL;
+    else {
+        cli_error("%s: unknown format '%s' (expected tsv or jsonl)", cmd, o->arg);
+        return 0;
+    }
+    return 1;
+}

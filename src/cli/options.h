@@ -51,4 +51,8 @@ typedef int (*cli_option_fn)(cli_opts *o, int opt, void *ctx);
 int cli_parse_args(int argc, char **argv, const char *cmd, const char *usage,
                    cli_common *common, cli_option_fn fn, void *ctx);
 
+/* The --format option of the commands that write rows (tsv or jsonl):
+ * 1 taken, 0 bad (reported), -1 another option. */
+int cli_refs_format_option(cli_opts *o, int opt, const char *cmd, cg_refs_format *format);
+
 #endif

@@ -136,3 +136,19 @@ const cg_phrase *cg_phrases_find_ci(const cg_phrases *list, const char *s, size_
             return &list->items[i];
     return NULL;
 }
+
+const cg_phrase *cg_phrases_match_ci(const cg_phrases *list, const char *p, const char *end,
+                                     const char **after)
+{
+    for (size_t i = 0; i < list->n; i++) {
+        const cg_phrase *ph = &list->items[i];
+        if ((size_t)(end - p) < ph->len || !cg_ascii_caseeq(p, ph->text, ph->len))
+            continue;
+        const char *q = p + ph->len;
+        if (q < end && cg_is_alnum((unsigned char)*q))
+            continue;
+        *after = q;
+        return ph;
+    }
+    return NULL;
+}

@@ -109,18 +109,14 @@ static long first_date(const cg_registry *reg, const line *l, size_t n)
     return 0;
 }
 
-/* The phrase of list that starts at p, ASCII case-insensitively and as a
- * whole word, followed by a blank; the blank's end, or NULL. */
+/* The end of the blank after the phrase of list at p (any case, whole
+ * word), or NULL. */
 static const char *word_ci(const cg_phrases *list, const char *p, const char *end)
 {
-    for (size_t i = 0; i < list->n; i++) {
-        const cg_phrase *ph = &list->items[i];
-        if ((size_t)(end - p) <= ph->len || !cg_ascii_caseeq(p, ph->text, ph->len) ||
-            p[ph->len] != ' ')
-            continue;
-        return p + ph->len + 1;
-    }
-    return NULL;
+    const char *after;
+    if (!cg_phrases_match_ci(list, p, end, &after) || after >= end || *after != ' ')
+        return NULL;
+    return after + 1;
 }
 
 /* Whether line l starts a title: a communication, then "dated" ("Letter

@@ -24,21 +24,11 @@ static int starts_ci(const char *p, const char *end, const char *w)
     return 1;
 }
 
-/* The phrase of list that starts at p, ASCII case-insensitively and as a
- * whole word; its end, or NULL. */
+/* The end of the phrase of list at p (any case, whole word), or NULL. */
 static const char *phrase_ci(const cg_phrases *list, const char *p, const char *end)
 {
-    for (size_t i = 0; i < list->n; i++) {
-        const cg_phrase *ph = &list->items[i];
-        if ((size_t)(end - p) < ph->len)
-            continue;
-        size_t k = 0;
-        while (k < ph->len && lower((unsigned char)p[k]) == lower((unsigned char)ph->text[k]))
-            k++;
-        if (k == ph->len && (p + k == end || !cg_is_alnum((unsigned char)p[k])))
-            return p + k;
-    }
-    return NULL;
+    const char *after;
+    return cg_phrases_match_ci(list, p, end, &after) ? after : NULL;
 }
 
 /* Skips blanks and at most one line break. */
