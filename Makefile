@@ -194,8 +194,7 @@ bench: all $(GRAPH_BENCH)
 	  echo "citegraph: installing python3-igraph for the benchmark's Python peer"; \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-igraph >/dev/null || true; \
 	fi
-	BIN=$(BIN) BENCH_SIZE=$${BENCH_SIZE:-1G} sh bench/extract.sh
-	$(GRAPH_BENCH) $${BENCH_VERTICES:-1000000} $${BENCH_CITES:-10}
+	BIN=$(BIN) GRAPH_BENCH=$(GRAPH_BENCH) BENCH_SIZE=$${BENCH_SIZE:-1G} sh bench/extract.sh
 
 clean:
 	rm -rf build

@@ -4,7 +4,8 @@
 # GraphML, drawing) against `grep -oE ... | sort | uniq -c` (the floor: a
 # count of symbol strings) and against bench/peer.py (the same job as a
 # Python `re` + python-igraph script).  Prints a Markdown table; ratios are
-# reference time / citegraph time.
+# reference time / citegraph time.  With JOB_VARS=FILE, also writes the
+# times as shell assignments to FILE (t_grep, t_run1, t_run, t_py).
 #
 #   bench/job.sh CORPUS_DIR
 set -eu
@@ -37,6 +38,9 @@ if $PY -c 'import igraph' 2>/dev/null; then
     t_py=$(best $PY bench/peer.py "$corpus" "$work/py")
 else
     t_py=
+fi
+if [ -n "${JOB_VARS:-}" ]; then
+    printf 't_grep=%s\nt_run1=%s\nt_run=%s\nt_py=%s\n' "$t_grep" "$t_run1" "$t_run" "$t_py" >"$JOB_VARS"
 fi
 echo "| the whole job, $mb MB in $files files | seconds | ratio |"
 echo "|---|---:|---:|"

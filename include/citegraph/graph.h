@@ -78,6 +78,11 @@ cg_graph_builder *cg_graph_builder_new(void);
 /* Records a document read (its id and joint aliases) and its references. */
 cg_status cg_graph_builder_add(cg_graph_builder *b, const cg_docid *doc, const cg_refs *refs);
 
+/* Records more references of a document already recorded (the later
+ * pieces of a large file). */
+cg_status cg_graph_builder_add_refs(cg_graph_builder *b, const cg_docid *doc,
+                                    const cg_refs *refs);
+
 /* Records what is known of a document read (title, date, organ,
  * session, manifest attributes) for its vertex; the first document of
  * an id wins. */

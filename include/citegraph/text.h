@@ -44,6 +44,7 @@ typedef struct cg_text {
     size_t cursor_line_start;
     long cursor_column;
     size_t raw_mapped; /* length of raw's file mapping; 0 when raw was allocated */
+    long line_base;    /* lines of the file before this piece of it (0: whole) */
 } cg_text;
 
 /* Guesses the markup of a file from its extension; -1 if not a
@@ -82,9 +83,35 @@ size_t cg_text_clean_offset(const cg_text *text, size_t raw);
 /* Raw offset of clean offset off (off may equal clean_len). */
 size_t cg_text_raw_offset(const cg_text *text, size_t off);
 
-/* 1-based line and column (in characters) of a raw offset.  Fastest
- * when called with non-decreasing offsets. */
+/* 1-based line and column (in characters) of a raw offset, lines
+ * counted from the start of the file (line_base added).  Fastest when
+ * called with non-decreasing offsets. */
 void cg_text_position(cg_text *text, size_t raw_off, long *line, long *column);
+
+/* Files from this size on are read in pieces by the corpus commands:
+ * memory and threads then work on pieces, not on the whole file. */
+#define CG_PIECE_FILE_MIN ((uint64_t)8 << 20)
+
+/* Nominal length of a piece: each starts at the first paragraph break
+ * at or after a multiple of it. */
+#define CG_PIECE_BYTES ((size_t)2 << 20)
+
+/* How far past a nominal start a paragraph break (else a line break,
+ * else a character boundary) is looked for. */
+#define CG_PIECE_SLACK ((size_t)64 << 10)
+
+/* Number of pieces that a file of size bytes with markup is read in: 1
+ * (whole) below CG_PIECE_FILE_MIN and for HTML and PDF. */
+size_t cg_text_pieces(uint64_t size, cg_markup markup);
+
+/* Reads piece k of path, as cg_text_load reads a whole file: the bytes
+ * from the break after k * CG_PIECE_BYTES to the break after the next
+ * multiple, so that every byte of the file is in exactly one piece.
+ * *line_ends gets the piece's line ends; errors give offsets in the
+ * file and lines within the piece.  A UTF-16 file is read whole as its
+ * piece 0, its other pieces empty. */
+cg_status cg_text_load_piece(cg_text *text, const char *path, cg_markup markup, size_t k,
+                             long *line_ends, cg_error *err);
 
 /* Checks that bytes are UTF-8 without NUL; on failure sets *bad to the
  * offending offset and returns 0. */

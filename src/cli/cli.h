@@ -45,12 +45,21 @@ typedef struct cli_common {
     unsigned jobs; /* threads; 0: the processors online */
     double betweenness_budget; /* seconds, when has_budget */
     int has_budget;
+    int whole_files; /* read every file whole, never in pieces */
 } cli_common;
 
 /* The --help lines of the option of the commands that measure the graph. */
 #define CLI_BUDGET_HELP                                                                   \
     "      --betweenness-budget SECONDS  exact betweenness when its estimated\n"           \
     "                       cost is within SECONDS (default 10), else a path cutoff\n"
+
+/* What a pass reads at a time: a whole file, or one of the pieces of a
+ * large one (cg_text_pieces). */
+typedef struct cli_item {
+    size_t file;
+    size_t piece;
+    size_t npieces; /* 1: the file is read whole */
+} cli_item;
 
 /* A corpus listed and identified (first pass): its files, manifests,
  * every document's identity, and the files that could not be read. */
@@ -64,14 +73,18 @@ typedef struct cli_corpus {
     unsigned char *skipped; /* per file: could not be read in the first pass */
     size_t failures;
     int quiet; /* no notes on files of other types */
+    cli_item *items; /* the files, large ones as their pieces, in order */
+    size_t nitems;
 } cli_corpus;
 
 /* Loads the registry from the folders given, or the default one. */
 int cli_load_registry(const cli_common *common, cg_registry *reg);
 
-/* Called once per document read: its path, identity and references. */
-typedef int (*cli_doc_fn)(const cg_corpus_file *file, const cg_identity *who, cg_text *text,
-                          const cg_refs *refs, void *ctx);
+/* Called once per document read, or per piece of a large file in order
+ * (piece 0 first, text->line_base its lines before): its path, identity
+ * and references. */
+typedef int (*cli_doc_fn)(const cg_corpus_file *file, const cg_identity *who, size_t piece,
+                          cg_text *text, const cg_refs *refs, void *ctx);
 
 /* Lists the corpus, loads its manifests and reads every document once to
  * fix its identity (spec 6); reports problems on stderr.  Returns an exit
@@ -104,6 +117,11 @@ void cli_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)))
 #endif
     ;
+
+/* Adds a document read (piece 0: its id, description and references) or
+ * a later piece of it (its references) to a graph builder. */
+cg_status cli_graph_add(cg_graph_builder *b, const cg_identity *who, size_t piece,
+                        const cg_refs *refs);
 
 /* Reads the corpus into graph and computes metrics; returns an exit
  * status (on CG_EXIT_FATAL there is nothing to free). */

@@ -48,10 +48,11 @@ static int annotate_option(cli_opts *o, int opt, void *ctx)
 }
 
 /* The page of the document read. */
-static int annotate_doc(const cg_corpus_file *file, const cg_identity *who, cg_text *text,
-                        const cg_refs *refs, void *ctx)
+static int annotate_doc(const cg_corpus_file *file, const cg_identity *who, size_t piece,
+                        cg_text *text, const cg_refs *refs, void *ctx)
 {
     cg_buf *out = ctx;
+    (void)piece; /* whole files only */
     if (out->len > 0) {
         cli_error("annotate: %s: one document at a time (PATH is a folder)", file->path);
         return 1;
@@ -66,7 +67,7 @@ static int annotate_doc(const cg_corpus_file *file, const cg_identity *who, cg_t
 
 int cmd_annotate(int argc, char **argv, const char *argv0)
 {
-    cli_common common = {.argv0 = argv0};
+    cli_common common = {.argv0 = argv0, .whole_files = 1};
     annotate_opts a = {NULL};
     int st = cli_parse_args(argc, argv, "annotate", usage, &common, annotate_option, &a);
     if (st != CLI_ARGS_RUN)

@@ -28,10 +28,11 @@ typedef struct extract_ctx {
     cg_buf out;
 } extract_ctx;
 
-static int write_doc(const cg_corpus_file *file, const cg_identity *who, cg_text *text,
-                     const cg_refs *refs, void *ctx)
+static int write_doc(const cg_corpus_file *file, const cg_identity *who, size_t piece,
+                     cg_text *text, const cg_refs *refs, void *ctx)
 {
     extract_ctx *x = ctx;
+    (void)piece;
     cg_buf_clear(&x->out);
     if (cg_refs_write(&x->out, x->format, file->path, who->id.id, text, refs) != CG_OK) {
         cli_error("out of memory");

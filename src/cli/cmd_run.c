@@ -56,13 +56,12 @@ static int run_option(cli_opts *o, int opt, void *ctx)
     }
 }
 
-static int add_doc(const cg_corpus_file *file, const cg_identity *who, cg_text *text,
-                   const cg_refs *refs, void *ctx)
+static int add_doc(const cg_corpus_file *file, const cg_identity *who, size_t piece,
+                   cg_text *text, const cg_refs *refs, void *ctx)
 {
     run_ctx *x = ctx;
     cg_buf_clear(&x->row);
-    if (cg_graph_builder_add(x->builder, &who->id, refs) != CG_OK ||
-        cg_graph_builder_describe(x->builder, who) != CG_OK ||
+    if (cli_graph_add(x->builder, who, piece, refs) != CG_OK ||
         cg_refs_write(&x->row, CG_REFS_TSV, file->path, who->id.id, text, refs) != CG_OK) {
         cli_error("out of memory");
         return 1;

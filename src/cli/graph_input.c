@@ -6,17 +6,25 @@
 
 #include "cli.h"
 
-static int add_doc(const cg_corpus_file *file, const cg_identity *who, cg_text *text,
-                   const cg_refs *refs, void *ctx)
+static int add_doc(const cg_corpus_file *file, const cg_identity *who, size_t piece,
+                   cg_text *text, const cg_refs *refs, void *ctx)
 {
     (void)file;
     (void)text;
-    if (cg_graph_builder_add(ctx, &who->id, refs) != CG_OK ||
-        cg_graph_builder_describe(ctx, who) != CG_OK) {
+    if (cli_graph_add(ctx, who, piece, refs) != CG_OK) {
         cli_error("out of memory");
         return 1;
     }
     return 0;
+}
+
+cg_status cli_graph_add(cg_graph_builder *b, const cg_identity *who, size_t piece,
+                        const cg_refs *refs)
+{
+    if (piece > 0)
+        return cg_graph_builder_add_refs(b, &who->id, refs);
+    cg_status st = cg_graph_builder_add(b, &who->id, refs);
+    return st == CG_OK ? cg_graph_builder_describe(b, who) : st;
 }
 
 int cli_build_graph(const cli_common *common, const cg_registry *reg, char **paths,

@@ -1,9 +1,13 @@
 /* The passes over the files of a corpus, on a pool of threads that hands
- * the documents over in file order (pool.h): the first reads each file
- * for its identity, the second reads it again and extracts its
- * references.  At most twice as many documents as threads are in memory. */
+ * the documents over in file order (pool.h): the first reads the head of
+ * each file for its identity, the second reads it again and extracts its
+ * references.  Large files are read in pieces (cg_text_load_piece), each
+ * piece an item of the pool, so that threads share a large file and
+ * memory holds pieces, not files: at most twice as many documents or
+ * pieces as threads are in memory. */
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -16,6 +20,7 @@ typedef struct doc_slot {
     cg_error err;  /* why it could not be read */
     cg_status st;  /* CG_OK, or what failed */
     int skip;      /* not a document to read in this pass */
+    long line_ends; /* of a piece */
     cg_refs refs;
     cg_identity who;
     cg_doc_parts parts; /* first pass: what is read of the document */
@@ -31,6 +36,7 @@ typedef struct pass {
     void *ctx;
     cli_progress progress;
     int status;
+    long line_base; /* lines of the current file before the piece in use */
 } pass;
 
 static unsigned jobs_of(const cli_common *common)
@@ -56,14 +62,46 @@ static void free_slots(doc_slot *slots, size_t nslots)
     cg_free(slots);
 }
 
-/* Reads file i into the slot (either pass). */
-static void read_file(const pass *ps, size_t i, doc_slot *d)
+/* Reads item it (a file, or a piece of one) into text, as markup. */
+static cg_status read_item(const pass *ps, const cli_item *it, cg_markup markup, cg_text *text,
+                           doc_slot *d)
 {
-    const cg_corpus_file *f = &ps->cc->corpus.files[i];
+    const cg_corpus_file *f = &ps->cc->corpus.files[it->file];
     cg_error_clear(&d->err);
-    d->loaded = 0;
-    d->st = cg_text_load(&d->text, f->path, (cg_markup)f->markup, &d->err);
-    d->loaded = d->st == CG_OK;
+    d->line_ends = 0;
+    if (it->npieces == 1)
+        return cg_text_load(text, f->path, markup, &d->err);
+    return cg_text_load_piece(text, f->path, markup, it->piece, &d->line_ends, &d->err);
+}
+
+/* The items of the corpus: each file, a large one as its pieces (unless
+ * whole files are asked for).  0 if out of memory. */
+static int plan_items(const cli_common *common, cli_corpus *cc)
+{
+    size_t n = 0, cap = cc->corpus.n ? cc->corpus.n : 1;
+    cli_item *items = cg_malloc(cap * sizeof *items);
+    for (size_t i = 0; items != NULL && i < cc->corpus.n; i++) {
+        const cg_corpus_file *f = &cc->corpus.files[i];
+        struct stat sb;
+        size_t pieces = 1;
+        if (!common->whole_files && !cc->skipped[i] && stat(f->path, &sb) == 0 && S_ISREG(sb.st_mode))
+            pieces = cg_text_pieces((uint64_t)sb.st_size, (cg_markup)f->markup);
+        if (n + pieces > cap) {
+            cap = (n + pieces) * 2;
+            cli_item *more = cg_realloc(items, cap * sizeof *items);
+            if (more == NULL) {
+                cg_free(items);
+                items = NULL;
+                break;
+            }
+            items = more;
+        }
+        for (size_t k = 0; k < pieces; k++)
+            items[n++] = (cli_item){i, k, pieces};
+    }
+    cc->items = items;
+    cc->nitems = items ? n : 0;
+    return items != NULL;
 }
 
 /* Bytes read of each file for its head: the head and then some, so that
@@ -120,20 +158,21 @@ static int head_use(void *shared, size_t i, void *slot)
 }
 
 /* Second part of the first pass, only when some document could be named
- * by another: the windows around each "dated" of file i, in a worker.  A
- * file that cannot be read is left to the second pass to report. */
+ * by another: the windows around each "dated" of item i (a file or a
+ * piece), in a worker.  A file that cannot be read is left to the second
+ * pass to report. */
 static void claims_work(void *shared, size_t i, void *slot)
 {
     const pass *ps = shared;
     doc_slot *d = slot;
-    const cg_corpus_file *f = &ps->cc->corpus.files[i];
+    const cli_item *it = &ps->cc->items[i];
+    const cg_corpus_file *f = &ps->cc->corpus.files[it->file];
     d->loaded = 0;
-    if (ps->cc->skipped[i])
+    if (ps->cc->skipped[it->file])
         return;
-    cg_error_clear(&d->err);
     cg_text raw;
     int pdf = f->markup == CG_MARKUP_PDF;
-    d->st = cg_text_load(&raw, f->path, pdf ? CG_MARKUP_PDF : CG_MARKUP_NONE, &d->err);
+    d->st = read_item(ps, it, pdf ? CG_MARKUP_PDF : CG_MARKUP_NONE, &raw, d);
     if (d->st != CG_OK)
         return;
     memset(&d->parts, 0, sizeof d->parts);
@@ -143,7 +182,7 @@ static void claims_work(void *shared, size_t i, void *slot)
     d->loaded = 1; /* the parts hold what was cut, even on failure */
 }
 
-/* In file order: records what document i says of the others. */
+/* In file order: records what item i says of the other documents. */
 static int claims_use(void *shared, size_t i, void *slot)
 {
     pass *ps = shared;
@@ -151,8 +190,9 @@ static int claims_use(void *shared, size_t i, void *slot)
     if (!d->loaded)
         return 0;
     cg_status st = d->st;
+    size_t file = ps->cc->items[i].file;
     for (size_t w = 0; w < d->parts.n && st == CG_OK; w++)
-        st = cg_identities_add_claims(ps->cc->ids, i, ps->reg, &d->parts.windows[w]);
+        st = cg_identities_add_claims(ps->cc->ids, file, ps->reg, &d->parts.windows[w]);
     cg_doc_parts_free(&d->parts);
     d->loaded = 0;
     if (st == CG_ENOMEM) {
@@ -162,11 +202,11 @@ static int claims_use(void *shared, size_t i, void *slot)
     return 0; /* an unreadable file is the second pass's to report */
 }
 
-/* Runs one part of the first pass over the corpus on the pool. */
+/* Runs one part of the first pass over n items of the corpus on the pool. */
 static int identify_part(const cli_common *common, const cg_registry *reg, cli_corpus *cc,
-                         const cli_pool_ops *ops)
+                         const cli_pool_ops *ops, size_t n)
 {
-    pass ps = {common, reg, cc, NULL, NULL, NULL, {0}, CG_EXIT_OK};
+    pass ps = {common, reg, cc, NULL, NULL, NULL, {0}, CG_EXIT_OK, 0};
     unsigned jobs = jobs_of(common);
     size_t nslots;
     doc_slot *slots = new_slots(jobs, &nslots);
@@ -174,7 +214,7 @@ static int identify_part(const cli_common *common, const cg_registry *reg, cli_c
         cli_error("out of memory");
         return 0;
     }
-    int rc = cli_pool_run(cc->corpus.n, jobs, ops, &ps, slots, sizeof *slots, nslots);
+    int rc = cli_pool_run(n, jobs, ops, &ps, slots, sizeof *slots, nslots);
     free_slots(slots, nslots);
     return rc == 0;
 }
@@ -183,38 +223,52 @@ int cli_identify_files(const cli_common *common, const cg_registry *reg, cli_cor
 {
     static const cli_pool_ops heads = {head_work, head_use};
     static const cli_pool_ops claims = {claims_work, claims_use};
-    if (!identify_part(common, reg, cc, &heads))
+    if (!identify_part(common, reg, cc, &heads, cc->corpus.n))
         return 0;
-    return !cg_identities_wanted(cc->ids) || identify_part(common, reg, cc, &claims);
+    if (!plan_items(common, cc)) {
+        cli_error("out of memory");
+        return 0;
+    }
+    return !cg_identities_wanted(cc->ids) || identify_part(common, reg, cc, &claims, cc->nitems);
 }
 
-/* Second pass, in a worker: reads file i and extracts its references. */
+/* Second pass, in a worker: reads item i and extracts its references. */
 static void extract_work(void *shared, size_t i, void *slot)
 {
     const pass *ps = shared;
     doc_slot *d = slot;
-    d->skip = ps->cc->skipped[i] || !cg_identities_get(ps->cc->ids, i, &d->who);
+    const cli_item *it = &ps->cc->items[i];
+    const cg_corpus_file *f = &ps->cc->corpus.files[it->file];
+    d->skip = ps->cc->skipped[it->file] || !cg_identities_get(ps->cc->ids, it->file, &d->who);
     if (d->skip)
         return;
-    read_file(ps, i, d);
+    d->st = read_item(ps, it, (cg_markup)f->markup, &d->text, d);
+    d->loaded = d->st == CG_OK;
     if (!d->loaded)
         return;
     cg_refs_clear(&d->refs);
     d->st = cg_extract(ps->ex, &d->text, &d->who.id, &d->refs);
 }
 
-/* Second pass, in file order: hands document i over, or reports it. */
+/* Second pass, in file order: hands item i over, or reports it. */
 static int extract_use(void *shared, size_t i, void *slot)
 {
     pass *ps = shared;
     doc_slot *d = slot;
-    const cg_corpus_file *f = &ps->cc->corpus.files[i];
-    cli_progress_at(&ps->progress, i);
+    const cli_item *it = &ps->cc->items[i];
+    const cg_corpus_file *f = &ps->cc->corpus.files[it->file];
+    cli_progress_at(&ps->progress, it->file);
     if (d->skip)
         return 0;
+    if (it->piece == 0)
+        ps->line_base = 0;
+    long base = ps->line_base;
+    ps->line_base += d->line_ends;
     if (!d->loaded) {
         cli_progress_clear(&ps->progress);
-        cg_error_print(&d->err, stderr); /* changed between the passes */
+        if (d->err.line > 0)
+            d->err.line += base; /* a piece's line, made the file's */
+        cg_error_print(&d->err, stderr); /* changed between the passes, or a bad piece */
         if (d->err.status == CG_ENOMEM) {
             ps->status = CG_EXIT_FATAL;
             return 1;
@@ -227,8 +281,9 @@ static int extract_use(void *shared, size_t i, void *slot)
         cli_progress_clear(&ps->progress);
         cli_error("%s: %s", f->path, cg_status_name(d->st));
         stop = 1;
-    } else if (ps->fn(f, &d->who, &d->text, &d->refs, ps->ctx) != 0) {
-        stop = 1;
+    } else {
+        d->text.line_base = base;
+        stop = ps->fn(f, &d->who, it->piece, &d->text, &d->refs, ps->ctx) != 0;
     }
     cg_text_free(&d->text);
     d->loaded = 0;
@@ -254,10 +309,10 @@ int cli_run_corpus(const cli_common *common, const cg_registry *reg, char **path
         cli_error("out of memory");
         return CG_EXIT_FATAL;
     }
-    pass ps = {common, reg, &cc, ex, fn, ctx, {0}, CG_EXIT_OK};
+    pass ps = {common, reg, &cc, ex, fn, ctx, {0}, CG_EXIT_OK, 0};
     static const cli_pool_ops ops = {extract_work, extract_use};
     cli_progress_start(&ps.progress, &cc.corpus, common->progress, stderr, isatty(STDERR_FILENO));
-    int rc = cli_pool_run(cc.corpus.n, jobs, &ops, &ps, slots, sizeof *slots, nslots);
+    int rc = cli_pool_run(cc.nitems, jobs, &ops, &ps, slots, sizeof *slots, nslots);
     cli_progress_end(&ps.progress, cc.corpus.n);
     status = rc < 0 ? CG_EXIT_FATAL : ps.status;
     if (status == CG_EXIT_OK && cc.failures)

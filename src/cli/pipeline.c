@@ -138,6 +138,7 @@ void cli_corpus_free(cli_corpus *cc)
     for (size_t i = 0; i < cc->nauto; i++)
         cg_free(cc->auto_paths[i]);
     cg_free(cc->skipped);
+    cg_free(cc->items);
     cg_corpus_free(&cc->corpus);
     memset(cc, 0, sizeof *cc);
 }

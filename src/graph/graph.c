@@ -163,6 +163,16 @@ cg_status cg_graph_builder_add(cg_graph_builder *b, const cg_docid *doc, const c
     b->docs[b->nd++] = d;
     if ((st = add_aliases(b, d, doc->aliases)) != CG_OK)
         return st;
+    return cg_graph_builder_add_refs(b, doc, refs);
+}
+
+cg_status cg_graph_builder_add_refs(cg_graph_builder *b, const cg_docid *doc,
+                                    const cg_refs *refs)
+{
+    uint32_t d;
+    cg_status st = intern(b, doc->id, &d);
+    if (st != CG_OK)
+        return st;
     for (size_t i = 0; refs && i < refs->n; i++) {
         const cg_ref *r = &refs->items[i];
         uint32_t t;

@@ -18,6 +18,7 @@
 #include "../core/byteset.h"
 #include "markup.h"
 #include "pdf.h"
+#include "text_impl.h"
 
 /* Files from this size on are mapped rather than read. */
 #define CG_TEXT_MAP_MIN ((size_t)4 << 20)
@@ -170,9 +171,7 @@ int cg_utf8_valid(const char *bytes, size_t len, size_t *bad)
     return 1;
 }
 
-/* Line and line start of raw offset off, counting on from a known
- * (from, line, line_start); "\r\n" and a lone '\r' end a line too. */
-static void position_from(const char *raw, size_t from, long line,
+void position_from(const char *raw, size_t from, long line,
                           size_t line_start, size_t off, long *out_line,
                           size_t *out_start)
 {
@@ -273,11 +272,8 @@ static void release_raw(char *data, size_t mapped)
         cg_free(data);
 }
 
-/* Takes ownership of data (len bytes, room for a NUL at len; mapped
- * bytes of a read-only file mapping, or 0 if allocated): checks,
- * converts UTF-16, strips a BOM, normalises.  Releases data on failure. */
-static cg_status text_adopt(cg_text *text, char *data, size_t len, size_t mapped,
-                            cg_markup markup, const char *name, cg_error *err)
+cg_status text_adopt(cg_text *text, char *data, size_t len, size_t mapped, cg_markup markup,
+                     const char *name, uint64_t base, cg_error *err)
 {
     memset(text, 0, sizeof *text);
     text->cursor_line = 1;
@@ -289,7 +285,9 @@ static cg_status text_adopt(cg_text *text, char *data, size_t len, size_t mapped
                             (size_t)CG_TEXT_MAX_BYTES);
     }
     const unsigned char *u = (const unsigned char *)data;
-    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+    if (base > 0) {
+        /* a piece after the first: no byte-order mark to look for */
+    } else if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
         cg_buf converted = {0};
         cg_status st = utf16_to_utf8(u + 2, len - 2, u[0] == 0xFE, &converted, name, err);
         release_raw(data, mapped);
@@ -319,10 +317,11 @@ static cg_status text_adopt(cg_text *text, char *data, size_t len, size_t mapped
             col += ((unsigned char)data[i] & 0xC0) != 0x80;
         cg_status st = data[bad] == '\0'
             ? cg_error_set(err, CG_EINPUT, name, line, col,
-                           "binary file (NUL byte at offset %zu); skipped", bad)
+                           "binary file (NUL byte at offset %ju); skipped",
+                           (uintmax_t)(base + bad))
             : cg_error_set(err, CG_EINPUT, name, line, col,
-                           "invalid UTF-8 (byte 0x%02X at offset %zu); skipped",
-                           (unsigned char)data[bad], bad);
+                           "invalid UTF-8 (byte 0x%02X at offset %ju); skipped",
+                           (unsigned char)data[bad], (uintmax_t)(base + bad));
         release_raw(data, mapped);
         return st;
     }
@@ -351,7 +350,7 @@ cg_status cg_text_from_bytes(cg_text *text, const char *bytes, size_t len,
         return cg_error_set(err, CG_ENOMEM, name, 0, 0, "out of memory");
     if (len)
         memcpy(copy, bytes, len);
-    return text_adopt(text, copy, len, 0, markup, name, err);
+    return text_adopt(text, copy, len, 0, markup, name, 0, err);
 }
 
 /* The path of the file mapped last, for the bus error handler. */
@@ -435,7 +434,7 @@ cg_status cg_text_load(cg_text *text, const char *path, cg_markup markup,
             cg_buf_free(&pdf);
             return st;
         }
-        return text_adopt(text, pdf.data, pdf.len, 0, CG_MARKUP_PLAIN, path, err);
+        return text_adopt(text, pdf.data, pdf.len, 0, CG_MARKUP_PLAIN, path, 0, err);
     }
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
@@ -461,7 +460,7 @@ cg_status cg_text_load(cg_text *text, const char *path, cg_markup markup,
     if (map != NULL) {
         close(fd);
         note_mapped(path);
-        return text_adopt(text, map, (size_t)sb.st_size, mapped, markup, path, err);
+        return text_adopt(text, map, (size_t)sb.st_size, mapped, markup, path, 0, err);
     }
     cg_buf data = {0};
     if (cg_buf_reserve(&data, (size_t)sb.st_size + 1) != CG_OK) {
@@ -495,7 +494,7 @@ cg_status cg_text_load(cg_text *text, const char *path, cg_markup markup,
         }
     }
     close(fd);
-    return text_adopt(text, data.data, data.len, 0, markup, path, err);
+    return text_adopt(text, data.data, data.len, 0, markup, path, 0, err);
 }
 
 cg_status cg_text_load_prefix(cg_text *text, const char *path, size_t max, cg_error *err)
@@ -538,7 +537,7 @@ cg_status cg_text_load_prefix(cg_text *text, const char *path, size_t max, cg_er
     /* whole lines only, so that no character is cut */
     while (len > 0 && data[len - 1] != '\n')
         len--;
-    return text_adopt(text, data, len, 0, CG_MARKUP_NONE, path, err);
+    return text_adopt(text, data, len, 0, CG_MARKUP_NONE, path, 0, err);
 }
 
 void cg_text_free(cg_text *text)
@@ -609,6 +608,6 @@ void cg_text_position(cg_text *text, size_t raw_off, long *line, long *column)
     text->cursor_line = l;
     text->cursor_line_start = start;
     text->cursor_column = col;
-    *line = l;
+    *line = l + text->line_base;
     *column = col;
 }
