@@ -144,28 +144,28 @@ static void raw_span(const cg_text *text, const cg_ref *r, size_t *a, size_t *b)
     *b = rb;
 }
 
+/* The notes of a row: the names of its flags, comma-separated. */
 static cg_status notes(cg_buf *out, unsigned flags)
 {
+    static const struct {
+        unsigned flag;
+        const char *name;
+    } names[] = {{CG_REF_BODY_INFERRED, "body-inferred"},
+                 {CG_REF_YEAR_INFERRED, "year-inferred"},
+                 {CG_REF_CASE_INFERRED, "case-by-date"},
+                 {CG_REF_CASE_CONTEXT, "case-by-context"},
+                 {CG_REF_AMBIGUOUS, "ambiguous"}};
     cg_status st = CG_OK;
-    const char *sep = "";
-    if (flags & CG_REF_BODY_INFERRED) {
-        st = cg_buf_puts(out, "body-inferred");
-        sep = ",";
+    int first = 1;
+    for (size_t i = 0; i < sizeof names / sizeof names[0] && st == CG_OK; i++) {
+        if (!(flags & names[i].flag))
+            continue;
+        if (!first)
+            st = cg_buf_putc(out, ',');
+        if (st == CG_OK)
+            st = cg_buf_puts(out, names[i].name);
+        first = 0;
     }
-    if (st == CG_OK && (flags & CG_REF_YEAR_INFERRED)) {
-        st = cg_buf_printf(out, "%syear-inferred", sep);
-        sep = ",";
-    }
-    if (st == CG_OK && (flags & CG_REF_CASE_INFERRED)) {
-        st = cg_buf_printf(out, "%scase-by-date", sep);
-        sep = ",";
-    }
-    if (st == CG_OK && (flags & CG_REF_CASE_CONTEXT)) {
-        st = cg_buf_printf(out, "%scase-by-context", sep);
-        sep = ",";
-    }
-    if (st == CG_OK && (flags & CG_REF_AMBIGUOUS))
-        st = cg_buf_printf(out, "%sambiguous", sep);
     return st;
 }
 
