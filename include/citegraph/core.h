@@ -63,6 +63,9 @@ cg_status cg_buf_puts(cg_buf *buf, const char *s);
 /* Appends one byte. */
 cg_status cg_buf_putc(cg_buf *buf, char c);
 
+/* Appends a count (a whole number kept in a double) as "%.0f" prints it. */
+cg_status cg_buf_put_count(cg_buf *buf, double x);
+
 /* Appends printf-style formatted text. */
 cg_status cg_buf_printf(cg_buf *buf, const char *fmt, ...)
 #if defined(__GNUC__)

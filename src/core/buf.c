@@ -1,6 +1,7 @@
 /* Growable byte buffers: amortised doubling, always NUL-terminated. */
 #include "citegraph/core.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -49,6 +50,21 @@ cg_status cg_buf_putc(cg_buf *buf, char c)
         return CG_OK;
     }
     return cg_buf_append(buf, &c, 1);
+}
+
+cg_status cg_buf_put_count(cg_buf *buf, double x)
+{
+    /* whole numbers below 2^53 in decimal digits; anything else as printf */
+    if (!(x >= 0 && x < 9007199254740992.0) || signbit(x) || x != (double)(uint64_t)x)
+        return cg_buf_printf(buf, "%.0f", x);
+    char digits[24];
+    size_t k = sizeof digits;
+    uint64_t u = (uint64_t)x;
+    do {
+        digits[--k] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    return cg_buf_append(buf, digits + k, sizeof digits - k);
 }
 
 cg_status cg_buf_printf(cg_buf *buf, const char *fmt, ...)

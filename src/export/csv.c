@@ -47,8 +47,11 @@ static cg_status vertex_fields(cg_buf *out, const cg_graph *g, const cg_metrics 
     if (st == CG_OK) st = cg_buf_printf(out, ",%s,%s,", cg_vkind_name(x->kind),
                                         x->in_corpus ? "true" : "false");
     if (st == CG_OK) st = cg_export_year(out, x->year, "");
-    if (st == CG_OK) st = cg_buf_printf(out, ",%.0f,%.0f,%.0f", m->cited_by[v], m->mentions[v],
-                                        m->cites[v]);
+    const double counts[] = {m->cited_by[v], m->mentions[v], m->cites[v]};
+    for (size_t i = 0; i < 3 && st == CG_OK; i++) {
+        st = cg_buf_putc(out, ',');
+        if (st == CG_OK) st = cg_buf_put_count(out, counts[i]);
+    }
     const double *reals[] = {m->pagerank, m->authority, m->hub, m->betweenness};
     for (size_t i = 0; i < 4 && st == CG_OK; i++) {
         st = cg_buf_putc(out, ',');
@@ -109,7 +112,8 @@ cg_status cg_export_graph_csv(cg_buf *out, const cg_graph *g, const cg_metrics *
         if (st == CG_OK) st = cg_csv_put_field(out, g->v[from].id);
         if (st == CG_OK) st = cg_buf_putc(out, ',');
         if (st == CG_OK) st = cg_csv_put_field(out, g->v[to].id);
-        if (st == CG_OK) st = cg_buf_printf(out, ",%.0f", g->weight[e]);
+        if (st == CG_OK) st = cg_buf_putc(out, ',');
+        if (st == CG_OK) st = cg_buf_put_count(out, g->weight[e]);
         if (st == CG_OK) st = doc_fields(out, NULL, &names);
     }
     cg_export_attr_names_free(&names);

@@ -37,7 +37,9 @@ static cg_status node(cg_buf *out, const cg_graph *g, const cg_metrics *m, size_
                           : cg_buf_printf(out, ", style=\"%s\"", s->style);
     if (st == CG_OK) st = cg_buf_puts(out, ", penwidth=");
     if (st == CG_OK) st = cg_put_real(out, 1.0 + log2(1.0 + m->cited_by[v]));
-    if (st == CG_OK) st = cg_buf_printf(out, ", cited_by=%.0f];\n", m->cited_by[v]);
+    if (st == CG_OK) st = cg_buf_puts(out, ", cited_by=");
+    if (st == CG_OK) st = cg_buf_put_count(out, m->cited_by[v]);
+    if (st == CG_OK) st = cg_buf_puts(out, "];\n");
     return st;
 }
 
@@ -65,9 +67,13 @@ cg_status cg_export_graph_dot(cg_buf *out, const cg_graph *g, const cg_metrics *
         if (st == CG_OK) st = cg_dot_put_string(out, g->v[from].id);
         if (st == CG_OK) st = cg_buf_puts(out, " -> ");
         if (st == CG_OK) st = cg_dot_put_string(out, g->v[to].id);
-        if (st == CG_OK) st = cg_buf_printf(out, " [weight=%.0f, penwidth=", w);
+        if (st == CG_OK) st = cg_buf_puts(out, " [weight=");
+        if (st == CG_OK) st = cg_buf_put_count(out, w);
+        if (st == CG_OK) st = cg_buf_puts(out, ", penwidth=");
         if (st == CG_OK) st = cg_put_real(out, w < 8 ? 0.5 + 0.5 * w : 4.5);
-        if (st == CG_OK && w > 1) st = cg_buf_printf(out, ", label=\"%.0f\"", w);
+        if (st == CG_OK && w > 1) st = cg_buf_puts(out, ", label=\"");
+        if (st == CG_OK && w > 1) st = cg_buf_put_count(out, w);
+        if (st == CG_OK && w > 1) st = cg_buf_putc(out, '"');
         if (st == CG_OK) st = cg_buf_puts(out, "];\n");
     }
     if (st == CG_OK) st = cg_buf_puts(out, "}\n");

@@ -22,16 +22,22 @@ static const key keys[] = {
 
 static cg_status data_str(cg_buf *out, const char *indent, const char *k, const char *value)
 {
-    cg_status st = cg_buf_printf(out, "%s<data key=\"%s\">", indent, k);
+    cg_status st = cg_buf_puts(out, indent);
+    if (st == CG_OK) st = cg_buf_puts(out, "<data key=\"");
+    if (st == CG_OK) st = cg_buf_puts(out, k);
+    if (st == CG_OK) st = cg_buf_puts(out, "\">");
     if (st == CG_OK) st = cg_xml_put_escaped(out, value);
     if (st == CG_OK) st = cg_buf_puts(out, "</data>\n");
     return st;
 }
 
-static cg_status data_real(cg_buf *out, const char *k, double value)
+/* A measure of a vertex: a count (whole) or a real. */
+static cg_status data_number(cg_buf *out, const char *k, double value, int count)
 {
-    cg_status st = cg_buf_printf(out, "      <data key=\"%s\">", k);
-    if (st == CG_OK) st = cg_put_real(out, value);
+    cg_status st = cg_buf_puts(out, "      <data key=\"");
+    if (st == CG_OK) st = cg_buf_puts(out, k);
+    if (st == CG_OK) st = cg_buf_puts(out, "\">");
+    if (st == CG_OK) st = count ? cg_buf_put_count(out, value) : cg_put_real(out, value);
     if (st == CG_OK) st = cg_buf_puts(out, "</data>\n");
     return st;
 }
@@ -46,19 +52,15 @@ static cg_status node(cg_buf *out, const cg_graph *g, const cg_metrics *m, size_
     if (st == CG_OK) st = data_str(out, "      ", "label", x->label);
     if (st == CG_OK) st = data_str(out, "      ", "kind", cg_vkind_name(x->kind));
     if (st == CG_OK) st = data_str(out, "      ", "in_corpus", x->in_corpus ? "true" : "false");
-    if (st == CG_OK && x->year > 0)
-        st = cg_buf_printf(out, "      <data key=\"year\">%d</data>\n", x->year);
+    if (st == CG_OK && x->year > 0) st = data_number(out, "year", x->year, 1);
     if (st == CG_OK && x->organ[0]) st = data_str(out, "      ", "organ", x->organ);
-    if (st == CG_OK)
-        st = cg_buf_printf(out,
-                           "      <data key=\"cited_by\">%.0f</data>\n"
-                           "      <data key=\"mentions\">%.0f</data>\n"
-                           "      <data key=\"cites\">%.0f</data>\n",
-                           m->cited_by[v], m->mentions[v], m->cites[v]);
-    if (st == CG_OK) st = data_real(out, "pagerank", m->pagerank[v]);
-    if (st == CG_OK) st = data_real(out, "authority", m->authority[v]);
-    if (st == CG_OK) st = data_real(out, "hub", m->hub[v]);
-    if (st == CG_OK) st = data_real(out, "betweenness", m->betweenness[v]);
+    if (st == CG_OK) st = data_number(out, "cited_by", m->cited_by[v], 1);
+    if (st == CG_OK) st = data_number(out, "mentions", m->mentions[v], 1);
+    if (st == CG_OK) st = data_number(out, "cites", m->cites[v], 1);
+    if (st == CG_OK) st = data_number(out, "pagerank", m->pagerank[v], 0);
+    if (st == CG_OK) st = data_number(out, "authority", m->authority[v], 0);
+    if (st == CG_OK) st = data_number(out, "hub", m->hub[v], 0);
+    if (st == CG_OK) st = data_number(out, "betweenness", m->betweenness[v], 0);
     for (size_t i = 0; i < CG_EXPORT_NDOC_FIELDS && st == CG_OK; i++)
         if (i != 2 && cg_export_doc_field(x, i)) /* organ is above */
             st = data_str(out, "      ", cg_export_doc_fields[i], cg_export_doc_field(x, i));
@@ -122,9 +124,9 @@ cg_status cg_export_graph_graphml(cg_buf *out, const cg_graph *g, const cg_metri
         if (st == CG_OK) st = cg_xml_put_escaped(out, g->v[from].id);
         if (st == CG_OK) st = cg_buf_puts(out, "\" target=\"");
         if (st == CG_OK) st = cg_xml_put_escaped(out, g->v[to].id);
-        if (st == CG_OK)
-            st = cg_buf_printf(out, "\">\n      <data key=\"weight\">%.0f</data>\n    </edge>\n",
-                               g->weight[e]);
+        if (st == CG_OK) st = cg_buf_puts(out, "\">\n");
+        if (st == CG_OK) st = data_number(out, "weight", g->weight[e], 1);
+        if (st == CG_OK) st = cg_buf_puts(out, "    </edge>\n");
     }
     if (st == CG_OK) st = cg_buf_puts(out, "  </graph>\n</graphml>\n");
     cg_export_attr_names_free(&names);

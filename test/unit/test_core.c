@@ -95,6 +95,23 @@ START_TEST(test_buf_printf_growth)
 }
 END_TEST
 
+/* A count prints as "%.0f" would, whole or not, small or huge. */
+START_TEST(test_buf_put_count)
+{
+    static const double xs[] = {0, 1, 9, 10, 99, 100, 12345, 4294967296.0, 9007199254740991.0,
+                                9007199254740992.0, 1e300, 0.5, 1.5, 2.5, 2.4999, 123.75,
+                                -0.0, -1, -2.5, 1e-300};
+    for (size_t i = 0; i < sizeof xs / sizeof xs[0]; i++) {
+        cg_buf b = {0};
+        char want[400];
+        snprintf(want, sizeof want, "%.0f", xs[i]);
+        ck_assert_int_eq(cg_buf_put_count(&b, xs[i]), CG_OK);
+        ck_assert_str_eq(b.data, want);
+        cg_buf_free(&b);
+    }
+}
+END_TEST
+
 START_TEST(test_buf_clear)
 {
     cg_buf b = {0};
@@ -476,6 +493,7 @@ static Suite *core_suite(void)
     TCase *tc = tcase_create("buf");
     tcase_add_test(tc, test_buf_append);
     tcase_add_test(tc, test_buf_putc_growth);
+    tcase_add_test(tc, test_buf_put_count);
     tcase_add_loop_test(tc, test_buf_printf_growth, 0,
                         (int)(sizeof printf_widths / sizeof printf_widths[0]));
     tcase_add_test(tc, test_buf_clear);
