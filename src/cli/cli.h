@@ -82,9 +82,10 @@ int cli_load_registry(const cli_common *common, cg_registry *reg);
 
 /* Called once per document read, or per piece of a large file in order
  * (piece 0 first, text->line_base its lines before): its path, identity
- * and references. */
+ * and references, and its rows when the run was asked for them (else
+ * NULL). */
 typedef int (*cli_doc_fn)(const cg_corpus_file *file, const cg_identity *who, size_t piece,
-                          cg_text *text, const cg_refs *refs, void *ctx);
+                          cg_text *text, const cg_refs *refs, const cg_buf *rows, void *ctx);
 
 /* Lists the corpus, loads its manifests and reads every document once to
  * fix its identity (spec 6); reports problems on stderr.  Returns an exit
@@ -106,10 +107,12 @@ void cli_corpus_free(cli_corpus *cc);
 int cli_add_manifest(cli_common *common, const char *cmd, const char *path);
 
 /* Identifies the documents of the paths, then reads each again,
- * extracts its references and calls fn; reports problems on stderr.
- * Returns an exit status. */
+ * extracts its references and calls fn, with its rows formatted as
+ * *rows unless rows is NULL (in the worker threads when their line
+ * numbers are known there: whole files and first pieces); reports
+ * problems on stderr.  Returns an exit status. */
 int cli_run_corpus(const cli_common *common, const cg_registry *reg, char **paths,
-                   size_t npaths, cli_doc_fn fn, void *ctx);
+                   size_t npaths, const cg_refs_format *rows, cli_doc_fn fn, void *ctx);
 
 /* Prints "citegraph: message" on stderr. */
 void cli_error(const char *fmt, ...)

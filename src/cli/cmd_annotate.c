@@ -49,10 +49,11 @@ static int annotate_option(cli_opts *o, int opt, void *ctx)
 
 /* The page of the document read. */
 static int annotate_doc(const cg_corpus_file *file, const cg_identity *who, size_t piece,
-                        cg_text *text, const cg_refs *refs, void *ctx)
+                        cg_text *text, const cg_refs *refs, const cg_buf *rows, void *ctx)
 {
     cg_buf *out = ctx;
     (void)piece; /* whole files only */
+    (void)rows;
     if (out->len > 0) {
         cli_error("annotate: %s: one document at a time (PATH is a folder)", file->path);
         return 1;
@@ -81,7 +82,7 @@ int cmd_annotate(int argc, char **argv, const char *argv0)
     if (!cli_load_registry(&common, &reg))
         return CG_EXIT_FATAL;
     cg_buf out = {0};
-    int status = cli_run_corpus(&common, &reg, common.paths, 1, annotate_doc, &out);
+    int status = cli_run_corpus(&common, &reg, common.paths, 1, NULL, annotate_doc, &out);
     cg_registry_free(&reg);
     if (status != CG_EXIT_FATAL && out.len == 0) {
         status = status == CG_EXIT_OK ? CG_EXIT_FATAL : status;

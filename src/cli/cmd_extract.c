@@ -29,16 +29,15 @@ typedef struct extract_ctx {
 } extract_ctx;
 
 static int write_doc(const cg_corpus_file *file, const cg_identity *who, size_t piece,
-                     cg_text *text, const cg_refs *refs, void *ctx)
+                     cg_text *text, const cg_refs *refs, const cg_buf *rows, void *ctx)
 {
-    extract_ctx *x = ctx;
+    (void)file;
+    (void)who;
     (void)piece;
-    cg_buf_clear(&x->out);
-    if (cg_refs_write(&x->out, x->format, file->path, who->id.id, text, refs) != CG_OK) {
-        cli_error("out of memory");
-        return 1;
-    }
-    if (x->out.len && fwrite(x->out.data, 1, x->out.len, stdout) != x->out.len) {
+    (void)text;
+    (void)refs;
+    (void)ctx;
+    if (rows->len && fwrite(rows->data, 1, rows->len, stdout) != rows->len) {
         cli_error("cannot write the output: %s", strerror(errno));
         return 1;
     }
@@ -68,7 +67,8 @@ int cmd_extract(int argc, char **argv, const char *argv0)
         status = CG_EXIT_FATAL;
     }
     if (status == CG_EXIT_OK)
-        status = cli_run_corpus(&common, &reg, common.paths, common.npaths, write_doc, &x);
+        status = cli_run_corpus(&common, &reg, common.paths, common.npaths, &x.format, write_doc,
+                                &x);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         cli_error("cannot write the output: %s", strerror(errno ? errno : EIO));
         status = CG_EXIT_FATAL;

@@ -37,7 +37,6 @@ typedef struct run_ctx {
     char refs_path[4096];   /* DIR/references.tsv, written as the corpus is read */
     cg_atomic_file refs;
     int refs_open;
-    cg_buf row;             /* one document's rows */
 } run_ctx;
 
 static int run_option(cli_opts *o, int opt, void *ctx)
@@ -57,18 +56,18 @@ static int run_option(cli_opts *o, int opt, void *ctx)
 }
 
 static int add_doc(const cg_corpus_file *file, const cg_identity *who, size_t piece,
-                   cg_text *text, const cg_refs *refs, void *ctx)
+                   cg_text *text, const cg_refs *refs, const cg_buf *rows, void *ctx)
 {
     run_ctx *x = ctx;
-    cg_buf_clear(&x->row);
-    if (cli_graph_add(x->builder, who, piece, refs) != CG_OK ||
-        cg_refs_write(&x->row, CG_REFS_TSV, file->path, who->id.id, text, refs) != CG_OK) {
+    (void)file;
+    (void)text;
+    if (cli_graph_add(x->builder, who, piece, refs) != CG_OK) {
         cli_error("out of memory");
         return 1;
     }
     cg_error err;
     cg_error_clear(&err);
-    if (x->row.len && cg_write_all(x->refs.fp, x->refs_path, x->row.data, x->row.len, &err) != CG_OK) {
+    if (rows->len && cg_write_all(x->refs.fp, x->refs_path, rows->data, rows->len, &err) != CG_OK) {
         cg_error_print(&err, stderr);
         return 1;
     }
@@ -105,7 +104,6 @@ static int open_refs(run_ctx *x, const char *dir)
 /* Puts references.tsv in place when ok, else removes it; 0 on failure. */
 static int close_refs(run_ctx *x, int ok)
 {
-    cg_buf_free(&x->row);
     if (!x->refs_open)
         return ok;
     x->refs_open = 0;
@@ -198,8 +196,9 @@ int cmd_run(int argc, char **argv, const char *argv0)
         cg_registry_free(&reg);
         return CG_EXIT_FATAL;
     }
+    static const cg_refs_format tsv = CG_REFS_TSV;
     int status = open_refs(&x, r.dir)
-                     ? cli_run_corpus(&common, &reg, common.paths, common.npaths, add_doc, &x)
+                     ? cli_run_corpus(&common, &reg, common.paths, common.npaths, &tsv, add_doc, &x)
                      : CG_EXIT_FATAL;
     cg_registry_free(&reg);
     if (!close_refs(&x, status != CG_EXIT_FATAL))

@@ -7,10 +7,11 @@
 #include "cli.h"
 
 static int add_doc(const cg_corpus_file *file, const cg_identity *who, size_t piece,
-                   cg_text *text, const cg_refs *refs, void *ctx)
+                   cg_text *text, const cg_refs *refs, const cg_buf *rows, void *ctx)
 {
     (void)file;
     (void)text;
+    (void)rows;
     if (cli_graph_add(ctx, who, piece, refs) != CG_OK) {
         cli_error("out of memory");
         return 1;
@@ -37,7 +38,7 @@ int cli_build_graph(const cli_common *common, const cg_registry *reg, char **pat
         cli_error("out of memory");
         return CG_EXIT_FATAL;
     }
-    int status = cli_run_corpus(common, reg, paths, npaths, add_doc, b);
+    int status = cli_run_corpus(common, reg, paths, npaths, NULL, add_doc, b);
     if (status != CG_EXIT_FATAL && !cli_graph_from_builder(common, b, graph, metrics))
         status = CG_EXIT_FATAL;
     cg_graph_builder_free(b);

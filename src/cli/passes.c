@@ -21,6 +21,8 @@ typedef struct doc_slot {
     cg_status st;  /* CG_OK, or what failed */
     int skip;      /* not a document to read in this pass */
     long line_ends; /* of a piece */
+    cg_buf rows;    /* its rows, when asked for */
+    int rows_ready; /* rows formatted in the worker */
     cg_refs refs;
     cg_identity who;
     cg_doc_parts parts; /* first pass: what is read of the document */
@@ -34,6 +36,7 @@ typedef struct pass {
     const cg_extractor *ex; /* second pass */
     cli_doc_fn fn;
     void *ctx;
+    const cg_refs_format *rows; /* second pass: the rows to format, or NULL */
     cli_progress progress;
     int status;
     long line_base; /* lines of the current file before the piece in use */
@@ -58,6 +61,7 @@ static void free_slots(doc_slot *slots, size_t nslots)
             cg_text_free(&slots[i].text);
         cg_doc_parts_free(&slots[i].parts);
         cg_refs_free(&slots[i].refs);
+        cg_buf_free(&slots[i].rows);
     }
     cg_free(slots);
 }
@@ -206,7 +210,7 @@ static int claims_use(void *shared, size_t i, void *slot)
 static int identify_part(const cli_common *common, const cg_registry *reg, cli_corpus *cc,
                          const cli_pool_ops *ops, size_t n)
 {
-    pass ps = {common, reg, cc, NULL, NULL, NULL, {0}, CG_EXIT_OK, 0};
+    pass ps = {common, reg, cc, NULL, NULL, NULL, NULL, {0}, CG_EXIT_OK, 0};
     unsigned jobs = jobs_of(common);
     size_t nslots;
     doc_slot *slots = new_slots(jobs, &nslots);
@@ -248,6 +252,13 @@ static void extract_work(void *shared, size_t i, void *slot)
         return;
     cg_refs_clear(&d->refs);
     d->st = cg_extract(ps->ex, &d->text, &d->who.id, &d->refs);
+    /* the rows here, off the calling thread, when their lines are known */
+    d->rows_ready = 0;
+    if (d->st == CG_OK && ps->rows != NULL && it->piece == 0) {
+        cg_buf_clear(&d->rows);
+        d->st = cg_refs_write(&d->rows, *ps->rows, f->path, d->who.id.id, &d->text, &d->refs);
+        d->rows_ready = d->st == CG_OK;
+    }
 }
 
 /* Second pass, in file order: hands item i over, or reports it. */
@@ -283,7 +294,20 @@ static int extract_use(void *shared, size_t i, void *slot)
         stop = 1;
     } else {
         d->text.line_base = base;
-        stop = ps->fn(f, &d->who, it->piece, &d->text, &d->refs, ps->ctx) != 0;
+        const cg_buf *rows = NULL;
+        if (ps->rows != NULL && !d->rows_ready) {
+            cg_buf_clear(&d->rows);
+            if (cg_refs_write(&d->rows, *ps->rows, f->path, d->who.id.id, &d->text, &d->refs) != CG_OK) {
+                cli_error("out of memory");
+                ps->status = CG_EXIT_FATAL;
+                cg_text_free(&d->text);
+                d->loaded = 0;
+                return 1;
+            }
+        }
+        if (ps->rows != NULL)
+            rows = &d->rows;
+        stop = ps->fn(f, &d->who, it->piece, &d->text, &d->refs, rows, ps->ctx) != 0;
     }
     cg_text_free(&d->text);
     d->loaded = 0;
@@ -293,7 +317,7 @@ static int extract_use(void *shared, size_t i, void *slot)
 }
 
 int cli_run_corpus(const cli_common *common, const cg_registry *reg, char **paths,
-                   size_t npaths, cli_doc_fn fn, void *ctx)
+                   size_t npaths, const cg_refs_format *rows, cli_doc_fn fn, void *ctx)
 {
     cli_corpus cc;
     int status = cli_identify(common, reg, paths, npaths, &cc);
@@ -309,7 +333,7 @@ int cli_run_corpus(const cli_common *common, const cg_registry *reg, char **path
         cli_error("out of memory");
         return CG_EXIT_FATAL;
     }
-    pass ps = {common, reg, &cc, ex, fn, ctx, {0}, CG_EXIT_OK, 0};
+    pass ps = {common, reg, &cc, ex, fn, ctx, rows, {0}, CG_EXIT_OK, 0};
     static const cli_pool_ops ops = {extract_work, extract_use};
     cli_progress_start(&ps.progress, &cc.corpus, common->progress, stderr, isatty(STDERR_FILENO));
     int rc = cli_pool_run(cc.nitems, jobs, &ops, &ps, slots, sizeof *slots, nslots);
