@@ -365,33 +365,31 @@ static inline unsigned block_candidates(const cg_extractor *ex, const char *p, u
 }
 
 #if CG_BYTESET_AVX2
-/* Lanes of m with a bit of mask set, as bits. */
-__attribute__((target("avx2"))) static inline uint32_t lanes(__m256i m, unsigned char mask)
+/* The extractor's tables of the 32-byte scan, loaded once a call. */
+typedef struct anchor_tables {
+    __m256i at[2 * ANCHOR_BYTES]; /* the anchors' buckets, low then high nibbles */
+    __m256i word_lo, word_hi;     /* word bytes */
+    __m256i here, date, symbol;   /* the buckets of each kind, repeated */
+} anchor_tables;
+
+__attribute__((target("avx2"))) static inline void anchor_tables_load(const cg_extractor *ex,
+                                                                      anchor_tables *tab)
 {
-    __m256i none = _mm256_cmpeq_epi8(_mm256_and_si256(m, _mm256_set1_epi8((char)mask)),
-                                     _mm256_setzero_si256());
-    return ~(uint32_t)_mm256_movemask_epi8(none);
+    for (unsigned j = 0; j < 2 * ANCHOR_BYTES; j++)
+        tab->at[j] = _mm256_loadu_si256((const __m256i *)(const void *)ex->anchor[j]);
+    tab->word_lo = _mm256_loadu_si256((const __m256i *)(const void *)ex->nib[0]);
+    tab->word_hi = _mm256_loadu_si256((const __m256i *)(const void *)ex->nib[1]);
+    tab->here = _mm256_set1_epi8((char)ex->anchor_here);
+    tab->date = _mm256_set1_epi8((char)ex->anchor_date);
+    tab->symbol = _mm256_set1_epi8((char)ex->anchor_symbol);
 }
 
-/* The buckets of the anchors at the 32 bytes at p (34 readable). */
-__attribute__((target("avx2"))) static inline __m256i anchors32(const cg_extractor *ex,
-                                                                 const char *p, __m256i *lo0,
-                                                                 __m256i *hi0)
+/* Lanes of m with a bit of mask set, as bits. */
+__attribute__((target("avx2"))) static inline uint32_t lanes(__m256i m, __m256i mask)
 {
-    __m256i m = _mm256_set1_epi8(-1);
-    for (unsigned j = 0; j < ANCHOR_BYTES; j++) {
-        __m256i lo, hi;
-        cg_byteset_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)(p + j)), &lo, &hi);
-        if (j == 0) {
-            *lo0 = lo;
-            *hi0 = hi;
-        }
-        __m256i tl = _mm256_loadu_si256((const __m256i *)(const void *)ex->anchor[2 * j]);
-        __m256i th = _mm256_loadu_si256((const __m256i *)(const void *)ex->anchor[2 * j + 1]);
-        m = _mm256_and_si256(m, _mm256_and_si256(_mm256_shuffle_epi8(tl, lo),
-                                                 _mm256_shuffle_epi8(th, hi)));
-    }
-    return m;
+    /* a lane not zero, plus 127, has its high bit set */
+    __m256i x = _mm256_adds_epu8(_mm256_and_si256(m, mask), _mm256_set1_epi8(127));
+    return (uint32_t)_mm256_movemask_epi8(x);
 }
 
 /* Candidate bits of the 32 bytes at b (34 readable) from their anchors:
@@ -399,16 +397,29 @@ __attribute__((target("avx2"))) static inline __m256i anchors32(const cg_extract
  * symbol's '/', a date's last digit and the byte before it.  *carry is
  * whether the byte before b is a word byte, and becomes that of b[31].
  * A candidate before b (but not before p) goes to *back. */
-__attribute__((target("avx2"))) static inline uint32_t block32(const cg_extractor *ex,
-                                                               const char *b, const char *p,
-                                                               uint32_t *carry,
-                                                               const char **back)
+__attribute__((target("avx2"), always_inline)) static inline uint32_t
+block32(const anchor_tables *tab, const char *b, const char *p, uint32_t *carry,
+        const char **back)
 {
-    __m256i lo, hi;
-    __m256i m = anchors32(ex, b, &lo, &hi);
-    uint32_t word = cg_byteset_in32(ex->nib[0], ex->nib[1], lo, hi);
-    uint32_t cand = lanes(m, ex->anchor_here) & word & ~(word << 1 | *carry);
-    uint32_t date = lanes(m, ex->anchor_date), symbol = lanes(m, ex->anchor_symbol);
+    const __m256i nib = _mm256_set1_epi8(0x0F);
+    __m256i m = _mm256_set1_epi8(-1), lo0 = m, hi0 = m;
+#pragma GCC unroll 4
+    for (unsigned j = 0; j < ANCHOR_BYTES; j++) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(b + j));
+        __m256i lo = _mm256_and_si256(v, nib);
+        __m256i hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nib);
+        if (j == 0) {
+            lo0 = lo;
+            hi0 = hi;
+        }
+        m = _mm256_and_si256(m, _mm256_and_si256(_mm256_shuffle_epi8(tab->at[2 * j], lo),
+                                                 _mm256_shuffle_epi8(tab->at[2 * j + 1], hi)));
+    }
+    __m256i w = _mm256_and_si256(_mm256_shuffle_epi8(tab->word_lo, lo0),
+                                 _mm256_shuffle_epi8(tab->word_hi, hi0));
+    uint32_t word = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(w, _mm256_setzero_si256()));
+    uint32_t cand = lanes(m, tab->here) & word & ~(word << 1 | *carry);
+    uint32_t date = lanes(m, tab->date), symbol = lanes(m, tab->symbol);
     *carry = word >> 31;
     *back = NULL;
     cand |= date | date >> 1;
@@ -438,41 +449,44 @@ __attribute__((target("avx2"))) static const char *
 starts_next_avx2(const cg_extractor *ex, starts_iter *it, const char *p, const char *begin,
                  const char *end, unsigned *trig)
 {
-    const char *b = it->block, *back;
-    uint32_t cand, carry;
+    const char *b = it->block;
+    uint32_t cand = 0, carry = 0;
+    int fresh = 0; /* whether block b is still to be scanned */
     if (b != NULL && p >= it->from && p < b + 32) {
         cand = p > b ? it->cand & (UINT32_C(0xFFFFFFFF) << (p - b)) : it->cand;
         carry = it->carry;
     } else {
-        if (end - p < 32 + ANCHOR_BYTES - 1) {
-            it->block = NULL;
-            return next_start_bytewise(ex, p, begin, end, trig);
-        }
         b = p;
-        carry = 0;
-        cand = block32(ex, b, p, &carry, &back); /* nothing before p */
+        fresh = 1;
     }
+    anchor_tables tab;
+    anchor_tables_load(ex, &tab);
     for (;;) {
+        if (fresh) {
+            if (end - b < 32 + ANCHOR_BYTES - 1) {
+                it->block = NULL;
+                while (b > p &&
+                       (cg_is_upper((unsigned char)b[-1]) || cg_is_digit((unsigned char)b[-1])))
+                    b--;
+                return next_start_bytewise(ex, b, begin, end, trig);
+            }
+            const char *back;
+            cand = block32(&tab, b, p, &carry, &back);
+            unsigned t;
+            if (back != NULL && (t = start_at(ex, back, begin, end)) != 0) {
+                it->block = b;
+                it->from = back + 1;
+                it->cand = cand;
+                it->carry = carry;
+                *trig = t;
+                return back;
+            }
+        }
         const char *q = block_first(ex, it, b, cand, carry, begin, end, trig);
         if (q)
             return q;
         b += 32;
-        if (end - b < 32 + ANCHOR_BYTES - 1) {
-            it->block = NULL;
-            while (b > p && (cg_is_upper((unsigned char)b[-1]) || cg_is_digit((unsigned char)b[-1])))
-                b--;
-            return next_start_bytewise(ex, b, begin, end, trig);
-        }
-        cand = block32(ex, b, p, &carry, &back);
-        unsigned t;
-        if (back != NULL && (t = start_at(ex, back, begin, end)) != 0) {
-            it->block = b;
-            it->from = back + 1;
-            it->cand = cand;
-            it->carry = carry;
-            *trig = t;
-            return back;
-        }
+        fresh = 1;
     }
 }
 #endif
