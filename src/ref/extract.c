@@ -187,7 +187,7 @@ cg_status cg_extract(const cg_extractor *ex, const cg_text *text, const cg_docid
     size_t first = out->n;
     const char *p = s.begin;
     unsigned t;
-    starts_iter it = {NULL, 0, 0};
+    starts_iter it = {NULL, NULL, 0, 0};
     while ((p = starts_next(ex, &it, p, s.begin, s.end, &t)) < s.end) {
         const char *e = scan_at(&s, p, t);
         if (s.status != CG_OK)

@@ -26,6 +26,9 @@ enum {
 /* How the word scan finds candidates (see starts.c). */
 enum { STARTS_LISTED, STARTS_ANY_WORD, STARTS_BYTEWISE };
 
+/* Bytes of an anchor of the 32-byte scan (see starts.c). */
+#define ANCHOR_BYTES 3
+
 /* Bits of the prefix table: the kinds whose phrases the table covers
  * (all at least four bytes long, no space in the first four). */
 #define PREFIX_BITS 12
@@ -44,10 +47,12 @@ struct cg_extractor {
     unsigned char second[STARTS_EXTRA_MAX]; /* second bytes other than A-Z, 0-9, '/', ' ', '\n' */
     int starts_mode;                   /* STARTS_LISTED, ... */
     int starts_second;                 /* whether second[] lists them all */
-    int starts_avx2;                   /* whether the 32-byte scan is used */
-    /* nibble tables (twice sixteen bytes) of the 32-byte scan: word
-     * bytes, first bytes, second bytes, each low then high */
-    unsigned char nib[6][32];
+    int starts_avx2;                   /* whether the 32-byte anchor scan is used */
+    /* nibble tables (twice sixteen bytes, low then high) of the 32-byte
+     * scan: word bytes, then the anchors' buckets at each of three bytes */
+    unsigned char nib[2][32];
+    unsigned char anchor[2 * ANCHOR_BYTES][32];
+    unsigned char anchor_here, anchor_symbol, anchor_date; /* their buckets' bits */
     unsigned char prefix[1u << PREFIX_BITS]; /* trigger bits by hashed first four bytes */
     unsigned prefix_all;               /* trigger bits the prefix table does not cover */
 };
@@ -86,10 +91,12 @@ static inline unsigned prefix_slot(const char *p)
 /* Fills the extractor's list of extra first bytes from its tables. */
 void starts_init(cg_extractor *ex);
 
-/* Where the word scan left off: a block of sixteen bytes and the
- * candidates of it not yet checked.  Zero it before the first call. */
+/* Where the word scan left off: a block of 16 or 32 bytes and the
+ * candidates of it not yet checked, valid for a next point from from on.
+ * Zero it before the first call. */
 typedef struct starts_iter {
     const char *block; /* NULL: none */
+    const char *from;
     uint32_t cand;
     uint32_t carry;
 } starts_iter;
@@ -98,8 +105,9 @@ typedef struct starts_iter {
  * start (a trigger byte pair at the start of a word), with its trigger
  * bits in *trig; end if none.  The bits are narrowed by cheap necessary
  * conditions: a lexicon word's first four bytes in the prefix table, a
- * symbol's capitals followed by '/', a date's month after its day.  Calls with the same it and non-decreasing
- * p reuse the block scanned last. */
+ * symbol's capitals followed by '/', a date's month after its day.
+ * Calls with the same it and p past the point returned last reuse the
+ * block scanned last. */
 const char *starts_next(const cg_extractor *ex, starts_iter *it, const char *p,
                         const char *begin, const char *end, unsigned *trig);
 

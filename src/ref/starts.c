@@ -9,7 +9,13 @@
  * the registry's words start with too many different letters, every
  * word start is a candidate; without SSE2, or when they start with
  * other bytes, one table look-up a byte.  Where the processor has AVX2,
- * 32 bytes at a time with exact byte classes from nibble tables.  The
+ * 32 bytes at a time on rarer anchors instead, Teddy-style (as in
+ * Hyperscan): nibble tables give each byte the buckets of the three-byte
+ * fingerprints that start there (a capital before '/'; a digit, a space
+ * and a month's first letter or another space; the first two bytes of
+ * a lexicon word or URL), and each anchor gives the candidate it implies
+ * (the first of a symbol's capitals, a date's first digit), checked with
+ * the same tables, so that the starts are those of the other scans.  The
  * environment variable CITEGRAPH_SCAN=sse2 or =bytes forces a narrower
  * scan (for tests and measurements). */
 #include <stdint.h>
@@ -42,26 +48,148 @@ static int list_add(unsigned char *list, unsigned *n, unsigned b)
     return 1;
 }
 
-/* Chooses the 32-byte scan when the processor has AVX2 and the tables
- * fit in nibble tables. */
+/* The bytes one position of an anchor takes, as Teddy's nibble tables
+ * see them: any byte whose low nibble is in lo and high nibble in hi. */
+typedef struct nibset {
+    unsigned lo, hi; /* sixteen bits each */
+} nibset;
+
+/* What a bucket of anchors takes at each of its bytes. */
+typedef struct fingerprint {
+    nibset at[ANCHOR_BYTES];
+} fingerprint;
+
+/* Buckets of the anchor tables: one for symbols, two for dates (a
+ * space, another space byte), the rest for the words that start here. */
+enum { BUCKETS = 8, BUCKET_SYMBOL = 0, BUCKET_DATE = 1, BUCKET_HERE = 3 };
+
+static const nibset any_byte = {0xFFFFu, 0xFFFFu};
+
+/* The nibbles of the bytes b with in[b] not zero. */
+static nibset nibs_of(const unsigned char in[256])
+{
+    nibset n = {0, 0};
+    for (unsigned b = 0; b < 256; b++)
+        if (in[b]) {
+            n.lo |= 1u << (b & 15);
+            n.hi |= 1u << (b >> 4);
+        }
+    return n;
+}
+
+/* The nibbles of the bytes from lo to hi. */
+static nibset nibs_range(unsigned lo, unsigned hi)
+{
+    unsigned char in[256] = {0};
+    memset(in + lo, 1, hi - lo + 1);
+    return nibs_of(in);
+}
+
+static fingerprint merged(const fingerprint *a, const fingerprint *b)
+{
+    fingerprint m;
+    for (unsigned j = 0; j < ANCHOR_BYTES; j++) {
+        m.at[j].lo = a->at[j].lo | b->at[j].lo;
+        m.at[j].hi = a->at[j].hi | b->at[j].hi;
+    }
+    return m;
+}
+
+/* How many byte strings a fingerprint takes: what a merge costs. */
+static double volume(const fingerprint *f)
+{
+    double v = 1;
+    for (unsigned j = 0; j < ANCHOR_BYTES; j++)
+        v *= (double)__builtin_popcount(f->at[j].lo) * (double)__builtin_popcount(f->at[j].hi);
+    return v;
+}
+
+/* Puts the fingerprint f into bucket k of the anchor tables. */
+static void bucket_fill(cg_extractor *ex, unsigned k, const fingerprint *f)
+{
+    for (unsigned j = 0; j < ANCHOR_BYTES; j++)
+        for (unsigned n = 0; n < 16; n++) {
+            unsigned char bit = (unsigned char)(1u << k);
+            if (f->at[j].lo >> n & 1u)
+                ex->anchor[2 * j][n] = ex->anchor[2 * j][n + 16] |= bit;
+            if (f->at[j].hi >> n & 1u)
+                ex->anchor[2 * j + 1][n] = ex->anchor[2 * j + 1][n + 16] |= bit;
+        }
+}
+
+/* Fills the buckets from BUCKET_HERE on with the byte pairs that start a
+ * lexicon word or a URL: one fingerprint a first byte, merged two at a
+ * time (those that take the fewest more strings) until they fit. */
+static void buckets_here(cg_extractor *ex)
+{
+    const unsigned words = TRIG_URL | TRIG_RESOLUTION | TRIG_DECISION | TRIG_ICJ;
+    fingerprint f[256];
+    unsigned n = 0;
+    for (unsigned a = 0; a < 256; a++) {
+        if (!(ex->trigger[a] & words) || !ex->joining[a])
+            continue;
+        unsigned char second[256];
+        for (unsigned b = 0; b < 256; b++)
+            second[b] = (ex->trigger2[a << 8 | b] & words) != 0;
+        f[n].at[0] = (nibset){1u << (a & 15), 1u << (a >> 4)};
+        f[n].at[1] = nibs_of(second);
+        for (unsigned j = 2; j < ANCHOR_BYTES; j++)
+            f[n].at[j] = any_byte;
+        n++;
+    }
+    while (n > BUCKETS - BUCKET_HERE) {
+        unsigned bi = 0, bj = 1;
+        double best = -1;
+        for (unsigned i = 0; i < n; i++)
+            for (unsigned j = i + 1; j < n; j++) {
+                fingerprint m = merged(&f[i], &f[j]);
+                double cost = volume(&m) - volume(&f[i]) - volume(&f[j]);
+                if (best < 0 || cost < best) {
+                    best = cost;
+                    bi = i;
+                    bj = j;
+                }
+            }
+        f[bi] = merged(&f[bi], &f[bj]);
+        f[bj] = f[--n];
+    }
+    for (unsigned k = 0; k < n; k++) {
+        bucket_fill(ex, BUCKET_HERE + k, &f[k]);
+        ex->anchor_here |= (unsigned char)(1u << (BUCKET_HERE + k));
+    }
+}
+
+/* Chooses the 32-byte scan when the processor has AVX2 and the word
+ * bytes fit in nibble tables, and fills the anchors' tables: a capital
+ * before '/' (a symbol's series); a digit, a space byte, then a month's
+ * first letter or another space byte (a date); the first two bytes of
+ * a lexicon word or URL at the start of a word. */
 static void starts_init_avx2(cg_extractor *ex)
 {
     ex->starts_avx2 = 0;
 #if CG_BYTESET_AVX2
-    unsigned char first[256], second[256];
-    memset(first, 0, sizeof first);
-    memset(second, 0, sizeof second);
-    for (unsigned a = 0; a < 256; a++) {
-        if (!ex->trigger[a] || !ex->joining[a])
-            continue;
-        first[a] = 1;
-        for (unsigned b = 0; b < 256; b++)
-            second[b] |= ex->trigger2[a << 8 | b] != 0;
-    }
+    memset(ex->anchor, 0, sizeof ex->anchor);
+    ex->anchor_here = 0;
+    fingerprint f;
+    f.at[0] = nibs_range('A', 'Z');
+    f.at[1] = nibs_range('/', '/');
+    for (unsigned j = 2; j < ANCHOR_BYTES; j++)
+        f.at[j] = any_byte;
+    bucket_fill(ex, BUCKET_SYMBOL, &f);
+    ex->anchor_symbol = 1u << BUCKET_SYMBOL;
+    unsigned char after[256];
+    for (unsigned b = 0; b < 256; b++)
+        after[b] = ex->month_first[b] || cg_is_space((unsigned char)b);
+    f.at[0] = nibs_range('0', '9');
+    f.at[2] = nibs_of(after);
+    f.at[1] = nibs_range(' ', ' ');
+    bucket_fill(ex, BUCKET_DATE, &f);
+    f.at[1] = nibs_range('\t', '\r'); /* the other space bytes */
+    bucket_fill(ex, BUCKET_DATE + 1, &f);
+    ex->anchor_date = 3u << BUCKET_DATE;
+    buckets_here(ex);
     ex->starts_avx2 = cg_byteset_avx2() &&
-                      cg_byteset_tables(ex->joining, ex->nib[0], ex->nib[1]) &&
-                      cg_byteset_tables(first, ex->nib[2], ex->nib[3]) &&
-                      cg_byteset_tables(second, ex->nib[4], ex->nib[5]);
+                      cg_byteset_tables(ex->joining, ex->nib[0], ex->nib[1]);
 #endif
 }
 
@@ -162,6 +290,7 @@ static inline const char *block_first(const cg_extractor *ex, starts_iter *it, c
         unsigned t = start_at(ex, q, begin, end);
         if (t) {
             it->block = b;
+            it->from = b;
             it->cand = cand;
             it->carry = carry;
             *trig = t;
@@ -236,50 +365,128 @@ static inline unsigned block_candidates(const cg_extractor *ex, const char *p, u
 }
 
 #if CG_BYTESET_AVX2
-/* Candidate bits of the 32 bytes at p (33 readable), exact but for the
- * pair: a first byte and a second byte each of some trigger pair. */
-__attribute__((target("avx2"))) static inline uint32_t block32(const cg_extractor *ex,
-                                                               const char *p, uint32_t *carry)
+/* The extractor's tables of the 32-byte scan, loaded once a call. */
+typedef struct anchor_tables {
+    __m256i at[2 * ANCHOR_BYTES]; /* the anchors' buckets, low then high nibbles */
+    __m256i word_lo, word_hi;     /* word bytes */
+    __m256i here, date, symbol;   /* the buckets of each kind, repeated */
+} anchor_tables;
+
+__attribute__((target("avx2"))) static inline void anchor_tables_load(const cg_extractor *ex,
+                                                                      anchor_tables *tab)
 {
-    __m256i vlo, vhi, wlo, whi;
-    cg_byteset_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)p), &vlo, &vhi);
-    cg_byteset_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)(p + 1)), &wlo, &whi);
-    uint32_t word = cg_byteset_in32(ex->nib[0], ex->nib[1], vlo, vhi);
-    uint32_t first = cg_byteset_in32(ex->nib[2], ex->nib[3], vlo, vhi);
-    uint32_t second = cg_byteset_in32(ex->nib[4], ex->nib[5], wlo, whi);
-    uint32_t cand = first & second & ~(word << 1 | *carry);
+    for (unsigned j = 0; j < 2 * ANCHOR_BYTES; j++)
+        tab->at[j] = _mm256_loadu_si256((const __m256i *)(const void *)ex->anchor[j]);
+    tab->word_lo = _mm256_loadu_si256((const __m256i *)(const void *)ex->nib[0]);
+    tab->word_hi = _mm256_loadu_si256((const __m256i *)(const void *)ex->nib[1]);
+    tab->here = _mm256_set1_epi8((char)ex->anchor_here);
+    tab->date = _mm256_set1_epi8((char)ex->anchor_date);
+    tab->symbol = _mm256_set1_epi8((char)ex->anchor_symbol);
+}
+
+/* Lanes of m with a bit of mask set, as bits. */
+__attribute__((target("avx2"))) static inline uint32_t lanes(__m256i m, __m256i mask)
+{
+    /* a lane not zero, plus 127, has its high bit set */
+    __m256i x = _mm256_adds_epu8(_mm256_and_si256(m, mask), _mm256_set1_epi8(127));
+    return (uint32_t)_mm256_movemask_epi8(x);
+}
+
+/* Candidate bits of the 32 bytes at b (34 readable) from their anchors:
+ * a word that starts at its anchor, the first of the capitals before a
+ * symbol's '/', a date's last digit and the byte before it.  *carry is
+ * whether the byte before b is a word byte, and becomes that of b[31].
+ * A candidate before b (but not before p) goes to *back. */
+__attribute__((target("avx2"), always_inline)) static inline uint32_t
+block32(const anchor_tables *tab, const char *b, const char *p, uint32_t *carry,
+        const char **back)
+{
+    const __m256i nib = _mm256_set1_epi8(0x0F);
+    __m256i m = _mm256_set1_epi8(-1), lo0 = m, hi0 = m;
+#pragma GCC unroll 4
+    for (unsigned j = 0; j < ANCHOR_BYTES; j++) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(b + j));
+        __m256i lo = _mm256_and_si256(v, nib);
+        __m256i hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nib);
+        if (j == 0) {
+            lo0 = lo;
+            hi0 = hi;
+        }
+        m = _mm256_and_si256(m, _mm256_and_si256(_mm256_shuffle_epi8(tab->at[2 * j], lo),
+                                                 _mm256_shuffle_epi8(tab->at[2 * j + 1], hi)));
+    }
+    __m256i w = _mm256_and_si256(_mm256_shuffle_epi8(tab->word_lo, lo0),
+                                 _mm256_shuffle_epi8(tab->word_hi, hi0));
+    uint32_t word = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(w, _mm256_setzero_si256()));
+    uint32_t cand = lanes(m, tab->here) & word & ~(word << 1 | *carry);
+    uint32_t date = lanes(m, tab->date), symbol = lanes(m, tab->symbol);
     *carry = word >> 31;
+    *back = NULL;
+    cand |= date | date >> 1;
+    if ((date & 1u) && b > p)
+        *back = b - 1;
+    while (symbol) {
+        const char *q = b + __builtin_ctz(symbol);
+        symbol &= symbol - 1;
+        /* not before p: a start there is not wanted, and start_at
+         * finds that q is not a word's start */
+        while (q > p && cg_is_upper((unsigned char)q[-1]))
+            q--;
+        if (q >= b)
+            cand |= UINT32_C(1) << (q - b);
+        else
+            *back = q;
+    }
     return cand;
 }
 
+/* The 32-byte scan: candidates from the anchors, each checked exactly.
+ * A candidate before its block (a symbol's capitals or a date's first
+ * digit in the block before) comes first; the bytes after the last
+ * whole block are checked one at a time, from the first capital or
+ * digit before them. */
 __attribute__((target("avx2"))) static const char *
 starts_next_avx2(const cg_extractor *ex, starts_iter *it, const char *p, const char *begin,
                  const char *end, unsigned *trig)
 {
     const char *b = it->block;
-    uint32_t cand, carry;
-    if (b != NULL && p >= b && p < b + 32) {
-        cand = it->cand & (UINT32_C(0xFFFFFFFF) << (p - b));
+    uint32_t cand = 0, carry = 0;
+    int fresh = 0; /* whether block b is still to be scanned */
+    if (b != NULL && p >= it->from && p < b + 32) {
+        cand = p > b ? it->cand & (UINT32_C(0xFFFFFFFF) << (p - b)) : it->cand;
         carry = it->carry;
     } else {
-        if (end - p <= 32) {
-            it->block = NULL;
-            return next_start_bytewise(ex, p, begin, end, trig);
-        }
         b = p;
-        carry = 0;
-        cand = block32(ex, b, &carry);
+        fresh = 1;
     }
+    anchor_tables tab;
+    anchor_tables_load(ex, &tab);
     for (;;) {
+        if (fresh) {
+            if (end - b < 32 + ANCHOR_BYTES - 1) {
+                it->block = NULL;
+                while (b > p &&
+                       (cg_is_upper((unsigned char)b[-1]) || cg_is_digit((unsigned char)b[-1])))
+                    b--;
+                return next_start_bytewise(ex, b, begin, end, trig);
+            }
+            const char *back;
+            cand = block32(&tab, b, p, &carry, &back);
+            unsigned t;
+            if (back != NULL && (t = start_at(ex, back, begin, end)) != 0) {
+                it->block = b;
+                it->from = back + 1;
+                it->cand = cand;
+                it->carry = carry;
+                *trig = t;
+                return back;
+            }
+        }
         const char *q = block_first(ex, it, b, cand, carry, begin, end, trig);
         if (q)
             return q;
         b += 32;
-        if (end - b <= 32) {
-            it->block = NULL;
-            return next_start_bytewise(ex, b, begin, end, trig);
-        }
-        cand = block32(ex, b, &carry);
+        fresh = 1;
     }
 }
 #endif
@@ -295,7 +502,7 @@ const char *starts_next(const cg_extractor *ex, starts_iter *it, const char *p,
         return next_start_bytewise(ex, p, begin, end, trig);
     const char *b = it->block;
     unsigned cand, carry;
-    if (b != NULL && p >= b && p < b + 16) {
+    if (b != NULL && p >= it->from && p < b + 16) {
         /* the rest of the block scanned last time */
         cand = it->cand & (0xFFFFu << (p - b));
         carry = it->carry;
