@@ -1,6 +1,8 @@
 /* Phrase lists: the lexicon's words matched against text at a point,
  * forward or backward.  A space in a phrase matches any run of spaces
- * and line breaks; a match must be a whole word. */
+ * and line breaks; a match must be a whole word.  Each list chains its
+ * phrases by first and by last byte, so that a match tries only the
+ * phrases that start (end) with the byte at the point. */
 #include "citegraph/registry.h"
 
 #include <stdlib.h>
@@ -8,8 +10,22 @@
 
 #include "citegraph/lex.h"
 
+/* The bytes a phrase is chained by (an empty phrase: by NUL, which no
+ * text holds). */
+static unsigned char first_byte(const cg_phrase *ph)
+{
+    return ph->len ? (unsigned char)ph->text[0] : 0;
+}
+
+static unsigned char last_byte(const cg_phrase *ph)
+{
+    return ph->len ? (unsigned char)ph->text[ph->len - 1] : 0;
+}
+
 cg_status cg_phrases_add(cg_phrases *list, const char *text, size_t len, int value)
 {
+    if (list->n >= UINT32_MAX - 1)
+        return CG_ENOMEM;
     if (list->n == list->cap) {
         size_t cap = list->cap ? list->cap * 2 : 8;
         cg_phrase *items = cg_realloc(list->items, cap * sizeof *items);
@@ -24,7 +40,19 @@ cg_status cg_phrases_add(cg_phrases *list, const char *text, size_t len, int val
     list->items[list->n].text = copy;
     list->items[list->n].len = len;
     list->items[list->n].value = value;
+    list->items[list->n].next_first = 0;
+    list->items[list->n].next_last = 0;
     list->n++;
+    /* at the end of its chains */
+    const cg_phrase *ph = &list->items[list->n - 1];
+    uint32_t *link = &list->by_first[first_byte(ph)];
+    while (*link)
+        link = &list->items[*link - 1].next_first;
+    *link = (uint32_t)list->n;
+    link = &list->by_last[last_byte(ph)];
+    while (*link)
+        link = &list->items[*link - 1].next_last;
+    *link = (uint32_t)list->n;
     return CG_OK;
 }
 
@@ -40,6 +68,16 @@ void cg_phrases_sort(cg_phrases *list)
 {
     if (list->n > 1)
         qsort(list->items, list->n, sizeof *list->items, by_length_desc);
+    /* the chains again, in the new order: each phrase put in front */
+    memset(list->by_first, 0, sizeof list->by_first);
+    memset(list->by_last, 0, sizeof list->by_last);
+    for (size_t i = list->n; i-- > 0;) {
+        cg_phrase *ph = &list->items[i];
+        ph->next_first = list->by_first[first_byte(ph)];
+        list->by_first[first_byte(ph)] = (uint32_t)(i + 1);
+        ph->next_last = list->by_last[last_byte(ph)];
+        list->by_last[last_byte(ph)] = (uint32_t)(i + 1);
+    }
 }
 
 void cg_phrases_free(cg_phrases *list)
@@ -74,10 +112,12 @@ static const char *match_at(const cg_phrase *ph, const char *p, const char *end)
 const cg_phrase *cg_phrases_match(const cg_phrases *list, const char *p,
                                   const char *end, const char **after)
 {
-    for (size_t i = 0; i < list->n; i++) {
-        const cg_phrase *ph = &list->items[i];
-        if (p >= end || ph->text[0] != *p)
-            continue;
+    if (p >= end)
+        return NULL;
+    for (uint32_t k = list->by_first[(unsigned char)*p]; k; k = list->items[k - 1].next_first) {
+        const cg_phrase *ph = &list->items[k - 1];
+        if ((size_t)(end - p) < ph->len)
+            continue; /* a match is at least as long as its phrase */
         const char *q = match_at(ph, p, end);
         if (q == NULL)
             continue;
@@ -114,9 +154,11 @@ static const char *match_back(const cg_phrase *ph, const char *begin, const char
 const cg_phrase *cg_phrases_match_before(const cg_phrases *list, const char *begin,
                                          const char *end, const char **start)
 {
-    for (size_t i = 0; i < list->n; i++) {
-        const cg_phrase *ph = &list->items[i];
-        if (end <= begin || ph->text[ph->len - 1] != end[-1])
+    if (end <= begin)
+        return NULL;
+    for (uint32_t k = list->by_last[(unsigned char)end[-1]]; k; k = list->items[k - 1].next_last) {
+        const cg_phrase *ph = &list->items[k - 1];
+        if ((size_t)(end - begin) < ph->len)
             continue;
         const char *q = match_back(ph, begin, end);
         if (q == NULL)
