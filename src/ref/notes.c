@@ -229,9 +229,10 @@ cg_status notes_build(const cg_text *text, notes *nb)
     return CG_OK;
 }
 
-long notes_at(const notes *nb, size_t off)
+/* The number of footnotes starting at or before off, searched in
+ * [lo, hi) (those before lo start at or before it, those from hi after). */
+static size_t notes_upto(const notes *nb, size_t off, size_t lo, size_t hi)
 {
-    size_t lo = 0, hi = nb->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (nb->items[mid].start <= off)
@@ -239,10 +240,35 @@ long notes_at(const notes *nb, size_t off)
         else
             hi = mid;
     }
-    if (lo == 0)
+    return lo;
+}
+
+/* The footnote among the first upto ones that holds off, or -1. */
+static long note_holding(const notes *nb, size_t upto, size_t off)
+{
+    if (upto == 0)
         return -1;
-    const note *n = &nb->items[lo - 1];
-    return off < n->end ? (long)(lo - 1) : -1;
+    const note *n = &nb->items[upto - 1];
+    return off < n->end ? (long)(upto - 1) : -1;
+}
+
+long notes_at(const notes *nb, size_t off)
+{
+    return note_holding(nb, notes_upto(nb, off, 0, nb->n), off);
+}
+
+long notes_at_from(const notes *nb, size_t off, size_t *cursor)
+{
+    /* *cursor counts the footnotes known to start at or before off: a
+     * few steps on from it, else a search of the rest */
+    size_t k = *cursor <= nb->n && (*cursor == 0 || nb->items[*cursor - 1].start <= off) ? *cursor : 0;
+    for (int steps = 0; k < nb->n && nb->items[k].start <= off; k++)
+        if (++steps == 8) {
+            k = notes_upto(nb, off, k, nb->n);
+            break;
+        }
+    *cursor = k;
+    return note_holding(nb, k, off);
 }
 
 long notes_numbered(const notes *nb, long number, size_t off)
