@@ -3,7 +3,9 @@
  * indentation) with a superscript number "¹²", "<sup>12</sup>", a
  * Markdown note "[^12]:" or, in pdftotext layouts, a number alone on its
  * line above more deeply indented text.  A footnote runs to the next one
- * or to a blank line.  One pass over the lines: linear in the text. */
+ * or to a blank line.  One pass over the lines, passing over those
+ * whose first byte can neither start nor close a footnote (their line
+ * feeds found 16 or 32 bytes at a time): linear in the text. */
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -72,6 +74,18 @@ size_t note_mark(const char *p, const char *end, long *number)
 static size_t indent_of(const char *p, const char *end)
 {
     size_t n = 0;
+#if defined(__SSE2__)
+    if (end - p >= 16) {
+        /* sixteen at once: the blanks before the first other byte */
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+        unsigned blank = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+            _mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\t'))));
+        if (blank != 0xFFFF)
+            return (size_t)__builtin_ctz(~blank);
+        n = 16;
+        p += 16;
+    }
+#endif
     while (p < end && (*p == ' ' || *p == '\t') && n < 17) {
         p++;
         n++;
@@ -175,7 +189,7 @@ static const unsigned char *line_firsts(int open)
 
 /* The start of the next line after p whose first byte is in firsts, or
  * end: the line feeds sixteen at a time, one table look-up a line. */
-static inline const char *next_line_in(const char *p, const char *end, const unsigned char *firsts)
+static const char *next_line_in(const char *p, const char *end, const unsigned char *firsts)
 {
 #if defined(__SSE2__)
     const __m128i nl = _mm_set1_epi8('\n');
@@ -196,6 +210,26 @@ static inline const char *next_line_in(const char *p, const char *end, const uns
     return end;
 }
 
+#if defined(__x86_64__) && defined(__GNUC__)
+/* The same, thirty-two bytes at a time, on processors with AVX2. */
+__attribute__((target("avx2"))) static const char *
+next_line_in_avx2(const char *p, const char *end, const unsigned char *firsts)
+{
+    const __m256i nl = _mm256_set1_epi8('\n');
+    for (; end - p >= 32; p += 32) {
+        unsigned m = (unsigned)_mm256_movemask_epi8(
+            _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(const void *)p), nl));
+        while (m) {
+            const char *q = p + __builtin_ctz(m) + 1;
+            if (q >= end || firsts[(unsigned char)*q])
+                return q;
+            m &= m - 1;
+        }
+    }
+    return next_line_in(p, end, firsts);
+}
+#endif
+
 cg_status notes_build(const cg_text *text, notes *nb)
 {
     nb->n = 0;
@@ -203,10 +237,15 @@ cg_status notes_build(const cg_text *text, notes *nb)
     const char *end = raw + text->raw_len;
     size_t hint = 0; /* the offset map's place: lines come in order */
     int open = 0;
+    const char *(*skip)(const char *, const char *, const unsigned char *) = next_line_in;
+#if defined(__x86_64__) && defined(__GNUC__)
+    if (__builtin_cpu_supports("avx2"))
+        skip = next_line_in_avx2;
+#endif
     /* lines of other first bytes neither start nor close a footnote */
     for (const char *line = raw; line < end;) {
         if (!line_firsts(open)[(unsigned char)*line]) {
-            line = next_line_in(line, end, line_firsts(open));
+            line = skip(line, end, line_firsts(open));
             continue;
         }
         const char *eol = next_line_feed(line, end);
