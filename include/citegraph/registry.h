@@ -39,13 +39,15 @@ typedef struct cg_phrase {
     uint32_t next_last;  /* the same by last byte */
 } cg_phrase;
 
-/* A growable list of phrases, longest first once sorted.  The phrases
- * of each first (last) byte are chained in list order, so that matching
- * at a point tries only those that may match there. */
+/* A growable list of phrases, longest first once sorted.  Sorting chains
+ * the phrases of each first (last) byte in list order, so that matching
+ * at a point tries only those that may match there; phrases added since
+ * (from index chained on) are tried one by one after them. */
 typedef struct cg_phrases {
     cg_phrase *items;
     size_t n;
     size_t cap;
+    size_t chained;         /* the phrases before this index are chained */
     uint32_t by_first[256]; /* 1 + index of the first phrase starting with the byte, 0 if none */
     uint32_t by_last[256];  /* 1 + index of the first phrase ending with the byte, 0 if none */
 } cg_phrases;

@@ -47,7 +47,7 @@ static int case_named(const scan *s, const char *lo, const char *e)
         if (q > s->begin && cg_is_alnum((unsigned char)q[-1]))
             continue;
         /* the names starting with the byte at q in either case, in list
-         * order: its two chains merged */
+         * order: its two chains merged, then those not chained */
         unsigned char lower = cg_ascii_lower((unsigned char)*q);
         unsigned char upper = lower >= 'a' && lower <= 'z' ? (unsigned char)(lower - 'a' + 'A') : lower;
         uint32_t a = names->by_first[lower], b = upper != lower ? names->by_first[upper] : 0;
@@ -63,6 +63,10 @@ static int case_named(const scan *s, const char *lo, const char *e)
             if (match_ci(ph, q, s->end))
                 return ph->value;
         }
+        for (size_t i = names->chained; i < names->n; i++)
+            if (cg_ascii_lower((unsigned char)names->items[i].text[0]) == lower &&
+                match_ci(&names->items[i], q, s->end))
+                return names->items[i].value;
     }
     return -1;
 }

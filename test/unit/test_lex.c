@@ -307,8 +307,8 @@ START_TEST(test_phrases_sort_find)
 }
 END_TEST
 
-/* Matching tries only the phrases chained under the byte at the point,
- * in list order: added unsorted, sorted, then added to again. */
+/* Matching tries the phrases that may match at the point in list order:
+ * added unsorted, sorted (chained by byte), then added to again. */
 START_TEST(test_phrases_chains)
 {
     cg_phrases list = {0};
@@ -334,7 +334,7 @@ START_TEST(test_phrases_chains)
     ck_assert_int_eq(ph->value, 5);
     ph = cg_phrases_match_before(&list, s, s + 4, &start);
     ck_assert_int_eq(ph->value, 1);
-    /* added after sorting: at the end of its chains */
+    /* added after sorting: tried after the chained ones */
     ck_assert_int_eq(cg_phrases_add(&list, "p.", 2, 6), CG_OK);
     ck_assert_int_eq(cg_phrases_add(&list, "pages", 5, 7), CG_OK);
     s = "p. 4";
