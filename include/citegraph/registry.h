@@ -6,6 +6,7 @@
 #define CITEGRAPH_REGISTRY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "citegraph/core.h"
 
@@ -34,13 +35,21 @@ typedef struct cg_phrase {
     char *text;
     size_t len;
     int value;
+    uint32_t next_first; /* 1 + index of the next phrase with the same first byte, 0 if none */
+    uint32_t next_last;  /* the same by last byte */
 } cg_phrase;
 
-/* A growable list of phrases, longest first once sorted. */
+/* A growable list of phrases, longest first once sorted.  Sorting chains
+ * the phrases of each first (last) byte in list order, so that matching
+ * at a point tries only those that may match there; phrases added since
+ * (from index chained on) are tried one by one after them. */
 typedef struct cg_phrases {
     cg_phrase *items;
     size_t n;
     size_t cap;
+    size_t chained;         /* the phrases before this index are chained */
+    uint32_t by_first[256]; /* 1 + index of the first phrase starting with the byte, 0 if none */
+    uint32_t by_last[256];  /* 1 + index of the first phrase ending with the byte, 0 if none */
 } cg_phrases;
 
 /* Kinds of decisions of the International Court of Justice. */

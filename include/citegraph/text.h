@@ -83,6 +83,14 @@ size_t cg_text_clean_offset(const cg_text *text, size_t raw);
 /* Raw offset of clean offset off (off may equal clean_len). */
 size_t cg_text_raw_offset(const cg_text *text, size_t off);
 
+/* cg_text_clean_offset, starting from the map segment *hint (0 at
+ * first) and updating it: cheap when offsets come in increasing order. */
+size_t cg_text_clean_offset_at(const cg_text *text, size_t raw, size_t *hint);
+
+/* cg_text_raw_offset, starting from the map segment *hint (0 at first)
+ * and updating it: cheap when offsets come in increasing order. */
+size_t cg_text_raw_offset_at(const cg_text *text, size_t off, size_t *hint);
+
 /* 1-based line and column (in characters) of a raw offset, lines
  * counted from the start of the file (line_base added).  Fastest when
  * called with non-decreasing offsets. */

@@ -113,11 +113,12 @@ static cg_status put_long(cg_buf *out, long n)
     return cg_buf_append(out, digits + k, sizeof digits - k);
 }
 
-/* The raw span of a reference, widened to a Markdown link around it. */
-static void raw_span(const cg_text *text, const cg_ref *r, size_t *a, size_t *b)
+/* The raw span of a reference, widened to a Markdown link around it;
+ * hints[2] keep the offset map's place between references in order. */
+static void raw_span(const cg_text *text, const cg_ref *r, size_t *a, size_t *b, size_t hints[2])
 {
-    size_t ra = cg_text_raw_offset(text, r->start);
-    size_t rb = r->end > r->start ? cg_text_raw_offset(text, r->end - 1) + 1 : ra;
+    size_t ra = cg_text_raw_offset_at(text, r->start, &hints[0]);
+    size_t rb = r->end > r->start ? cg_text_raw_offset_at(text, r->end - 1, &hints[1]) + 1 : ra;
     const char *raw = text->raw;
     if (rb > text->raw_len)
         rb = text->raw_len;
@@ -198,10 +199,11 @@ cg_status cg_refs_write(cg_buf *out, cg_refs_format format, const char *file,
 {
     cg_buf field = {0}, f = {0}, src = {0};
     cg_status st = refs->n ? doc_fields(format, file, source, &f, &src) : CG_OK;
+    size_t hints[2] = {0, 0};
     for (size_t i = 0; i < refs->n && st == CG_OK; i++) {
         const cg_ref *r = &refs->items[i];
         size_t a, b;
-        raw_span(text, r, &a, &b);
+        raw_span(text, r, &a, &b, hints);
         long line, col;
         cg_text_position(text, a, &line, &col);
         const char *target = cg_refs_target(refs, r);

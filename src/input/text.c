@@ -548,41 +548,74 @@ void cg_text_free(cg_text *text)
     memset(text, 0, sizeof *text);
 }
 
-/* The last segment that starts at or before off: clean offsets, or raw
- * ones when by_raw (both grow along the segments). */
-static inline size_t seg_before(const cg_text *text, size_t off, int by_raw)
+/* The key of segment i: its clean offset, or its raw one when by_raw
+ * (both grow along the segments). */
+static inline size_t seg_key(const cg_text *text, size_t i, int by_raw)
+{
+    return by_raw ? text->segs[i].raw : text->segs[i].clean;
+}
+
+/* The last segment that starts at or before off (0 if none does).  From
+ * the segment *hint when it starts at or before off: galloping forward,
+ * so that lookups in order cost little; else a binary search from the
+ * first.  Stores the answer in *hint. */
+static inline size_t seg_before(const cg_text *text, size_t off, int by_raw, size_t *hint)
 {
     size_t lo = 0, hi = text->nsegs;
+    size_t h = *hint;
+    if (h < text->nsegs && seg_key(text, h, by_raw) <= off) {
+        lo = h;
+        for (size_t step = 1;; step *= 2) {
+            if (step >= text->nsegs - lo || seg_key(text, lo + step, by_raw) > off) {
+                hi = step >= text->nsegs - lo ? text->nsegs : lo + step;
+                break;
+            }
+            lo += step;
+        }
+    }
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
-        if ((by_raw ? text->segs[mid].raw : text->segs[mid].clean) <= off)
+        if (seg_key(text, mid, by_raw) <= off)
             lo = mid;
         else
             hi = mid;
     }
+    *hint = lo;
     return lo;
 }
 
-size_t cg_text_clean_offset(const cg_text *text, size_t raw)
+size_t cg_text_clean_offset_at(const cg_text *text, size_t raw, size_t *hint)
 {
     if (text->nsegs == 0 || raw < text->segs[0].raw)
         return raw < text->clean_len ? raw : text->clean_len;
-    size_t lo = seg_before(text, raw, 1);
+    size_t lo = seg_before(text, raw, 1, hint);
     size_t c = text->segs[lo].clean + (raw - text->segs[lo].raw);
     if (lo + 1 < text->nsegs && c > text->segs[lo + 1].clean)
         c = text->segs[lo + 1].clean;
     return c < text->clean_len ? c : text->clean_len;
 }
 
-size_t cg_text_raw_offset(const cg_text *text, size_t off)
+size_t cg_text_clean_offset(const cg_text *text, size_t raw)
+{
+    size_t hint = 0;
+    return cg_text_clean_offset_at(text, raw, &hint);
+}
+
+size_t cg_text_raw_offset_at(const cg_text *text, size_t off, size_t *hint)
 {
     if (text->nsegs == 0)
         return off;
-    const cg_text_seg *s = &text->segs[seg_before(text, off, 0)];
+    const cg_text_seg *s = &text->segs[seg_before(text, off, 0, hint)];
     if (off < s->clean)
         return off;
     size_t raw = s->raw + (off - s->clean);
     return raw > text->raw_len ? text->raw_len : raw;
+}
+
+size_t cg_text_raw_offset(const cg_text *text, size_t off)
+{
+    size_t hint = 0;
+    return cg_text_raw_offset_at(text, off, &hint);
 }
 
 void cg_text_position(cg_text *text, size_t raw_off, long *line, long *column)

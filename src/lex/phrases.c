@@ -1,6 +1,9 @@
 /* Phrase lists: the lexicon's words matched against text at a point,
  * forward or backward.  A space in a phrase matches any run of spaces
- * and line breaks; a match must be a whole word. */
+ * and line breaks; a match must be a whole word.  Sorting a list chains
+ * its phrases by first and by last byte, so that a match tries only the
+ * phrases that start (end) with the byte at the point; phrases added
+ * after sorting are tried one by one after those. */
 #include "citegraph/registry.h"
 
 #include <stdlib.h>
@@ -8,8 +11,22 @@
 
 #include "citegraph/lex.h"
 
+/* The bytes a phrase is chained by (an empty phrase: by NUL, which no
+ * text holds). */
+static unsigned char first_byte(const cg_phrase *ph)
+{
+    return ph->len ? (unsigned char)ph->text[0] : 0;
+}
+
+static unsigned char last_byte(const cg_phrase *ph)
+{
+    return ph->len ? (unsigned char)ph->text[ph->len - 1] : 0;
+}
+
 cg_status cg_phrases_add(cg_phrases *list, const char *text, size_t len, int value)
 {
+    if (list->n >= UINT32_MAX - 1)
+        return CG_ENOMEM;
     if (list->n == list->cap) {
         size_t cap = list->cap ? list->cap * 2 : 8;
         cg_phrase *items = cg_realloc(list->items, cap * sizeof *items);
@@ -24,6 +41,8 @@ cg_status cg_phrases_add(cg_phrases *list, const char *text, size_t len, int val
     list->items[list->n].text = copy;
     list->items[list->n].len = len;
     list->items[list->n].value = value;
+    list->items[list->n].next_first = 0; /* chained when sorted */
+    list->items[list->n].next_last = 0;
     list->n++;
     return CG_OK;
 }
@@ -40,6 +59,17 @@ void cg_phrases_sort(cg_phrases *list)
 {
     if (list->n > 1)
         qsort(list->items, list->n, sizeof *list->items, by_length_desc);
+    /* the chains again, in the new order: each phrase put in front */
+    memset(list->by_first, 0, sizeof list->by_first);
+    memset(list->by_last, 0, sizeof list->by_last);
+    for (size_t i = list->n; i-- > 0;) {
+        cg_phrase *ph = &list->items[i];
+        ph->next_first = list->by_first[first_byte(ph)];
+        list->by_first[first_byte(ph)] = (uint32_t)(i + 1);
+        ph->next_last = list->by_last[last_byte(ph)];
+        list->by_last[last_byte(ph)] = (uint32_t)(i + 1);
+    }
+    list->chained = list->n;
 }
 
 void cg_phrases_free(cg_phrases *list)
@@ -71,21 +101,34 @@ static const char *match_at(const cg_phrase *ph, const char *p, const char *end)
     return p;
 }
 
+/* Phrase ph as a whole word at p: its end, or NULL. */
+static const char *word_at(const cg_phrase *ph, const char *p, const char *end)
+{
+    if ((size_t)(end - p) < ph->len)
+        return NULL; /* a match is at least as long as its phrase */
+    const char *q = match_at(ph, p, end);
+    if (q == NULL || (q < end && cg_is_alnum((unsigned char)*q) && cg_is_alnum((unsigned char)q[-1])))
+        return NULL;
+    return q;
+}
+
 const cg_phrase *cg_phrases_match(const cg_phrases *list, const char *p,
                                   const char *end, const char **after)
 {
-    for (size_t i = 0; i < list->n; i++) {
-        const cg_phrase *ph = &list->items[i];
-        if (p >= end || ph->text[0] != *p)
-            continue;
-        const char *q = match_at(ph, p, end);
-        if (q == NULL)
-            continue;
-        if (q < end && cg_is_alnum((unsigned char)*q) && cg_is_alnum((unsigned char)q[-1]))
-            continue;
-        *after = q;
-        return ph;
-    }
+    if (p >= end)
+        return NULL;
+    const char *q;
+    for (uint32_t k = list->by_first[(unsigned char)*p]; k; k = list->items[k - 1].next_first)
+        if ((q = word_at(&list->items[k - 1], p, end)) != NULL) {
+            *after = q;
+            return &list->items[k - 1];
+        }
+    for (size_t i = list->chained; i < list->n; i++)
+        if (first_byte(&list->items[i]) == (unsigned char)*p &&
+            (q = word_at(&list->items[i], p, end)) != NULL) {
+            *after = q;
+            return &list->items[i];
+        }
     return NULL;
 }
 
@@ -111,21 +154,35 @@ static const char *match_back(const cg_phrase *ph, const char *begin, const char
     return p;
 }
 
+/* Phrase ph as a whole word ending at end, not before begin: its start,
+ * or NULL. */
+static const char *word_before(const cg_phrase *ph, const char *begin, const char *end)
+{
+    if ((size_t)(end - begin) < ph->len)
+        return NULL;
+    const char *q = match_back(ph, begin, end);
+    if (q == NULL || (q > begin && cg_is_alnum((unsigned char)q[-1]) && cg_is_alnum((unsigned char)*q)))
+        return NULL;
+    return q;
+}
+
 const cg_phrase *cg_phrases_match_before(const cg_phrases *list, const char *begin,
                                          const char *end, const char **start)
 {
-    for (size_t i = 0; i < list->n; i++) {
-        const cg_phrase *ph = &list->items[i];
-        if (end <= begin || ph->text[ph->len - 1] != end[-1])
-            continue;
-        const char *q = match_back(ph, begin, end);
-        if (q == NULL)
-            continue;
-        if (q > begin && cg_is_alnum((unsigned char)q[-1]) && cg_is_alnum((unsigned char)*q))
-            continue;
-        *start = q;
-        return ph;
-    }
+    if (end <= begin)
+        return NULL;
+    const char *q;
+    for (uint32_t k = list->by_last[(unsigned char)end[-1]]; k; k = list->items[k - 1].next_last)
+        if ((q = word_before(&list->items[k - 1], begin, end)) != NULL) {
+            *start = q;
+            return &list->items[k - 1];
+        }
+    for (size_t i = list->chained; i < list->n; i++)
+        if (last_byte(&list->items[i]) == (unsigned char)end[-1] &&
+            (q = word_before(&list->items[i], begin, end)) != NULL) {
+            *start = q;
+            return &list->items[i];
+        }
     return NULL;
 }
 

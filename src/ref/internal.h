@@ -152,6 +152,10 @@ cg_status notes_build(const cg_text *text, notes *nb);
 /* Index of the footnote whose text holds clean offset off, or -1. */
 long notes_at(const notes *nb, size_t off);
 
+/* notes_at from the footnote *cursor (0 at first), which it updates:
+ * cheap when offsets come in increasing order. */
+long notes_at_from(const notes *nb, size_t off, size_t *cursor);
+
 /* Index of the first footnote numbered number starting at or after off
  * (among the next few hundred footnotes), or -1. */
 long notes_numbered(const notes *nb, long number, size_t off);

@@ -3,7 +3,9 @@
  * indentation) with a superscript number "¹²", "<sup>12</sup>", a
  * Markdown note "[^12]:" or, in pdftotext layouts, a number alone on its
  * line above more deeply indented text.  A footnote runs to the next one
- * or to a blank line.  One pass over the lines: linear in the text. */
+ * or to a blank line.  One pass over the lines, passing over those
+ * whose first byte can neither start nor close a footnote (their line
+ * feeds found 16 or 32 bytes at a time): linear in the text. */
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -67,10 +69,24 @@ size_t note_mark(const char *p, const char *end, long *number)
     return 0;
 }
 
+/* The indentation of a line, counted up to 17: a footnote's mark is
+ * indented 16 at most, and its text only needs to be deeper than that. */
 static size_t indent_of(const char *p, const char *end)
 {
     size_t n = 0;
-    while (p < end && (*p == ' ' || *p == '\t') && n < 64) {
+#if defined(__SSE2__)
+    if (end - p >= 16) {
+        /* sixteen at once: the blanks before the first other byte */
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+        unsigned blank = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+            _mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\t'))));
+        if (blank != 0xFFFF)
+            return (size_t)__builtin_ctz(~blank);
+        n = 16;
+        p += 16;
+    }
+#endif
+    while (p < end && (*p == ' ' || *p == '\t') && n < 17) {
         p++;
         n++;
     }
@@ -118,7 +134,7 @@ static const char *note_start(const char *line, const char *eol, const char *end
     unsigned char c = p < eol ? (unsigned char)*p : 0;
     if (!(cg_is_digit(c) || c == '[' || c == '<' || c == 0xC2 || c == 0xE2))
         return NULL; /* most lines: a word */
-    size_t m = note_mark(p, eol, number);
+    size_t m = cg_is_digit(c) ? 0 : note_mark(p, eol, number); /* marks start otherwise */
     if (m > 0) {
         const char *q = p + m;
         if (p[0] == '[' && (q >= eol || *q++ != ':'))
@@ -155,27 +171,94 @@ static cg_status push(notes *nb, size_t start, long number)
     return CG_OK;
 }
 
+/* First bytes of the lines that may start a footnote (after indentation
+ * or a form feed: a digit, '[', '<', a superscript's lead byte); with
+ * open set, also of those that may be blank and so close one. */
+static const unsigned char *line_firsts(int open)
+{
+    static const unsigned char tables[2][256] = {
+#define NOTE_FIRSTS ['\t'] = 1, [' '] = 1, ['\f'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, \
+                    ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, \
+                    ['9'] = 1, ['['] = 1, ['<'] = 1, [0xC2] = 1, [0xE2] = 1
+        {NOTE_FIRSTS},
+        {NOTE_FIRSTS, ['\n'] = 1, ['\r'] = 1, ['\v'] = 1},
+#undef NOTE_FIRSTS
+    };
+    return tables[open != 0];
+}
+
+/* The start of the next line after p whose first byte is in firsts, or
+ * end: the line feeds sixteen at a time, one table look-up a line. */
+static const char *next_line_in(const char *p, const char *end, const unsigned char *firsts)
+{
+#if defined(__SSE2__)
+    const __m128i nl = _mm_set1_epi8('\n');
+    for (; end - p >= 16; p += 16) {
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)p), nl));
+        while (m) {
+            const char *q = p + __builtin_ctz(m) + 1;
+            if (q >= end || firsts[(unsigned char)*q])
+                return q;
+            m &= m - 1;
+        }
+    }
+#endif
+    for (; p < end; p++)
+        if (*p == '\n' && (p + 1 >= end || firsts[(unsigned char)p[1]]))
+            return p + 1;
+    return end;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+/* The same, thirty-two bytes at a time, on processors with AVX2. */
+__attribute__((target("avx2"))) static const char *
+next_line_in_avx2(const char *p, const char *end, const unsigned char *firsts)
+{
+    const __m256i nl = _mm256_set1_epi8('\n');
+    for (; end - p >= 32; p += 32) {
+        unsigned m = (unsigned)_mm256_movemask_epi8(
+            _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(const void *)p), nl));
+        while (m) {
+            const char *q = p + __builtin_ctz(m) + 1;
+            if (q >= end || firsts[(unsigned char)*q])
+                return q;
+            m &= m - 1;
+        }
+    }
+    return next_line_in(p, end, firsts);
+}
+#endif
+
 cg_status notes_build(const cg_text *text, notes *nb)
 {
     nb->n = 0;
     const char *raw = text->raw ? text->raw : "";
     const char *end = raw + text->raw_len;
-    const char *open_end = NULL; /* raw end of the open footnote, when known */
+    size_t hint = 0; /* the offset map's place: lines come in order */
     int open = 0;
+    const char *(*skip)(const char *, const char *, const unsigned char *) = next_line_in;
+#if defined(__x86_64__) && defined(__GNUC__)
+    if (__builtin_cpu_supports("avx2"))
+        skip = next_line_in_avx2;
+#endif
+    /* lines of other first bytes neither start nor close a footnote */
     for (const char *line = raw; line < end;) {
+        if (!line_firsts(open)[(unsigned char)*line]) {
+            line = skip(line, end, line_firsts(open));
+            continue;
+        }
         const char *eol = next_line_feed(line, end);
         long number;
         const char *body = note_start(line, eol, end, &number);
         if (body != NULL) {
             if (open)
-                nb->items[nb->n - 1].end = cg_text_clean_offset(text, (size_t)(line - raw));
-            if (push(nb, cg_text_clean_offset(text, (size_t)(body - raw)), number) != CG_OK)
+                nb->items[nb->n - 1].end = cg_text_clean_offset_at(text, (size_t)(line - raw), &hint);
+            if (push(nb, cg_text_clean_offset_at(text, (size_t)(body - raw), &hint), number) != CG_OK)
                 return CG_ENOMEM;
             open = 1;
-            open_end = NULL;
         } else if (open && blank_line(line, eol)) {
-            open_end = line;
-            nb->items[nb->n - 1].end = cg_text_clean_offset(text, (size_t)(open_end - raw));
+            nb->items[nb->n - 1].end = cg_text_clean_offset_at(text, (size_t)(line - raw), &hint);
             open = 0;
         }
         line = eol < end ? eol + 1 : end;
@@ -185,9 +268,10 @@ cg_status notes_build(const cg_text *text, notes *nb)
     return CG_OK;
 }
 
-long notes_at(const notes *nb, size_t off)
+/* The number of footnotes starting at or before off, searched in
+ * [lo, hi) (those before lo start at or before it, those from hi after). */
+static size_t notes_upto(const notes *nb, size_t off, size_t lo, size_t hi)
 {
-    size_t lo = 0, hi = nb->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (nb->items[mid].start <= off)
@@ -195,10 +279,35 @@ long notes_at(const notes *nb, size_t off)
         else
             hi = mid;
     }
-    if (lo == 0)
+    return lo;
+}
+
+/* The footnote among the first upto ones that holds off, or -1. */
+static long note_holding(const notes *nb, size_t upto, size_t off)
+{
+    if (upto == 0)
         return -1;
-    const note *n = &nb->items[lo - 1];
-    return off < n->end ? (long)(lo - 1) : -1;
+    const note *n = &nb->items[upto - 1];
+    return off < n->end ? (long)(upto - 1) : -1;
+}
+
+long notes_at(const notes *nb, size_t off)
+{
+    return note_holding(nb, notes_upto(nb, off, 0, nb->n), off);
+}
+
+long notes_at_from(const notes *nb, size_t off, size_t *cursor)
+{
+    /* *cursor counts the footnotes known to start at or before off: a
+     * few steps on from it, else a search of the rest */
+    size_t k = *cursor <= nb->n && (*cursor == 0 || nb->items[*cursor - 1].start <= off) ? *cursor : 0;
+    for (int steps = 0; k < nb->n && nb->items[k].start <= off; k++)
+        if (++steps == 8) {
+            k = notes_upto(nb, off, k, nb->n);
+            break;
+        }
+    *cursor = k;
+    return note_holding(nb, k, off);
 }
 
 long notes_numbered(const notes *nb, long number, size_t off)

@@ -34,6 +34,8 @@ typedef struct short_form {
     size_t start, end; /* clean offsets of the short form itself */
     cg_via via;
     size_t def;        /* for a term: index in defs */
+    int pin_known;     /* whether the pinpoint after it was parsed */
+    const char *pin, *pin_end; /* that pinpoint, pin_end NULL if none */
 } short_form;
 
 typedef struct resolver {
@@ -74,7 +76,21 @@ static cg_status add_form(resolver *rv, size_t start, size_t end, cg_via via, si
     f->end = end;
     f->via = via;
     f->def = def;
+    f->pin_known = 0;
+    f->pin = f->pin_end = NULL;
     return CG_OK;
+}
+
+/* The pinpoint after a short form (its end, or NULL; *start set), parsed
+ * once whoever asks first. */
+static const char *form_pinpoint(const scan *s, short_form *f, const char **start)
+{
+    if (!f->pin_known) {
+        f->pin_end = pinpoint_parse(s->ex, s->begin + f->end, s->end, &f->pin);
+        f->pin_known = 1;
+    }
+    *start = f->pin;
+    return f->pin_end;
 }
 
 /* An opening or closing quotation mark at p: its length, or 0. */
@@ -95,14 +111,14 @@ static const char *skip_the(const char *p, const char *end)
     return p;
 }
 
-/* A definition after the reference ending at p: "(hereinafter referred
- * to as “Report”)", "(the “Agreement”)"; records the term. */
-static cg_status find_definition(resolver *rv, size_t ref, const char *p)
+/* A definition after the reference ending at p (and after its pinpoint,
+ * which ends at pin_end, NULL if none): "(hereinafter referred to as
+ * “Report”)", "(the “Agreement”)"; records the term. */
+static cg_status find_definition(resolver *rv, size_t ref, const char *p, const char *pin_end)
 {
     scan *s = rv->s;
-    const char *end = s->end, *pin;
-    const char *q = pinpoint_parse(s->ex, p, end, &pin);
-    q = cg_lex_skip_space_lines(q ? q : p, end, 1);
+    const char *end = s->end;
+    const char *q = cg_lex_skip_space_lines(pin_end ? pin_end : p, end, 1);
     if (q && q < end && *q == ',')
         q = cg_lex_skip_space_lines(q + 1, end, 1);
     if (q == NULL || q >= end || *q != '(')
@@ -142,14 +158,15 @@ static cg_status find_definition(resolver *rv, size_t ref, const char *p)
 }
 
 /* Whether the use of a term at [u, ue) stands as a citation: followed by
- * a pinpoint, or alone as its footnote's citation ("¹³ Report."). */
-static int term_cites(resolver *rv, const char *u, const char *ue)
+ * a pinpoint (then f, the form it would make, keeps it), or alone as
+ * its footnote's citation ("¹³ Report.").  *cursor: as for notes_at_from. */
+static int term_cites(resolver *rv, const char *u, const char *ue, short_form *f, size_t *cursor)
 {
     scan *s = rv->s;
     const char *pin;
-    if (ue < s->end && (*ue == ',' || *ue == ' ') && pinpoint_parse(s->ex, ue, s->end, &pin))
+    if (ue < s->end && (*ue == ',' || *ue == ' ') && form_pinpoint(s, f, &pin))
         return 1;
-    long k = notes_at(&rv->nb, (size_t)(u - s->begin));
+    long k = notes_at_from(&rv->nb, (size_t)(u - s->begin), cursor);
     if (k < 0)
         return 0;
     const char *fs = s->begin + rv->nb.items[k].start;
@@ -175,6 +192,7 @@ static cg_status find_term_uses(resolver *rv, size_t first)
     const term_def *d = &rv->defs[first];
     size_t def = first;      /* the definition in force */
     size_t next = first + 1; /* the next definition to pass */
+    size_t cursor = 0;       /* uses come in text order */
     const char *p = s->begin + d->after;
     while (p < s->end) {
         const char *u = find_bytes(p, s->end, d->term, d->len);
@@ -190,9 +208,12 @@ static cg_status find_term_uses(resolver *rv, size_t first)
             continue;
         if (u > s->begin && (u[-1] == '"' || (u - s->begin >= 3 && quote_at(u - 3, u, 0))))
             continue; /* the term quoted again, not used */
-        if (term_cites(rv, u, ue) &&
-            add_form(rv, (size_t)(u - s->begin), (size_t)(ue - s->begin), CG_VIA_TERM, def) != CG_OK)
+        short_form f = {(size_t)(u - s->begin), (size_t)(ue - s->begin), CG_VIA_TERM, def, 0, NULL, NULL};
+        if (!term_cites(rv, u, ue, &f, &cursor))
+            continue;
+        if (add_form(rv, f.start, f.end, CG_VIA_TERM, def) != CG_OK)
             return CG_ENOMEM;
+        rv->forms[rv->nforms - 1] = f;
     }
     return CG_OK;
 }
@@ -273,11 +294,9 @@ static int by_start(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
-/* Records the pinpoint written after [.., end) on reference i. */
-static cg_status set_pinpoint(scan *s, size_t i, size_t end)
+/* Records on reference i the pinpoint [start, e) (none when e is NULL). */
+static cg_status set_pinpoint(scan *s, size_t i, const char *start, const char *e)
 {
-    const char *start;
-    const char *e = pinpoint_parse(s->ex, s->begin + end, s->end, &start);
     if (e == NULL)
         return CG_OK;
     /* the pinpoint as one line: line breaks become spaces */
@@ -343,10 +362,10 @@ cg_status icj_set_case(scan *s, size_t i, long number, unsigned flag)
  * a pinpoint only ("Ibid., para. 79.").  "Ibid., Fourth Year, Special
  * Supplement No. 1" names another part of the publication the antecedent
  * was in: no reference. */
-static int ibid_alone(const scan *s, const short_form *sf)
+static int ibid_alone(const scan *s, short_form *sf)
 {
     const char *p = s->begin + sf->end, *pin;
-    const char *e = pinpoint_parse(s->ex, p, s->end, &pin);
+    const char *e = form_pinpoint(s, sf, &pin);
     int dotted = sf->end > sf->start && s->begin[sf->end - 1] == '.';
     if (e != NULL) {
         p = e;
@@ -359,19 +378,30 @@ static int ibid_alone(const scan *s, const short_form *sf)
     return dotted && p > s->begin + sf->end && cg_is_upper((unsigned char)*p);
 }
 
+/* Copies the string src into dst of size bytes, cut to fit. */
+static void copy_cut(char *dst, size_t size, const char *src)
+{
+    size_t n = strnlen(src, size - 1);
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
 /* Emits the reference a short form makes, copying antecedent a. */
-static cg_status emit_form(scan *s, const short_form *f, size_t a, cg_via via, unsigned flags)
+static cg_status emit_form(scan *s, short_form *f, size_t a, cg_via via, unsigned flags)
 {
     const cg_ref *r = &s->out->items[a];
-    snprintf(s->id, sizeof s->id, "%s", cg_refs_target(s->out, r));
-    snprintf(s->aliases, sizeof s->aliases, "%s", cg_refs_aliases(s->out, r));
+    /* copied: adding may move the pool they are in */
+    copy_cut(s->id, sizeof s->id, cg_refs_target(s->out, r));
+    copy_cut(s->aliases, sizeof s->aliases, cg_refs_aliases(s->out, r));
     cg_kind kind = r->kind;
     cg_status st = cg_refs_add(s->out, kind, flags, f->start, f->end, s->id, s->aliases);
     if (st != CG_OK)
         return st;
     size_t i = s->out->n - 1;
     s->out->items[i].via = via;
-    return set_pinpoint(s, i, f->end);
+    const char *pin;
+    const char *e = form_pinpoint(s, f, &pin);
+    return set_pinpoint(s, i, pin, e);
 }
 
 /* Notes reference i as the latest of its footnote (or paragraph). */
@@ -393,10 +423,11 @@ static cg_status resolve(resolver *rv, size_t first, size_t n0)
     long cur_note = -1, left_note = -1; /* the footnote last left, and its state */
     size_t ref_end = 0; /* end of the latest written-out reference */
     size_t next = first, f = 0;
+    size_t cursor = 0; /* references and forms come in text order */
     while (next < n0 || f < rv->nforms) {
         int take_ref = f >= rv->nforms || (next < n0 && s->out->items[next].start <= rv->forms[f].start);
         size_t pos = take_ref ? s->out->items[next].start : rv->forms[f].start;
-        long k = notes_at(&rv->nb, pos);
+        long k = notes_at_from(&rv->nb, pos, &cursor);
         if (k != cur_note) {
             if (cur_note >= 0) {
                 left = cur;
@@ -413,7 +444,7 @@ static cg_status resolve(resolver *rv, size_t first, size_t n0)
             next++;
             continue;
         }
-        const short_form *sf = &rv->forms[f++];
+        short_form *sf = &rv->forms[f++];
         if ((next < n0 && s->out->items[next].start < sf->end) || sf->start < ref_end)
             continue; /* inside a written-out reference */
         cg_status st = CG_OK;
@@ -465,10 +496,15 @@ cg_status scan_short_forms(scan *s, size_t first)
     rv.s = s;
     size_t n0 = s->out->n;
     cg_status st = CG_OK;
-    for (size_t i = first; i < n0 && st == CG_OK; i++)
-        st = set_pinpoint(s, i, s->out->items[i].end);
-    for (size_t i = first; i < n0 && st == CG_OK; i++)
-        st = find_definition(&rv, i, s->begin + s->out->items[i].end);
+    /* the pinpoint after each reference, parsed once: recorded, then
+     * passed over to look for a definition */
+    for (size_t i = first; i < n0 && st == CG_OK; i++) {
+        const char *at = s->begin + s->out->items[i].end, *pin;
+        const char *e = pinpoint_parse(s->ex, at, s->end, &pin);
+        st = set_pinpoint(s, i, pin, e);
+        if (st == CG_OK)
+            st = find_definition(&rv, i, at, e);
+    }
     if (st == CG_OK)
         st = find_ibids(&rv);
     int caseless = st == CG_OK && icj_caseless(s, first);

@@ -311,6 +311,34 @@ START_TEST(test_raw_offset_monotonic)
 }
 END_TEST
 
+/* Lookups from a hint give what lookups from scratch give: offsets in
+ * order, backwards, by jumps, and with a hint out of range. */
+START_TEST(test_offset_hints)
+{
+    const char *raw = "x [A/1](#) y [the report](https://x.org/a) z&amp;\xc2\xb9<sup>2</sup>\r\n"
+                      "*a* **b** [c](d) e&lt;f \\g h";
+    cg_text t;
+    cg_error err;
+    ck_assert_int_eq(cg_text_from_bytes(&t, raw, strlen(raw), CG_MARKUP_PLAIN, "t", &err), CG_OK);
+    ck_assert_uint_gt(t.nsegs, 4);
+    size_t steps[] = {1, 3, 7};
+    for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++) {
+        size_t hc = 0, hr = 0, bc = 0, br = 0;
+        for (size_t off = 0; off <= t.raw_len; off += steps[k]) {
+            ck_assert_uint_eq(cg_text_clean_offset_at(&t, off, &hc), cg_text_clean_offset(&t, off));
+            ck_assert_uint_eq(cg_text_raw_offset_at(&t, off, &hr), cg_text_raw_offset(&t, off));
+            size_t back = t.raw_len - off; /* backwards: a fresh search each time */
+            ck_assert_uint_eq(cg_text_clean_offset_at(&t, back, &bc), cg_text_clean_offset(&t, back));
+            ck_assert_uint_eq(cg_text_raw_offset_at(&t, back, &br), cg_text_raw_offset(&t, back));
+        }
+    }
+    size_t far = t.nsegs + 5;
+    ck_assert_uint_eq(cg_text_raw_offset_at(&t, 9, &far), cg_text_raw_offset(&t, 9));
+    ck_assert_uint_lt(far, t.nsegs);
+    cg_text_free(&t);
+}
+END_TEST
+
 /* ---- line and column ---- */
 
 typedef struct pos_case {
@@ -756,6 +784,7 @@ static Suite *input_suite(void)
     tcase_add_loop_test(tc, test_clean, 0, (int)(sizeof cleans / sizeof cleans[0]));
     tcase_add_loop_test(tc, test_raw_offset, 0, (int)(sizeof offsets / sizeof offsets[0]));
     tcase_add_test(tc, test_raw_offset_monotonic);
+    tcase_add_test(tc, test_offset_hints);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("position");

@@ -307,6 +307,51 @@ START_TEST(test_phrases_sort_find)
 }
 END_TEST
 
+/* Matching tries the phrases that may match at the point in list order:
+ * added unsorted, sorted (chained by byte), then added to again. */
+START_TEST(test_phrases_chains)
+{
+    cg_phrases list = {0};
+    static const char *const texts[] = {"para", "page", "paragraph", "annex", "para."};
+    for (int i = 0; i < 5; i++)
+        ck_assert_int_eq(cg_phrases_add(&list, texts[i], strlen(texts[i]), i + 1), CG_OK);
+    const char *after = NULL, *start = NULL;
+    const char *s = "paragraph 3";
+    /* unsorted: the first in list order that matches as a whole word */
+    const cg_phrase *ph = cg_phrases_match(&list, s, end_of(s), &after);
+    ck_assert_ptr_nonnull(ph);
+    ck_assert_int_eq(ph->value, 3);
+    s = "para. 3";
+    ph = cg_phrases_match(&list, s, end_of(s), &after);
+    ck_assert_int_eq(ph->value, 1); /* "para" before "para." */
+    ck_assert_ptr_null(cg_phrases_match(&list, "xpara", end_of("xpara"), &after));
+    ck_assert_ptr_null(cg_phrases_match(&list, "par", end_of("par"), &after)); /* too short */
+    cg_phrases_sort(&list);
+    ph = cg_phrases_match(&list, s, end_of(s), &after);
+    ck_assert_int_eq(ph->value, 5); /* longest first once sorted */
+    ck_assert_uint_eq((size_t)(after - s), 5);
+    ph = cg_phrases_match_before(&list, s, s + 5, &start);
+    ck_assert_int_eq(ph->value, 5);
+    ph = cg_phrases_match_before(&list, s, s + 4, &start);
+    ck_assert_int_eq(ph->value, 1);
+    /* added after sorting: tried after the chained ones */
+    ck_assert_int_eq(cg_phrases_add(&list, "p.", 2, 6), CG_OK);
+    ck_assert_int_eq(cg_phrases_add(&list, "pages", 5, 7), CG_OK);
+    s = "p. 4";
+    ph = cg_phrases_match(&list, s, end_of(s), &after);
+    ck_assert_int_eq(ph->value, 6);
+    s = "pages 4";
+    ph = cg_phrases_match(&list, s, end_of(s), &after);
+    ck_assert_int_eq(ph->value, 7); /* "page" is not a whole word here */
+    ph = cg_phrases_match_before(&list, s, s + 2, &start);
+    ck_assert_ptr_null(ph);
+    ph = cg_phrases_match_before(&list, "see p.", end_of("see p."), &start);
+    ck_assert_int_eq(ph->value, 6);
+    ck_assert_ptr_null(cg_phrases_match(&list, "", end_of(""), &after));
+    cg_phrases_free(&list);
+}
+END_TEST
+
 START_TEST(test_phrases_nomem)
 {
     cg_phrases list = {0};
@@ -354,6 +399,7 @@ static Suite *lex_suite(void)
     tcase_add_loop_test(tc, test_phrases_before, 0, (int)(sizeof befores / sizeof befores[0]));
     tcase_add_test(tc, test_phrases_before_begin);
     tcase_add_test(tc, test_phrases_sort_find);
+    tcase_add_test(tc, test_phrases_chains);
     tcase_add_test(tc, test_phrases_nomem);
     tcase_add_test(tc, test_registry_months);
     suite_add_tcase(s, tc);

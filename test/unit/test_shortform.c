@@ -82,6 +82,16 @@ static const form_case cases[] = {
      "All Forms of Racial Discrimination (Azerbaijan v. Armenia)*, Provisional Measures, Order of the "
      "International Court of Justice of 7 December 2021.\n",
      "icj:181:order:2021-12-07|icj:181:order:2021-12-07"},
+    /* the footnote table passes over the lines of other first bytes:
+     * words go on a footnote, blank lines of any white space close it */
+    {"a footnote closed by a line of spaces and a tab",
+     "¹ S/2023/1, see\nalso the report.\n  \t\nIbid.\n", "S/2023/1"},
+    {"a footnote closed by a blank line of \\r\\n",
+     "¹ S/2023/1, see\r\nalso the report.\r\n\r\nIbid.\r\n", "S/2023/1"},
+    {"a footnote going on over lines of words and deep indentation",
+     "¹ S/2023/1, see\nalso\n                      12 pages.\n² Ibid.\n", "S/2023/1|S/2023/1~ibid"},
+    {"no footnote: ibid in a paragraph of words",
+     "See S/2023/1,\nalso 12\n(ibid.).\n", "S/2023/1|S/2023/1~ibid"},
 };
 
 /* The references of refs in the notation of the table. */
