@@ -117,23 +117,24 @@ cg_status cg_text_load_piece(cg_text *text, const char *path, cg_markup markup, 
         close(fd);
         return cg_error_set(err, CG_ENOMEM, path, 0, 0, "out of memory");
     }
+    /* the start: the break in the window after the nominal start (read
+     * once more below, so that the piece lands at the buffer's start) */
     uint64_t base = (uint64_t)k * CG_PIECE_BYTES;
-    ssize_t r = read_at(fd, buf, span, (off_t)base);
+    size_t start = 0;
+    ssize_t r = 0;
+    if (k > 0 && (r = read_at(fd, buf, CG_PIECE_SLACK, (off_t)base)) >= 0)
+        start = break_in(buf, (size_t)r);
+    if (r >= 0)
+        r = read_at(fd, buf, span - start, (off_t)(base + start));
     int e = errno;
     close(fd);
     if (r < 0) {
         cg_free(buf);
         return cg_error_set(err, CG_EIO, path, 0, 0, "cannot read: %s", strerror(e));
     }
-    size_t got = (size_t)r;
-    size_t start = k == 0 ? 0 : break_in(buf, got < CG_PIECE_SLACK ? got : CG_PIECE_SLACK);
-    size_t end = got <= CG_PIECE_BYTES
-        ? got
-        : CG_PIECE_BYTES + break_in(buf + CG_PIECE_BYTES, got - CG_PIECE_BYTES);
-    if (start > end)
-        start = end;
-    size_t len = end - start;
-    memmove(buf, buf + start, len);
+    /* the end: the break in the window after the next nominal start */
+    size_t got = (size_t)r, nominal = CG_PIECE_BYTES - start;
+    size_t len = got <= nominal ? got : nominal + break_in(buf + nominal, got - nominal);
     buf[len] = '\0';
     size_t line_start;
     position_from(buf, 0, 0, 0, len, line_ends, &line_start);
