@@ -4,13 +4,16 @@
  * references.  Large files are read in pieces (cg_text_load_piece), each
  * piece an item of the pool, so that threads share a large file and
  * memory holds pieces, not files: at most twice as many documents or
- * pieces as threads are in memory. */
+ * pieces as threads are in memory.  The rows are formatted in the
+ * worker threads too, a piece's lines counted on from the pieces before
+ * it (line_board.h); the calling thread only hands them over. */
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "line_board.h"
 #include "pool.h"
 
 /* A document in flight: its text and references once read. */
@@ -21,8 +24,8 @@ typedef struct doc_slot {
     cg_status st;  /* CG_OK, or what failed */
     int skip;      /* not a document to read in this pass */
     long line_ends; /* of a piece */
+    long line_base; /* lines of its file before a piece */
     cg_buf rows;    /* its rows, when asked for */
-    int rows_ready; /* rows formatted in the worker */
     cg_refs refs;
     cg_identity who;
     cg_doc_parts parts; /* first pass: what is read of the document */
@@ -37,9 +40,9 @@ typedef struct pass {
     cli_doc_fn fn;
     void *ctx;
     const cg_refs_format *rows; /* second pass: the rows to format, or NULL */
+    cli_line_board *lines;      /* second pass: the line ends of the items read */
     cli_progress progress;
     int status;
-    long line_base; /* lines of the current file before the piece in use */
 } pass;
 
 static unsigned jobs_of(const cli_common *common)
@@ -210,7 +213,7 @@ static int claims_use(void *shared, size_t i, void *slot)
 static int identify_part(const cli_common *common, const cg_registry *reg, cli_corpus *cc,
                          const cli_pool_ops *ops, size_t n)
 {
-    pass ps = {common, reg, cc, NULL, NULL, NULL, NULL, {0}, CG_EXIT_OK, 0};
+    pass ps = {common, reg, cc, NULL, NULL, NULL, NULL, NULL, {0}, CG_EXIT_OK};
     unsigned jobs = jobs_of(common);
     size_t nslots;
     doc_slot *slots = new_slots(jobs, &nslots);
@@ -244,20 +247,23 @@ static void extract_work(void *shared, size_t i, void *slot)
     const cli_item *it = &ps->cc->items[i];
     const cg_corpus_file *f = &ps->cc->corpus.files[it->file];
     d->skip = ps->cc->skipped[it->file] || !cg_identities_get(ps->cc->ids, it->file, &d->who);
-    if (d->skip)
-        return;
-    d->st = read_item(ps, it, (cg_markup)f->markup, &d->text, d);
-    d->loaded = d->st == CG_OK;
+    d->line_ends = 0;
+    d->loaded = 0;
+    if (!d->skip) {
+        d->st = read_item(ps, it, (cg_markup)f->markup, &d->text, d);
+        d->loaded = d->st == CG_OK;
+    }
+    cli_line_board_post(ps->lines, i, d->line_ends); /* before any wait */
     if (!d->loaded)
         return;
     cg_refs_clear(&d->refs);
     d->st = cg_extract(ps->ex, &d->text, &d->who.id, &d->refs);
-    /* the rows here, off the calling thread, when their lines are known */
-    d->rows_ready = 0;
-    if (d->st == CG_OK && ps->rows != NULL && it->piece == 0) {
+    /* the lines before a piece: posted by the pieces before it, read first */
+    d->line_base = it->piece ? cli_line_board_before(ps->lines, i - it->piece, i) : 0;
+    d->text.line_base = d->line_base;
+    if (d->st == CG_OK && ps->rows != NULL) {
         cg_buf_clear(&d->rows);
         d->st = cg_refs_write(&d->rows, *ps->rows, f->path, d->who.id.id, &d->text, &d->refs);
-        d->rows_ready = d->st == CG_OK;
     }
 }
 
@@ -271,14 +277,10 @@ static int extract_use(void *shared, size_t i, void *slot)
     cli_progress_at(&ps->progress, it->file);
     if (d->skip)
         return 0;
-    if (it->piece == 0)
-        ps->line_base = 0;
-    long base = ps->line_base;
-    ps->line_base += d->line_ends;
     if (!d->loaded) {
         cli_progress_clear(&ps->progress);
-        if (d->err.line > 0)
-            d->err.line += base; /* a piece's line, made the file's */
+        if (d->err.line > 0 && it->piece > 0) /* a piece's line, made the file's */
+            d->err.line += cli_line_board_before(ps->lines, i - it->piece, i);
         cg_error_print(&d->err, stderr); /* changed between the passes, or a bad piece */
         if (d->err.status == CG_ENOMEM) {
             ps->status = CG_EXIT_FATAL;
@@ -293,20 +295,7 @@ static int extract_use(void *shared, size_t i, void *slot)
         cli_error("%s: %s", f->path, cg_status_name(d->st));
         stop = 1;
     } else {
-        d->text.line_base = base;
-        const cg_buf *rows = NULL;
-        if (ps->rows != NULL && !d->rows_ready) {
-            cg_buf_clear(&d->rows);
-            if (cg_refs_write(&d->rows, *ps->rows, f->path, d->who.id.id, &d->text, &d->refs) != CG_OK) {
-                cli_error("out of memory");
-                ps->status = CG_EXIT_FATAL;
-                cg_text_free(&d->text);
-                d->loaded = 0;
-                return 1;
-            }
-        }
-        if (ps->rows != NULL)
-            rows = &d->rows;
+        const cg_buf *rows = ps->rows != NULL ? &d->rows : NULL;
         stop = ps->fn(f, &d->who, it->piece, &d->text, &d->refs, rows, ps->ctx) != 0;
     }
     cg_text_free(&d->text);
@@ -326,14 +315,18 @@ int cli_run_corpus(const cli_common *common, const cg_registry *reg, char **path
     cg_extractor *ex = cg_extractor_new(reg);
     unsigned jobs = jobs_of(common);
     size_t nslots;
-    doc_slot *slots = ex ? new_slots(jobs, &nslots) : NULL;
+    cli_line_board lines;
+    int board = ex != NULL && cli_line_board_init(&lines, cc.nitems);
+    doc_slot *slots = board ? new_slots(jobs, &nslots) : NULL;
     if (slots == NULL) {
+        if (board)
+            cli_line_board_free(&lines);
         cg_extractor_free(ex);
         cli_corpus_free(&cc);
         cli_error("out of memory");
         return CG_EXIT_FATAL;
     }
-    pass ps = {common, reg, &cc, ex, fn, ctx, rows, {0}, CG_EXIT_OK, 0};
+    pass ps = {common, reg, &cc, ex, fn, ctx, rows, &lines, {0}, CG_EXIT_OK};
     static const cli_pool_ops ops = {extract_work, extract_use};
     cli_progress_start(&ps.progress, &cc.corpus, common->progress, stderr, isatty(STDERR_FILENO));
     int rc = cli_pool_run(cc.nitems, jobs, &ops, &ps, slots, sizeof *slots, nslots);
@@ -342,6 +335,7 @@ int cli_run_corpus(const cli_common *common, const cg_registry *reg, char **path
     if (status == CG_EXIT_OK && cc.failures)
         status = CG_EXIT_SKIPPED;
     free_slots(slots, nslots);
+    cli_line_board_free(&lines);
     cg_extractor_free(ex);
     cli_corpus_free(&cc);
     return status;
