@@ -4,6 +4,8 @@
  * hold (a file name need not be UTF-8): a byte that does not start a
  * valid character is written as U+FFFD. */
 #include <math.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "citegraph/export.h"
@@ -187,11 +189,32 @@ cg_status cg_md_put_escaped(cg_buf *out, const char *s)
     return st;
 }
 
+/* The last forms of cg_put_real, by the value's bits (measures repeat:
+ * many vertices share a rank, most have no hub or authority score). */
+typedef struct real_form {
+    uint64_t bits;
+    unsigned char len; /* 0: empty */
+    char text[23];
+} real_form;
+
 cg_status cg_put_real(cg_buf *out, double x)
 {
     if (!isfinite(x) || x == 0)
-        x = 0; /* no "-0", "nan" or "inf" in any output */
-    return cg_buf_printf(out, "%.6g", x);
+        return cg_buf_putc(out, '0'); /* no "-0", "nan" or "inf" in any output */
+    static _Thread_local real_form memo[256];
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    real_form *f = &memo[(bits * UINT64_C(0x9E3779B97F4A7C15)) >> 56];
+    if (f->len == 0 || f->bits != bits) {
+        char text[32];
+        int n = snprintf(text, sizeof text, "%.6g", x);
+        if (n <= 0 || (size_t)n > sizeof f->text)
+            return cg_buf_printf(out, "%.6g", x);
+        f->bits = bits;
+        f->len = (unsigned char)n;
+        memcpy(f->text, text, (size_t)n);
+    }
+    return cg_buf_append(out, f->text, f->len);
 }
 
 cg_status cg_export_year(cg_buf *out, int year, const char *unknown)

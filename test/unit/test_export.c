@@ -1,6 +1,8 @@
 /* Unit suite of the reference writers: the TSV header, TSV and JSON
  * Lines rows (text as written, positions, aliases, notes), folding of
  * whitespace, JSON string escaping. */
+#include <math.h>
+
 #include "unit.h"
 
 START_TEST(test_header)
@@ -213,6 +215,36 @@ static const json_case jsons[] = {
     {"abcdef", 3, "\"abc\""}, /* n bytes only */
 };
 
+/* Reals print as %.6g would, whether remembered or not: many values (far
+ * more than the forms kept, so that slots are taken over), each twice. */
+START_TEST(test_put_real)
+{
+    cg_buf b = {0};
+    unsigned seed = 12345;
+    for (int round = 0; round < 2; round++) {
+        seed = 12345;
+        for (int i = 0; i < 5000; i++) {
+            seed = seed * 1103515245u + 12345u;
+            double x = (double)(seed % 100000) / 7919.0 * (i % 3 == 0 ? 1e-7 : i % 3 == 1 ? 1 : 1e9);
+            if (i % 5 == 0)
+                x = -x;
+            char want[64];
+            snprintf(want, sizeof want, "%.6g", x);
+            cg_buf_clear(&b);
+            ck_assert_int_eq(cg_put_real(&b, x), CG_OK);
+            ck_assert_str_eq(b.data, want);
+        }
+    }
+    const double zeros[] = {0.0, -0.0, NAN, INFINITY, -INFINITY};
+    for (size_t i = 0; i < sizeof zeros / sizeof zeros[0]; i++) {
+        cg_buf_clear(&b);
+        ck_assert_int_eq(cg_put_real(&b, zeros[i]), CG_OK);
+        ck_assert_str_eq(b.data, "0");
+    }
+    cg_buf_free(&b);
+}
+END_TEST
+
 START_TEST(test_json_escape)
 {
     const json_case *c = &jsons[_i];
@@ -233,6 +265,7 @@ static Suite *export_suite(void)
     tcase_add_loop_test(tc, test_rows, 0, (int)(sizeof rows / sizeof rows[0]));
     tcase_add_test(tc, test_rows_append);
     tcase_add_test(tc, test_rows_built);
+    tcase_add_test(tc, test_put_real);
     tcase_add_loop_test(tc, test_rows_nomem, 0, (int)(sizeof nomem_formats / sizeof nomem_formats[0]));
     suite_add_tcase(s, tc);
     tc = tcase_create("json");
