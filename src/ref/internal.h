@@ -53,10 +53,9 @@ struct cg_extractor {
     int starts_second;                 /* whether second[] lists them all */
     int starts_avx2;                   /* whether the 32-byte anchor scan is used */
     /* nibble tables (twice sixteen bytes, low then high) of the 32-byte
-     * scan: word bytes, then the anchors' buckets at each of three bytes */
-    unsigned char nib[2][32];
+     * scan: the anchors' buckets at each of three bytes */
     unsigned char anchor[2 * ANCHOR_BYTES][32];
-    unsigned char anchor_here, anchor_symbol; /* their buckets' bits */
+    unsigned char anchor_here;         /* the bits of the words' buckets */
     /* the prefix table: first four bytes (open addressing, linear
      * probing) and the trigger bits of the phrases that start so */
     uint32_t prefix_key[PREFIX_SLOTS];

@@ -62,9 +62,9 @@ typedef struct fingerprint {
     nibset at[ANCHOR_BYTES];
 } fingerprint;
 
-/* Buckets of the anchor tables: one for symbols, the rest for the
- * words that start here. */
-enum { BUCKETS = 8, BUCKET_SYMBOL = 0, BUCKET_HERE = 1 };
+/* Buckets of the anchor tables: the words that start here, then one
+ * for symbols (the high bit, which a lane's sign gives). */
+enum { BUCKETS = 8, BUCKET_HERE = 0, BUCKET_SYMBOL = 7 };
 
 /* The trigger bits of the words and URLs, which the prefix table covers. */
 #define TRIG_WORDS (TRIG_URL | TRIG_RESOLUTION | TRIG_DECISION | TRIG_ICJ)
@@ -154,7 +154,7 @@ static void buckets_here(cg_extractor *ex)
             f[n].at[j] = any_byte;
         n++;
     }
-    while (n > BUCKETS - BUCKET_HERE) {
+    while (n > BUCKET_SYMBOL - BUCKET_HERE) {
         unsigned bi = 0, bj = 1;
         double best = -1;
         for (unsigned i = 0; i < n; i++)
@@ -176,10 +176,9 @@ static void buckets_here(cg_extractor *ex)
     }
 }
 
-/* Chooses the 32-byte scan when the processor has AVX2 and the word
- * bytes fit in nibble tables, and fills the anchors' tables: a capital
- * before '/' (a symbol's series); the first bytes of a lexicon word or
- * URL (see buckets_here). */
+/* Chooses the 32-byte scan when the processor has AVX2, and fills the
+ * anchors' tables: a capital before '/' (a symbol's series); the first
+ * bytes of a lexicon word or URL (see buckets_here). */
 static void starts_init_avx2(cg_extractor *ex)
 {
     ex->starts_avx2 = 0;
@@ -192,10 +191,8 @@ static void starts_init_avx2(cg_extractor *ex)
     for (unsigned j = 2; j < ANCHOR_BYTES; j++)
         f.at[j] = any_byte;
     bucket_fill(ex, BUCKET_SYMBOL, &f);
-    ex->anchor_symbol = 1u << BUCKET_SYMBOL;
     buckets_here(ex);
-    ex->starts_avx2 = cg_byteset_avx2() &&
-                      cg_byteset_tables(ex->joining, ex->nib[0], ex->nib[1]);
+    ex->starts_avx2 = cg_byteset_avx2();
 #endif
 }
 
@@ -376,8 +373,7 @@ static inline unsigned block_candidates(const cg_extractor *ex, const char *p, u
 /* The extractor's tables of the 32-byte scan, loaded once a call. */
 typedef struct anchor_tables {
     __m256i at[2 * ANCHOR_BYTES]; /* the anchors' buckets, low then high nibbles */
-    __m256i word_lo, word_hi;     /* word bytes */
-    __m256i here, symbol;         /* the buckets of each kind, repeated */
+    __m256i here;                 /* the buckets of the words, repeated */
 } anchor_tables;
 
 __attribute__((target("avx2"))) static inline void anchor_tables_load(const cg_extractor *ex,
@@ -385,10 +381,7 @@ __attribute__((target("avx2"))) static inline void anchor_tables_load(const cg_e
 {
     for (unsigned j = 0; j < 2 * ANCHOR_BYTES; j++)
         tab->at[j] = _mm256_loadu_si256((const __m256i *)(const void *)ex->anchor[j]);
-    tab->word_lo = _mm256_loadu_si256((const __m256i *)(const void *)ex->nib[0]);
-    tab->word_hi = _mm256_loadu_si256((const __m256i *)(const void *)ex->nib[1]);
     tab->here = _mm256_set1_epi8((char)ex->anchor_here);
-    tab->symbol = _mm256_set1_epi8((char)ex->anchor_symbol);
 }
 
 /* Lanes of m with a bit of mask set, as bits. */
@@ -400,44 +393,25 @@ __attribute__((target("avx2"))) static inline uint32_t lanes(__m256i m, __m256i 
 }
 
 /* Candidate bits of the 32 bytes at b (34 readable) from their anchors:
- * a word that starts at its anchor (or follows a digit), the first of
- * the capitals before a symbol's '/'.  *carry is whether the byte before
- * b is a word byte, and becomes that of b[31].  A candidate before b
+ * a word's first bytes (start_at tells whether it starts a word there),
+ * the first of the capitals before a symbol's '/'.  A candidate before b
  * (but not before p) goes to *back. */
 __attribute__((target("avx2"), always_inline)) static inline uint32_t
-block32(const anchor_tables *tab, const char *b, const char *p, uint32_t *carry,
-        const char **back)
+block32(const anchor_tables *tab, const char *b, const char *p, const char **back)
 {
     const __m256i nib = _mm256_set1_epi8(0x0F);
-    __m256i m = _mm256_set1_epi8(-1), lo0 = m, hi0 = m;
+    __m256i m = _mm256_set1_epi8(-1);
 #pragma GCC unroll 4
     for (unsigned j = 0; j < ANCHOR_BYTES; j++) {
         __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(b + j));
         __m256i lo = _mm256_and_si256(v, nib);
         __m256i hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nib);
-        if (j == 0) {
-            lo0 = lo;
-            hi0 = hi;
-        }
         m = _mm256_and_si256(m, _mm256_and_si256(_mm256_shuffle_epi8(tab->at[2 * j], lo),
                                                  _mm256_shuffle_epi8(tab->at[2 * j + 1], hi)));
     }
-    __m256i w = _mm256_and_si256(_mm256_shuffle_epi8(tab->word_lo, lo0),
-                                 _mm256_shuffle_epi8(tab->word_hi, hi0));
-    uint32_t word = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(w, _mm256_setzero_si256()));
-    uint32_t here = lanes(m, tab->here) & word;
-    uint32_t cand = here & ~(word << 1 | *carry), inside = here & ~cand;
-    uint32_t symbol = lanes(m, tab->symbol);
-    *carry = word >> 31;
+    uint32_t cand = lanes(m, tab->here);
+    uint32_t symbol = (uint32_t)_mm256_movemask_epi8(m); /* BUCKET_SYMBOL is the high bit */
     *back = NULL;
-    while (inside) {
-        /* a word byte before the anchor: b[-1] when the block before was
-         * scanned (carry set) */
-        unsigned i = (unsigned)__builtin_ctz(inside);
-        inside &= inside - 1;
-        if (cg_is_digit((unsigned char)b[(int)i - 1]))
-            cand |= UINT32_C(1) << i;
-    }
     while (symbol) {
         const char *q = b + __builtin_ctz(symbol);
         symbol &= symbol - 1;
@@ -463,11 +437,10 @@ starts_next_avx2(const cg_extractor *ex, starts_iter *it, const char *p, const c
                  const char *end, unsigned *trig)
 {
     const char *b = it->block;
-    uint32_t cand = 0, carry = 0;
+    uint32_t cand = 0;
     int fresh = 0; /* whether block b is still to be scanned */
     if (b != NULL && p >= it->from && p < b + 32) {
         cand = p > b ? it->cand & (UINT32_C(0xFFFFFFFF) << (p - b)) : it->cand;
-        carry = it->carry;
     } else {
         b = p;
         fresh = 1;
@@ -483,18 +456,17 @@ starts_next_avx2(const cg_extractor *ex, starts_iter *it, const char *p, const c
                 return next_start_bytewise(ex, b, begin, end, trig);
             }
             const char *back;
-            cand = block32(&tab, b, p, &carry, &back);
+            cand = block32(&tab, b, p, &back);
             unsigned t;
             if (back != NULL && (t = start_at(ex, back, begin, end)) != 0) {
                 it->block = b;
                 it->from = back + 1;
                 it->cand = cand;
-                it->carry = carry;
                 *trig = t;
                 return back;
             }
         }
-        const char *q = block_first(ex, it, b, cand, carry, begin, end, trig);
+        const char *q = block_first(ex, it, b, cand, 0, begin, end, trig);
         if (q)
             return q;
         b += 32;
