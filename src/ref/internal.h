@@ -55,7 +55,6 @@ struct cg_extractor {
     /* nibble tables (twice sixteen bytes, low then high) of the 32-byte
      * scan: the anchors' buckets at each of three bytes */
     unsigned char anchor[2 * ANCHOR_BYTES][32];
-    unsigned char anchor_here;         /* the bits of the words' buckets */
     /* the prefix table: first four bytes (open addressing, linear
      * probing) and the trigger bits of the phrases that start so */
     uint32_t prefix_key[PREFIX_SLOTS];

@@ -170,10 +170,8 @@ static void buckets_here(cg_extractor *ex)
         f[bi] = merged(&f[bi], &f[bj]);
         f[bj] = f[--n];
     }
-    for (unsigned k = 0; k < n; k++) {
+    for (unsigned k = 0; k < n; k++)
         bucket_fill(ex, BUCKET_HERE + k, &f[k]);
-        ex->anchor_here |= (unsigned char)(1u << (BUCKET_HERE + k));
-    }
 }
 
 /* Chooses the 32-byte scan when the processor has AVX2, and fills the
@@ -184,7 +182,6 @@ static void starts_init_avx2(cg_extractor *ex)
     ex->starts_avx2 = 0;
 #if CG_BYTESET_AVX2
     memset(ex->anchor, 0, sizeof ex->anchor);
-    ex->anchor_here = 0;
     fingerprint f;
     f.at[0] = nibs_range('A', 'Z');
     f.at[1] = nibs_range('/', '/');
@@ -373,7 +370,7 @@ static inline unsigned block_candidates(const cg_extractor *ex, const char *p, u
 /* The extractor's tables of the 32-byte scan, loaded once a call. */
 typedef struct anchor_tables {
     __m256i at[2 * ANCHOR_BYTES]; /* the anchors' buckets, low then high nibbles */
-    __m256i here;                 /* the buckets of the words, repeated */
+    __m256i nib, bias;            /* 0x0F and 127 repeated */
 } anchor_tables;
 
 __attribute__((target("avx2"))) static inline void anchor_tables_load(const cg_extractor *ex,
@@ -381,25 +378,21 @@ __attribute__((target("avx2"))) static inline void anchor_tables_load(const cg_e
 {
     for (unsigned j = 0; j < 2 * ANCHOR_BYTES; j++)
         tab->at[j] = _mm256_loadu_si256((const __m256i *)(const void *)ex->anchor[j]);
-    tab->here = _mm256_set1_epi8((char)ex->anchor_here);
-}
-
-/* Lanes of m with a bit of mask set, as bits. */
-__attribute__((target("avx2"))) static inline uint32_t lanes(__m256i m, __m256i mask)
-{
-    /* a lane not zero, plus 127, has its high bit set */
-    __m256i x = _mm256_adds_epu8(_mm256_and_si256(m, mask), _mm256_set1_epi8(127));
-    return (uint32_t)_mm256_movemask_epi8(x);
+    __m256i nib = _mm256_set1_epi8(0x0F), bias = _mm256_set1_epi8(127);
+    /* opaque to the compiler: kept in registers, not built again a block */
+    __asm__("" : "+x"(nib), "+x"(bias));
+    tab->nib = nib;
+    tab->bias = bias;
 }
 
 /* Candidate bits of the 32 bytes at b (34 readable) from their anchors:
- * a word's first bytes (start_at tells whether it starts a word there),
- * the first of the capitals before a symbol's '/'.  A candidate before b
+ * every anchor (start_at tells whether a word starts there), and the
+ * first of the capitals before a symbol's '/'.  A candidate before b
  * (but not before p) goes to *back. */
 __attribute__((target("avx2"), always_inline)) static inline uint32_t
 block32(const anchor_tables *tab, const char *b, const char *p, const char **back)
 {
-    const __m256i nib = _mm256_set1_epi8(0x0F);
+    const __m256i nib = tab->nib;
     __m256i m = _mm256_set1_epi8(-1);
 #pragma GCC unroll 4
     for (unsigned j = 0; j < ANCHOR_BYTES; j++) {
@@ -409,7 +402,8 @@ block32(const anchor_tables *tab, const char *b, const char *p, const char **bac
         m = _mm256_and_si256(m, _mm256_and_si256(_mm256_shuffle_epi8(tab->at[2 * j], lo),
                                                  _mm256_shuffle_epi8(tab->at[2 * j + 1], hi)));
     }
-    uint32_t cand = lanes(m, tab->here);
+    /* a lane not zero, plus 127, has its high bit set */
+    uint32_t cand = (uint32_t)_mm256_movemask_epi8(_mm256_adds_epu8(m, tab->bias));
     uint32_t symbol = (uint32_t)_mm256_movemask_epi8(m); /* BUCKET_SYMBOL is the high bit */
     *back = NULL;
     while (symbol) {
