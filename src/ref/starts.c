@@ -130,7 +130,7 @@ static void bucket_fill(cg_extractor *ex, unsigned k, const fingerprint *f)
  * that take the fewest more strings) until they fit. */
 static void buckets_here(cg_extractor *ex)
 {
-    static fingerprint f[PREFIX_SLOTS + 256];
+    fingerprint f[PREFIX_SLOTS / 2 + 256]; /* the prefixes, then first bytes */
     unsigned n = 0;
     for (unsigned k = 0; k < PREFIX_SLOTS; k++) {
         unsigned char key[4];
