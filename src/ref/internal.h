@@ -22,8 +22,9 @@ enum {
     TRIG_AFTER_YEAR = 32
 };
 
-/* Most first (and second) bytes, other than capitals and digits, that
- * the word scan tests sixteen bytes at a time (in_list compares eight). */
+/* Most first bytes other than capitals (and second bytes other than
+ * capitals and digits) that the word scan tests sixteen bytes at a time
+ * (in_list compares eight). */
 #define STARTS_EXTRA_MAX 8
 
 /* How the word scan finds candidates (see starts.c). */
@@ -47,7 +48,7 @@ struct cg_extractor {
     unsigned char trigger2[256 * 256]; /* by first two bytes */
     unsigned char joining[256];        /* bytes that continue a word */
     unsigned char pinpoint_first[256]; /* first bytes of the pinpoint words */
-    unsigned char extra[STARTS_EXTRA_MAX]; /* trigger bytes other than A-Z, 0-9 */
+    unsigned char extra[STARTS_EXTRA_MAX]; /* trigger bytes other than A-Z */
     unsigned char second[STARTS_EXTRA_MAX]; /* second bytes other than A-Z, 0-9, '/', ' ', '\n' */
     int starts_mode;                   /* STARTS_LISTED, ... */
     int starts_second;                 /* whether second[] lists them all */
