@@ -1,7 +1,8 @@
 /* The extraction driver: one pass over a document's clean text.  A
  * 256-entry table says which bytes may start a reference; only there, at
- * the start of a word, are the scanners of each kind tried.  Mentions of
- * the document itself are dropped. */
+ * the start of a word, are the scanners of each kind tried.  A decision
+ * of the Court cited date first is found at its keyword, looking back
+ * for the date.  Mentions of the document itself are dropped. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,26 @@ static void mark(cg_extractor *ex, unsigned char a, unsigned char b, unsigned bi
 
 
 
+/* Adds the first four bytes at text to the prefix table with bit; when
+ * half its slots are used, the table stops covering bit instead. */
+static void prefix_add(cg_extractor *ex, const char *text, unsigned bit)
+{
+    uint32_t x;
+    memcpy(&x, text, 4);
+    unsigned k = prefix_home(x);
+    while (ex->prefix_bits[k] != 0 && ex->prefix_key[k] != x)
+        k = (k + 1) & (PREFIX_SLOTS - 1);
+    if (ex->prefix_bits[k] == 0) {
+        if (2 * (ex->prefix_used + 1) > PREFIX_SLOTS) {
+            ex->prefix_all |= bit;
+            return;
+        }
+        ex->prefix_used++;
+        ex->prefix_key[k] = x;
+    }
+    ex->prefix_bits[k] |= (unsigned char)bit;
+}
+
 static void mark_first_bytes(cg_extractor *ex, const cg_phrases *list, unsigned bit)
 {
     for (size_t i = 0; i < list->n; i++) {
@@ -23,7 +44,7 @@ static void mark_first_bytes(cg_extractor *ex, const cg_phrases *list, unsigned 
         if (ph->len < 4 || memchr(ph->text, ' ', 4) != NULL)
             ex->prefix_all |= bit;
         else
-            ex->prefix[prefix_slot(ph->text)] |= (unsigned char)bit;
+            prefix_add(ex, ph->text, bit);
         mark(ex, (unsigned char)ph->text[0], ph->len > 1 ? (unsigned char)ph->text[1] : 0, bit);
         if (ph->len == 1)
             for (unsigned b = 0; b < 256; b++)
@@ -49,20 +70,14 @@ cg_extractor *cg_extractor_new(const cg_registry *reg)
     for (unsigned b = 0; b < 256; b++)
         ex->joining[b] = (unsigned char)(cg_is_alnum((unsigned char)b) || strchr("/.-_@\\=%#&?", (int)b));
     ex->joining[0] = 0;
+    /* a URL: "http://", "https://" or "www." */
     mark(ex, 'h', 't', TRIG_URL);
     mark(ex, 'w', 'w', TRIG_URL);
-    /* a date: one or two digits, then a space or line break */
-    for (unsigned c = '0'; c <= '9'; c++) {
-        mark(ex, (unsigned char)c, ' ', TRIG_DATE);
-        mark(ex, (unsigned char)c, '\n', TRIG_DATE);
-        for (unsigned d = '0'; d <= '9'; d++)
-            mark(ex, (unsigned char)c, (unsigned char)d, TRIG_DATE);
-    }
+    prefix_add(ex, "http", TRIG_URL);
+    prefix_add(ex, "www.", TRIG_URL);
     mark_first_bytes(ex, &reg->resolution_words, TRIG_RESOLUTION);
     mark_first_bytes(ex, &reg->decision_words, TRIG_DECISION);
     mark_first_bytes(ex, &reg->icj_words, TRIG_ICJ);
-    for (size_t i = 0; i < reg->months.n; i++)
-        ex->month_first[(unsigned char)reg->months.items[i].text[0]] = 1;
     starts_init(ex);
     return ex;
 }
@@ -151,10 +166,16 @@ const char *scan_symbol(scan *s, const char *p)
 
 /* Tries the scanners that the trigger bits t allow at p, in order (the
  * bits already checked by starts_next); returns the end of the first
- * reference found, or NULL. */
-static const char *scan_at(scan *s, const char *p, unsigned t)
+ * reference found, or NULL.  The scan has come to p from from: a date
+ * before a keyword at p, starting at or after from, would have been
+ * found at its day, before anything at p. */
+static const char *scan_at(scan *s, const char *p, const char *from, unsigned t)
 {
     const char *e, *after;
+    if (t & TRIG_AFTER_YEAR)
+        return scan_icj_date_before(s, p, from);
+    if ((t & TRIG_ICJ) && (e = scan_icj_date_before(s, p, from)) != NULL)
+        return e;
     if ((t & TRIG_URL) && (e = scan_url(s, p)) != NULL)
         return e;
     if ((t & TRIG_RESOLUTION) && cg_phrases_match(&s->reg->resolution_words, p, s->end, &after) &&
@@ -166,8 +187,6 @@ static const char *scan_at(scan *s, const char *p, unsigned t)
     if ((t & TRIG_ICJ) && (e = scan_icj_keyword(s, p)) != NULL)
         return e;
     if ((t & TRIG_SYMBOL) && (e = scan_symbol(s, p)) != NULL)
-        return e;
-    if ((t & TRIG_DATE) && (e = scan_icj_date_first(s, p)) != NULL)
         return e;
     return NULL;
 }
@@ -188,12 +207,12 @@ cg_status cg_extract(const cg_extractor *ex, const cg_text *text, const cg_docid
     const char *p = s.begin;
     unsigned t;
     starts_iter it = {NULL, NULL, 0, 0};
-    while ((p = starts_next(ex, &it, p, s.begin, s.end, &t)) < s.end) {
-        const char *e = scan_at(&s, p, t);
+    for (const char *from = p; (p = starts_next(ex, &it, from, s.begin, s.end, &t)) < s.end;) {
+        const char *e = scan_at(&s, p, from, t);
         if (s.status != CG_OK)
             break;
         /* past what was read, or on to the next word */
-        p = e ? e : p + 1;
+        from = e ? e : p + 1;
     }
     cg_free(s.years);
     if (s.status != CG_OK)

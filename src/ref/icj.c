@@ -269,18 +269,58 @@ const char *scan_icj_keyword(scan *s, const char *p)
     return NULL;
 }
 
-const char *scan_icj_date_first(scan *s, const char *p)
+/* The date-first form at p ("7 December 2021 order") whose keyword
+ * starts at kw: emits it and returns its end, else NULL. */
+static const char *date_first(scan *s, const char *p, const char *kw)
 {
     long date;
     const char *e = cg_lex_date(s->reg, p, s->end, 0, &date);
     if (e == NULL)
         return NULL;
     const char *q = cg_lex_skip_space(e, s->end), *after;
-    const cg_phrase *kw = cg_phrases_match(&s->reg->icj_words, q, s->end, &after);
-    if (kw == NULL || kw->value > CG_ICJ_OPINION)
+    if (q != kw)
+        return NULL;
+    const cg_phrase *kw_ph = cg_phrases_match(&s->reg->icj_words, q, s->end, &after);
+    if (kw_ph == NULL || kw_ph->value > CG_ICJ_OPINION)
         return NULL;
     if (!court_around(s, p, after))
         return NULL;
-    emit_decision(s, p, after, kw->value, date, citation_start(s, p));
+    emit_decision(s, p, after, kw_ph->value, date, citation_start(s, p));
     return after;
+}
+
+const char *scan_icj_date_before(scan *s, const char *kw, const char *from)
+{
+    /* back over spaces, a year's four digits, spaces, a month and spaces
+     * to the day's one or two digits, none before from; then the date
+     * read forward from the day as where it starts */
+    const char *y = kw;
+    while (y > from && cg_is_space((unsigned char)y[-1]))
+        y--;
+    if (y - from < 8)
+        return NULL;
+    y -= 4;
+    for (int k = 0; k < 4; k++)
+        if (!cg_is_digit((unsigned char)y[k]))
+            return NULL;
+    const char *m = y, *ms;
+    while (m > from && cg_is_space((unsigned char)m[-1]))
+        m--;
+    if (m == y || cg_phrases_match_before(&s->reg->months, from, m, &ms) == NULL)
+        return NULL;
+    const char *d = ms;
+    while (d > from && cg_is_space((unsigned char)d[-1]))
+        d--;
+    if (d == ms || d == from || !cg_is_digit((unsigned char)d[-1]))
+        return NULL;
+    d--;
+    if (d > from && cg_is_digit((unsigned char)d[-1]))
+        d--;
+    /* where a reference may start: a word's start, the first digit
+     * followed by a digit, a space or a line feed */
+    if (d > s->begin && s->ex->joining[(unsigned char)d[-1]])
+        return NULL;
+    if (!cg_is_digit((unsigned char)d[1]) && d[1] != ' ' && d[1] != '\n')
+        return NULL;
+    return date_first(s, d, kw);
 }

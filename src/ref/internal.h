@@ -9,18 +9,22 @@
 #include "citegraph/extract.h"
 #include "citegraph/lex.h"
 
-/* Bits of the first-byte table: what may start at a byte. */
+/* Bits of the first-byte table: what may start at a byte.  A date
+ * before a keyword of the Court is found at the keyword (TRIG_ICJ);
+ * TRIG_AFTER_YEAR marks a keyword that follows a year's digits with no
+ * space, where only such a date may end, never a table's bit. */
 enum {
     TRIG_SYMBOL = 1,
     TRIG_URL = 2,
     TRIG_RESOLUTION = 4,
     TRIG_DECISION = 8,
     TRIG_ICJ = 16,
-    TRIG_DATE = 32
+    TRIG_AFTER_YEAR = 32
 };
 
-/* Most first (and second) bytes, other than capitals and digits, that
- * the word scan tests sixteen bytes at a time (in_list compares eight). */
+/* Most first bytes other than capitals (and second bytes other than
+ * capitals and digits) that the word scan tests sixteen bytes at a time
+ * (in_list compares eight). */
 #define STARTS_EXTRA_MAX 8
 
 /* How the word scan finds candidates (see starts.c). */
@@ -29,9 +33,11 @@ enum { STARTS_LISTED, STARTS_ANY_WORD, STARTS_BYTEWISE };
 /* Bytes of an anchor of the 32-byte scan (see starts.c). */
 #define ANCHOR_BYTES 3
 
-/* Bits of the prefix table: the kinds whose phrases the table covers
- * (all at least four bytes long, no space in the first four). */
-#define PREFIX_BITS 12
+/* Slots of the prefix table (a power of two): the first four bytes of
+ * the phrases of the kinds it covers (all at least four bytes long, no
+ * space in the first four), at most half of them used. */
+#define PREFIX_BITS 8
+#define PREFIX_SLOTS (1u << PREFIX_BITS)
 
 struct cg_extractor {
     /* extra[] and second[], each byte repeated sixteen times (one load) */
@@ -42,18 +48,19 @@ struct cg_extractor {
     unsigned char trigger2[256 * 256]; /* by first two bytes */
     unsigned char joining[256];        /* bytes that continue a word */
     unsigned char pinpoint_first[256]; /* first bytes of the pinpoint words */
-    unsigned char month_first[256];    /* first bytes of the month names */
-    unsigned char extra[STARTS_EXTRA_MAX]; /* trigger bytes other than A-Z, 0-9 */
+    unsigned char extra[STARTS_EXTRA_MAX]; /* trigger bytes other than A-Z */
     unsigned char second[STARTS_EXTRA_MAX]; /* second bytes other than A-Z, 0-9, '/', ' ', '\n' */
     int starts_mode;                   /* STARTS_LISTED, ... */
     int starts_second;                 /* whether second[] lists them all */
     int starts_avx2;                   /* whether the 32-byte anchor scan is used */
     /* nibble tables (twice sixteen bytes, low then high) of the 32-byte
-     * scan: word bytes, then the anchors' buckets at each of three bytes */
-    unsigned char nib[2][32];
+     * scan: the anchors' buckets at each of three bytes */
     unsigned char anchor[2 * ANCHOR_BYTES][32];
-    unsigned char anchor_here, anchor_symbol, anchor_date; /* their buckets' bits */
-    unsigned char prefix[1u << PREFIX_BITS]; /* trigger bits by hashed first four bytes */
+    /* the prefix table: first four bytes (open addressing, linear
+     * probing) and the trigger bits of the phrases that start so */
+    uint32_t prefix_key[PREFIX_SLOTS];
+    unsigned char prefix_bits[PREFIX_SLOTS]; /* 0: a free slot */
+    unsigned prefix_used;              /* slots used */
     unsigned prefix_all;               /* trigger bits the prefix table does not cover */
 };
 
@@ -80,12 +87,21 @@ typedef struct scan {
     char aliases[CG_ID_MAX];
 } scan;
 
-/* Slot of the prefix table for the four bytes at p. */
-static inline unsigned prefix_slot(const char *p)
+/* The first slot of the prefix table to look at for the four bytes x. */
+static inline unsigned prefix_home(uint32_t x) { return (x * 2654435761u) >> (32 - PREFIX_BITS); }
+
+/* The trigger bits of the phrases whose first four bytes are those at p
+ * (four readable), 0 if none. */
+static inline unsigned prefix_lookup(const cg_extractor *ex, const char *p)
 {
     uint32_t x;
     memcpy(&x, p, 4);
-    return (x * 2654435761u) >> (32 - PREFIX_BITS);
+    for (unsigned k = prefix_home(x);; k = (k + 1) & (PREFIX_SLOTS - 1)) {
+        if (ex->prefix_key[k] == x)
+            return ex->prefix_bits[k];
+        if (ex->prefix_bits[k] == 0)
+            return 0;
+    }
 }
 
 /* Fills the extractor's list of extra first bytes from its tables. */
@@ -104,8 +120,10 @@ typedef struct starts_iter {
 /* The first point at or after p in [begin, end) where a reference may
  * start (a trigger byte pair at the start of a word), with its trigger
  * bits in *trig; end if none.  The bits are narrowed by cheap necessary
- * conditions: a lexicon word's first four bytes in the prefix table, a
- * symbol's capitals followed by '/', a date's month after its day.
+ * conditions: a lexicon word's or URL's first four bytes in the prefix
+ * table, a symbol's capitals followed by '/'.  A keyword of the Court
+ * right after a year's four digits (no space between) is a start too,
+ * with the bit TRIG_AFTER_YEAR alone.
  * Calls with the same it and p past the point returned last reuse the
  * block scanned last. */
 const char *starts_next(const cg_extractor *ex, starts_iter *it, const char *p,
@@ -126,7 +144,13 @@ const char *scan_symbol(scan *s, const char *p);
 const char *scan_url(scan *s, const char *p);
 const char *scan_resolutions(scan *s, const char *p, const char *word_end, int decision);
 const char *scan_icj_keyword(scan *s, const char *p);
-const char *scan_icj_date_first(scan *s, const char *p);
+
+/* A decision of the Court cited date first ("its 7 December 2021
+ * order") whose keyword starts at kw: the date's day is at or after from
+ * and a reference could start there (a word's start, its first digit
+ * followed by a digit, a space or a line feed).  Emits it and returns
+ * its end, else NULL. */
+const char *scan_icj_date_before(scan *s, const char *kw, const char *from);
 
 /* A judgment or decision of the European Court of Human Rights whose
  * keyword is at kw and date ends at date_end (an application number

@@ -1,21 +1,24 @@
 /* Finding the next point where a reference may start: a pair of bytes
- * of the trigger tables at the start of a word.  Sixteen bytes at a time
- * with SSE2 where the compiler offers it: a cheap over-approximation
- * picks the few candidates, each then checked exactly with the tables.
- * A candidate is a capital, a digit or one of a few listed first bytes,
- * followed by a capital, a digit, '/', a space, a line feed or one of a
- * few listed second bytes, after a byte that is not a letter, digit,
- * '-', '.', '/' or non-ASCII byte (all of which continue a word).  When
+ * of the trigger tables at the start of a word (or a keyword of the
+ * Court right after a year's digits), whose first four bytes start a
+ * phrase of the lexicon (exactly, from the prefix table).  Sixteen bytes
+ * at a time with SSE2 where the compiler offers it: a cheap
+ * over-approximation picks the few candidates, each then checked exactly
+ * with the tables.  A candidate is a capital or one of a few listed
+ * first bytes, followed by a capital, a digit, '/', a space, a line feed
+ * or one of a few listed second bytes, after a byte that is not a
+ * letter, '-', '.', '/' or non-ASCII byte (all of which continue a word,
+ * as a digit does, but a digit is followed by a candidate too).  When
  * the registry's words start with too many different letters, every
  * word start is a candidate; without SSE2, or when they start with
  * other bytes, one table look-up a byte.  Where the processor has AVX2,
  * 32 bytes at a time on rarer anchors instead, Teddy-style (as in
  * Hyperscan): nibble tables give each byte the buckets of the three-byte
- * fingerprints that start there (a capital before '/'; a digit, a space
- * and a month's first letter or another space; the first two bytes of
- * a lexicon word or URL), and each anchor gives the candidate it implies
- * (the first of a symbol's capitals, a date's first digit), checked with
- * the same tables, so that the starts are those of the other scans.  The
+ * fingerprints that start there (a capital before '/'; the first three
+ * bytes of a lexicon phrase or URL, or its first two when its kind is
+ * not in the prefix table), and each anchor gives the candidate it
+ * implies (the first of a symbol's capitals), checked with the same
+ * tables, so that the starts are those of the other scans.  The
  * environment variable CITEGRAPH_SCAN=sse2 or =bytes forces a narrower
  * scan (for tests and measurements). */
 #include <stdint.h>
@@ -59,9 +62,12 @@ typedef struct fingerprint {
     nibset at[ANCHOR_BYTES];
 } fingerprint;
 
-/* Buckets of the anchor tables: one for symbols, two for dates (a
- * space, another space byte), the rest for the words that start here. */
-enum { BUCKETS = 8, BUCKET_SYMBOL = 0, BUCKET_DATE = 1, BUCKET_HERE = 3 };
+/* Buckets of the anchor tables: the words that start here, then one
+ * for symbols (the high bit, which a lane's sign gives). */
+enum { BUCKETS = 8, BUCKET_HERE = 0, BUCKET_SYMBOL = 7 };
+
+/* The trigger bits of the words and URLs, which the prefix table covers. */
+#define TRIG_WORDS (TRIG_URL | TRIG_RESOLUTION | TRIG_DECISION | TRIG_ICJ)
 
 static const nibset any_byte = {0xFFFFu, 0xFFFFu};
 
@@ -117,27 +123,38 @@ static void bucket_fill(cg_extractor *ex, unsigned k, const fingerprint *f)
         }
 }
 
-/* Fills the buckets from BUCKET_HERE on with the byte pairs that start a
- * lexicon word or a URL: one fingerprint a first byte, merged two at a
- * time (those that take the fewest more strings) until they fit. */
+/* Fills the buckets from BUCKET_HERE on with the first bytes of the
+ * lexicon words and URLs: the first three bytes of each prefix of the
+ * prefix table, and the first two of the phrases of the kinds it does
+ * not cover (one fingerprint a first byte); merged two at a time (those
+ * that take the fewest more strings) until they fit. */
 static void buckets_here(cg_extractor *ex)
 {
-    const unsigned words = TRIG_URL | TRIG_RESOLUTION | TRIG_DECISION | TRIG_ICJ;
-    fingerprint f[256];
+    fingerprint f[PREFIX_SLOTS / 2 + 256]; /* the prefixes, then first bytes */
     unsigned n = 0;
-    for (unsigned a = 0; a < 256; a++) {
-        if (!(ex->trigger[a] & words) || !ex->joining[a])
+    for (unsigned k = 0; k < PREFIX_SLOTS; k++) {
+        unsigned char key[4];
+        memcpy(key, &ex->prefix_key[k], 4);
+        if (!(ex->prefix_bits[k] & ~ex->prefix_all) || !ex->joining[key[0]])
+            continue;
+        for (unsigned j = 0; j < ANCHOR_BYTES; j++)
+            f[n].at[j] = (nibset){1u << (key[j] & 15), 1u << (key[j] >> 4)};
+        n++;
+    }
+    const unsigned uncovered = TRIG_WORDS & ex->prefix_all;
+    for (unsigned a = 0; a < 256 && uncovered; a++) {
+        if (!(ex->trigger[a] & uncovered) || !ex->joining[a])
             continue;
         unsigned char second[256];
         for (unsigned b = 0; b < 256; b++)
-            second[b] = (ex->trigger2[a << 8 | b] & words) != 0;
+            second[b] = (ex->trigger2[a << 8 | b] & uncovered) != 0;
         f[n].at[0] = (nibset){1u << (a & 15), 1u << (a >> 4)};
         f[n].at[1] = nibs_of(second);
         for (unsigned j = 2; j < ANCHOR_BYTES; j++)
             f[n].at[j] = any_byte;
         n++;
     }
-    while (n > BUCKETS - BUCKET_HERE) {
+    while (n > BUCKET_SYMBOL - BUCKET_HERE) {
         unsigned bi = 0, bj = 1;
         double best = -1;
         for (unsigned i = 0; i < n; i++)
@@ -153,43 +170,26 @@ static void buckets_here(cg_extractor *ex)
         f[bi] = merged(&f[bi], &f[bj]);
         f[bj] = f[--n];
     }
-    for (unsigned k = 0; k < n; k++) {
+    for (unsigned k = 0; k < n; k++)
         bucket_fill(ex, BUCKET_HERE + k, &f[k]);
-        ex->anchor_here |= (unsigned char)(1u << (BUCKET_HERE + k));
-    }
 }
 
-/* Chooses the 32-byte scan when the processor has AVX2 and the word
- * bytes fit in nibble tables, and fills the anchors' tables: a capital
- * before '/' (a symbol's series); a digit, a space byte, then a month's
- * first letter or another space byte (a date); the first two bytes of
- * a lexicon word or URL at the start of a word. */
+/* Chooses the 32-byte scan when the processor has AVX2, and fills the
+ * anchors' tables: a capital before '/' (a symbol's series); the first
+ * bytes of a lexicon word or URL (see buckets_here). */
 static void starts_init_avx2(cg_extractor *ex)
 {
     ex->starts_avx2 = 0;
 #if CG_BYTESET_AVX2
     memset(ex->anchor, 0, sizeof ex->anchor);
-    ex->anchor_here = 0;
     fingerprint f;
     f.at[0] = nibs_range('A', 'Z');
     f.at[1] = nibs_range('/', '/');
     for (unsigned j = 2; j < ANCHOR_BYTES; j++)
         f.at[j] = any_byte;
     bucket_fill(ex, BUCKET_SYMBOL, &f);
-    ex->anchor_symbol = 1u << BUCKET_SYMBOL;
-    unsigned char after[256];
-    for (unsigned b = 0; b < 256; b++)
-        after[b] = ex->month_first[b] || cg_is_space((unsigned char)b);
-    f.at[0] = nibs_range('0', '9');
-    f.at[2] = nibs_of(after);
-    f.at[1] = nibs_range(' ', ' ');
-    bucket_fill(ex, BUCKET_DATE, &f);
-    f.at[1] = nibs_range('\t', '\r'); /* the other space bytes */
-    bucket_fill(ex, BUCKET_DATE + 1, &f);
-    ex->anchor_date = 3u << BUCKET_DATE;
     buckets_here(ex);
-    ex->starts_avx2 = cg_byteset_avx2() &&
-                      cg_byteset_tables(ex->joining, ex->nib[0], ex->nib[1]);
+    ex->starts_avx2 = cg_byteset_avx2();
 #endif
 }
 
@@ -200,8 +200,8 @@ void starts_init(cg_extractor *ex)
     for (unsigned a = 0; a < 256; a++) {
         if (!ex->trigger[a] || !ex->joining[a])
             continue;
-        if (!(a >= 'A' && a <= 'Z') && !(a >= '0' && a <= '9')) {
-            words_only &= (a >= 'a' && a <= 'z') || a >= 0x80;
+        if (!(a >= 'A' && a <= 'Z')) {
+            words_only &= (a >= 'a' && a <= 'z') || (a >= '0' && a <= '9') || a >= 0x80;
             listed &= list_add(ex->extra, &n, a);
         }
         for (unsigned b = 0; b < 256; b++)
@@ -227,21 +227,6 @@ void starts_init(cg_extractor *ex)
         ex->starts_mode = STARTS_BYTEWISE;
 }
 
-/* Whether a date may start at digit p: one or two digits, a space (at
- * most one line break), then the first letter of a month. */
-static int may_be_date(const cg_extractor *ex, const char *p, const char *end)
-{
-    if (end - p <= 3)
-        return 0;
-    const char *q = p + 1;
-    if (cg_is_digit((unsigned char)*q))
-        q++;
-    if (!cg_is_space((unsigned char)*q))
-        return 0;
-    q = cg_lex_skip_space_lines(q, end, 1);
-    return q != NULL && q < end && ex->month_first[(unsigned char)*q];
-}
-
 /* Whether capitals at p are followed by '/', as a symbol's series is. */
 static int may_be_symbol(const char *p, const char *end)
 {
@@ -253,16 +238,26 @@ static int may_be_symbol(const char *p, const char *end)
 /* Trigger bits t at p less those whose necessary condition fails. */
 static unsigned narrow(const cg_extractor *ex, const char *p, const char *end, unsigned t)
 {
-    /* a lexicon word's first four bytes are in the prefix table (a
-     * phrase matches at least its length) unless its kind is not covered */
-    const unsigned lexicon = TRIG_RESOLUTION | TRIG_DECISION | TRIG_ICJ;
-    if (t & lexicon)
-        t &= ~lexicon | ex->prefix_all | (end - p >= 4 ? ex->prefix[prefix_slot(p)] : 0u);
+    /* a lexicon word's or URL's first four bytes are in the prefix table
+     * (a phrase matches at least its length) unless its kind is not covered */
+    if (t & TRIG_WORDS)
+        t &= ~TRIG_WORDS | ex->prefix_all | (end - p >= 4 ? prefix_lookup(ex, p) : 0u);
     if ((t & TRIG_SYMBOL) && !may_be_symbol(p, end))
         t &= ~(unsigned)TRIG_SYMBOL;
-    if ((t & TRIG_DATE) && !may_be_date(ex, p, end))
-        t &= ~(unsigned)TRIG_DATE;
     return t;
+}
+
+/* TRIG_AFTER_YEAR if a keyword of the Court that may end a date starts
+ * at p (not a digit), right after four digits that follow a space, else 0. */
+static unsigned after_year(const cg_extractor *ex, const char *p, const char *begin,
+                           const char *end)
+{
+    if (p - begin < 5 || cg_is_digit((unsigned char)*p) || !cg_is_space((unsigned char)p[-5]))
+        return 0;
+    for (int k = 2; k <= 4; k++)
+        if (!cg_is_digit((unsigned char)p[-k]))
+            return 0;
+    return narrow(ex, p, end, TRIG_ICJ) ? TRIG_AFTER_YEAR : 0;
 }
 
 /* The trigger bits at p if a reference may start there, else 0. */
@@ -272,9 +267,12 @@ static inline unsigned start_at(const cg_extractor *ex, const char *p, const cha
     unsigned char c = (unsigned char)*p;
     unsigned char prev = p != begin ? (unsigned char)p[-1] : 0; /* joining[0] is 0 */
     unsigned char next = p + 1 < end ? (unsigned char)p[1] : 0;
-    unsigned ok = (unsigned)ex->joining[c] & ((unsigned)ex->joining[prev] ^ 1u);
-    unsigned t = ex->trigger2[c << 8 | next] & (0u - ok);
-    return t ? narrow(ex, p, end, t) : 0;
+    unsigned t = ex->trigger2[c << 8 | next] & (0u - (unsigned)ex->joining[c]);
+    if (t == 0)
+        return 0;
+    if (!ex->joining[prev])
+        return narrow(ex, p, end, t);
+    return (t & TRIG_ICJ) && cg_is_digit(prev) ? after_year(ex, p, begin, end) : 0;
 }
 
 /* The first candidate of cand (bits over the block at b) where a
@@ -337,8 +335,9 @@ static inline __m128i in_list(__m128i v, const unsigned char (*list)[16])
     return _mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d));
 }
 
-/* Candidate bits of the sixteen bytes at p (17 readable); *carry is
- * whether the byte before p is a word byte, and becomes that of p[15]. */
+/* Candidate bits of the sixteen bytes at p (17 readable); *carry tells
+ * whether the byte before p is a word byte (bit 0) and a digit (bit 1),
+ * and becomes that of p[15]. */
 static inline unsigned block_candidates(const cg_extractor *ex, const char *p, unsigned *carry)
 {
     const __m128i slash = _mm_set1_epi8('/'), space = _mm_set1_epi8(' ');
@@ -346,10 +345,10 @@ static inline unsigned block_candidates(const cg_extractor *ex, const char *p, u
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
     __m128i up = in_range(v, 'A', 25);
     __m128i dg = in_range(v, '0', 9);
-    __m128i first = _mm_or_si128(up, dg);
-    __m128i wordv = _mm_or_si128(_mm_or_si128(first, in_range(v, 'a', 25)),
+    __m128i wordv = _mm_or_si128(_mm_or_si128(_mm_or_si128(up, dg), in_range(v, 'a', 25)),
                                  _mm_or_si128(in_range(v, '-', 2), v));
-    first = ex->starts_mode == STARTS_LISTED ? _mm_or_si128(first, in_list(v, ex->extra16)) : wordv;
+    __m128i first =
+        ex->starts_mode == STARTS_LISTED ? _mm_or_si128(up, in_list(v, ex->extra16)) : wordv;
     if (ex->starts_second) {
         __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
         __m128i sec = _mm_or_si128(in_range(w, 'A', 25), in_range(w, '0', 9));
@@ -358,9 +357,12 @@ static inline unsigned block_candidates(const cg_extractor *ex, const char *p, u
                                                           _mm_cmpeq_epi8(w, lf))));
         first = _mm_and_si128(first, _mm_or_si128(sec, in_list(w, ex->second16)));
     }
-    unsigned word = (unsigned)_mm_movemask_epi8(wordv);
-    unsigned cand = (unsigned)_mm_movemask_epi8(first) & ~(word << 1 | *carry) & 0xFFFFu;
-    *carry = word >> 15 & 1u;
+    unsigned word = (unsigned)_mm_movemask_epi8(wordv), digit = (unsigned)_mm_movemask_epi8(dg);
+    unsigned word_before = word << 1 | (*carry & 1u), digit_before = digit << 1 | *carry >> 1;
+    /* a word's start, or a byte other than a digit after a digit */
+    unsigned cand = (unsigned)_mm_movemask_epi8(first) & (~word_before | (digit_before & ~digit)) &
+                    0xFFFFu;
+    *carry = (word >> 15 & 1u) | (digit >> 15 & 1u) << 1;
     return cand;
 }
 
@@ -368,8 +370,7 @@ static inline unsigned block_candidates(const cg_extractor *ex, const char *p, u
 /* The extractor's tables of the 32-byte scan, loaded once a call. */
 typedef struct anchor_tables {
     __m256i at[2 * ANCHOR_BYTES]; /* the anchors' buckets, low then high nibbles */
-    __m256i word_lo, word_hi;     /* word bytes */
-    __m256i here, date, symbol;   /* the buckets of each kind, repeated */
+    __m256i nib, bias;            /* 0x0F and 127 repeated */
 } anchor_tables;
 
 __attribute__((target("avx2"))) static inline void anchor_tables_load(const cg_extractor *ex,
@@ -377,54 +378,34 @@ __attribute__((target("avx2"))) static inline void anchor_tables_load(const cg_e
 {
     for (unsigned j = 0; j < 2 * ANCHOR_BYTES; j++)
         tab->at[j] = _mm256_loadu_si256((const __m256i *)(const void *)ex->anchor[j]);
-    tab->word_lo = _mm256_loadu_si256((const __m256i *)(const void *)ex->nib[0]);
-    tab->word_hi = _mm256_loadu_si256((const __m256i *)(const void *)ex->nib[1]);
-    tab->here = _mm256_set1_epi8((char)ex->anchor_here);
-    tab->date = _mm256_set1_epi8((char)ex->anchor_date);
-    tab->symbol = _mm256_set1_epi8((char)ex->anchor_symbol);
-}
-
-/* Lanes of m with a bit of mask set, as bits. */
-__attribute__((target("avx2"))) static inline uint32_t lanes(__m256i m, __m256i mask)
-{
-    /* a lane not zero, plus 127, has its high bit set */
-    __m256i x = _mm256_adds_epu8(_mm256_and_si256(m, mask), _mm256_set1_epi8(127));
-    return (uint32_t)_mm256_movemask_epi8(x);
+    __m256i nib = _mm256_set1_epi8(0x0F), bias = _mm256_set1_epi8(127);
+    /* opaque to the compiler: kept in registers, not built again a block */
+    __asm__("" : "+x"(nib), "+x"(bias));
+    tab->nib = nib;
+    tab->bias = bias;
 }
 
 /* Candidate bits of the 32 bytes at b (34 readable) from their anchors:
- * a word that starts at its anchor, the first of the capitals before a
- * symbol's '/', a date's last digit and the byte before it.  *carry is
- * whether the byte before b is a word byte, and becomes that of b[31].
- * A candidate before b (but not before p) goes to *back. */
+ * every anchor (start_at tells whether a word starts there), and the
+ * first of the capitals before a symbol's '/'.  A candidate before b
+ * (but not before p) goes to *back. */
 __attribute__((target("avx2"), always_inline)) static inline uint32_t
-block32(const anchor_tables *tab, const char *b, const char *p, uint32_t *carry,
-        const char **back)
+block32(const anchor_tables *tab, const char *b, const char *p, const char **back)
 {
-    const __m256i nib = _mm256_set1_epi8(0x0F);
-    __m256i m = _mm256_set1_epi8(-1), lo0 = m, hi0 = m;
+    const __m256i nib = tab->nib;
+    __m256i m = _mm256_set1_epi8(-1);
 #pragma GCC unroll 4
     for (unsigned j = 0; j < ANCHOR_BYTES; j++) {
         __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(b + j));
         __m256i lo = _mm256_and_si256(v, nib);
         __m256i hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nib);
-        if (j == 0) {
-            lo0 = lo;
-            hi0 = hi;
-        }
         m = _mm256_and_si256(m, _mm256_and_si256(_mm256_shuffle_epi8(tab->at[2 * j], lo),
                                                  _mm256_shuffle_epi8(tab->at[2 * j + 1], hi)));
     }
-    __m256i w = _mm256_and_si256(_mm256_shuffle_epi8(tab->word_lo, lo0),
-                                 _mm256_shuffle_epi8(tab->word_hi, hi0));
-    uint32_t word = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(w, _mm256_setzero_si256()));
-    uint32_t cand = lanes(m, tab->here) & word & ~(word << 1 | *carry);
-    uint32_t date = lanes(m, tab->date), symbol = lanes(m, tab->symbol);
-    *carry = word >> 31;
+    /* a lane not zero, plus 127, has its high bit set */
+    uint32_t cand = (uint32_t)_mm256_movemask_epi8(_mm256_adds_epu8(m, tab->bias));
+    uint32_t symbol = (uint32_t)_mm256_movemask_epi8(m); /* BUCKET_SYMBOL is the high bit */
     *back = NULL;
-    cand |= date | date >> 1;
-    if ((date & 1u) && b > p)
-        *back = b - 1;
     while (symbol) {
         const char *q = b + __builtin_ctz(symbol);
         symbol &= symbol - 1;
@@ -441,20 +422,19 @@ block32(const anchor_tables *tab, const char *b, const char *p, uint32_t *carry,
 }
 
 /* The 32-byte scan: candidates from the anchors, each checked exactly.
- * A candidate before its block (a symbol's capitals or a date's first
- * digit in the block before) comes first; the bytes after the last
- * whole block are checked one at a time, from the first capital or
- * digit before them. */
+ * A candidate before its block (a symbol's capitals in the block
+ * before) comes first; the bytes after the last
+ * whole block are checked one at a time, from the first capital
+ * before them. */
 __attribute__((target("avx2"))) static const char *
 starts_next_avx2(const cg_extractor *ex, starts_iter *it, const char *p, const char *begin,
                  const char *end, unsigned *trig)
 {
     const char *b = it->block;
-    uint32_t cand = 0, carry = 0;
+    uint32_t cand = 0;
     int fresh = 0; /* whether block b is still to be scanned */
     if (b != NULL && p >= it->from && p < b + 32) {
         cand = p > b ? it->cand & (UINT32_C(0xFFFFFFFF) << (p - b)) : it->cand;
-        carry = it->carry;
     } else {
         b = p;
         fresh = 1;
@@ -465,24 +445,22 @@ starts_next_avx2(const cg_extractor *ex, starts_iter *it, const char *p, const c
         if (fresh) {
             if (end - b < 32 + ANCHOR_BYTES - 1) {
                 it->block = NULL;
-                while (b > p &&
-                       (cg_is_upper((unsigned char)b[-1]) || cg_is_digit((unsigned char)b[-1])))
+                while (b > p && cg_is_upper((unsigned char)b[-1]))
                     b--;
                 return next_start_bytewise(ex, b, begin, end, trig);
             }
             const char *back;
-            cand = block32(&tab, b, p, &carry, &back);
+            cand = block32(&tab, b, p, &back);
             unsigned t;
             if (back != NULL && (t = start_at(ex, back, begin, end)) != 0) {
                 it->block = b;
                 it->from = back + 1;
                 it->cand = cand;
-                it->carry = carry;
                 *trig = t;
                 return back;
             }
         }
-        const char *q = block_first(ex, it, b, cand, carry, begin, end, trig);
+        const char *q = block_first(ex, it, b, cand, 0, begin, end, trig);
         if (q)
             return q;
         b += 32;

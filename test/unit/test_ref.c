@@ -82,6 +82,28 @@ static const ref_case cases[] = {
     {"European Court of Human Rights, application No. 13216/05, Judgment of 16 June 2015",
      "echr:13216/05:judgment:2015-06-16"},
     {"in order to comply by 7 December 2021 with the Court", ""},
+    /* a date before its keyword, found from the keyword: across a line
+     * break, two-digit days, a date that an earlier reference took */
+    {"the International Court of Justice modified its 22 February\n2023 order",
+     "icj::order:2023-02-22"},
+    {"the International Court of Justice modified its 7\nFebruary 2023 order",
+     "icj::order:2023-02-07"},
+    {"the International Court of Justice modified its 7\n\nFebruary 2023 order", ""},
+    {"the International Court of Justice: its 2 February 2023\n\norder", "icj::order:2023-02-02"},
+    {"the International Court of Justice: its 7  December  2021  \n  order", "icj::order:2021-12-07"},
+    {"the International Court of Justice: its 31 March 2023 judgment", "icj::judgment:2023-03-31"},
+    {"the International Court of Justice: its 07 December 2021 Orders", "icj::order:2021-12-07"},
+    {"the International Court of Justice: its 22 February 2023order", "icj::order:2023-02-22"},
+    {"7 December 2021 order of the International Court of Justice", "icj::order:2021-12-07"},
+    {"the International Court of Justice, in its Order of 7 December 2021 Judgment",
+     "icj::order:2021-12-07"},
+    {"the International Court of Justice, in its order of 7 December 2021\norder of 8 December 2021",
+     "icj::order:2021-12-07|icj::order:2021-12-08"},
+    {"the International Court of Justice: its 7 December 2021 decision", ""},
+    {"the International Court of Justice: 123 December 2021 order", ""},
+    {"the International Court of Justice: x7 December 2021 order", ""},
+    {"the International Court of Justice: its 7 December 21 order", ""},
+    {"the International Court of Justice: A/78/7 December 2021 order", "A/78/7"},
     /* URLs */
     {"available at www.icrc.org/en/document/x-y.", "https://www.icrc.org/en/document/x-y"},
     {"<https://Media.UN.org/en/Asset/k1g>", "https://media.un.org/en/Asset/k1g"},
@@ -108,6 +130,38 @@ START_TEST(test_ids)
                   c->ids);
     cg_refs_free(&refs);
     cg_text_free(&text);
+}
+END_TEST
+
+/* A one-digit day followed by a tab starts no date (the start scan
+ * takes a digit before a space, a line feed or a digit); a two-digit
+ * day does.  The clean text is edited: loading turns tabs to spaces. */
+START_TEST(test_date_day_then_tab)
+{
+    static const char *const texts[] = {
+        "the International Court of Justice: its 7 February 2023 order",
+        "the International Court of Justice: its 17 February 2023 order"};
+    for (int k = 0; k < 2; k++) {
+        cg_text text;
+        cg_error err;
+        cg_error_clear(&err);
+        ck_assert_int_eq(cg_text_from_bytes(&text, texts[k], strlen(texts[k]), CG_MARKUP_PLAIN,
+                                            "test", &err),
+                         CG_OK);
+        char *day = strstr(text.clean, "7 February");
+        ck_assert_ptr_nonnull(day);
+        day[1] = '\t';
+        cg_extractor *ex = cg_extractor_new(unit_registry());
+        ck_assert_ptr_nonnull(ex);
+        cg_refs refs = {0};
+        ck_assert_int_eq(cg_extract(ex, &text, NULL, &refs), CG_OK);
+        ck_assert_uint_eq(refs.n, (size_t)k);
+        if (k)
+            ck_assert_str_eq(cg_refs_target(&refs, &refs.items[0]), "icj::order:2023-02-17");
+        cg_refs_free(&refs);
+        cg_extractor_free(ex);
+        cg_text_free(&text);
+    }
 }
 END_TEST
 
@@ -232,6 +286,7 @@ static Suite *ref_suite(void)
     TCase *tc = tcase_create("ids");
     tcase_add_loop_test(tc, test_ids, 0, (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, test_self_is_not_cited);
+    tcase_add_test(tc, test_date_day_then_tab);
     tcase_add_loop_test(tc, test_scan_offsets, 0,
                         (int)(sizeof extra_words / sizeof extra_words[0]));
     tcase_add_test(tc, test_joint_aliases);

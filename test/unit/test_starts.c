@@ -3,7 +3,9 @@
  * =sse2) the same as by the plain one that checks every byte (=bytes),
  * over texts made of tricky pieces: anchors at block and buffer ends,
  * long runs of capitals, dates across a line break, lexicon words at the
- * very start and end, non-ASCII bytes. */
+ * very start and end, non-ASCII bytes.  And every point where a scanner
+ * can match (a lexicon phrase or URL at a word's start, a symbol, a
+ * keyword of the Court right after a year) is a start with that bit. */
 #include "unit.h"
 
 #include "../../src/ref/internal.h"
@@ -16,7 +18,9 @@ static const char *const pieces[] = {
     "RESOLUTION", "resolutions", "decisions", "order", "orders", "Judgment", "judgement",
     "advisory opinion", "provisional\nmeasures", "http://x.org", "www.un.org", "ht", "htt",
     "ww", "\xc3\xa9", "\xe2\x80\x94", "\xff", "x", " ", "\n", "  ", "the ", "and/or", "4/5",
-    "a", "-", ".", "(", ",", "reso", "res", "re", "_res", "#dec", "dec", "pr", "o", "r"};
+    "a", "-", ".", "(", ",", "reso", "res", "re", "_res", "#dec", "dec", "pr", "o", "r",
+    " 2023order", " 2021Judgment", "19991decision", "https://a.org", "http:", "www", "respect",
+    "Orders", "A/78/L.1", "S/2023/1"};
 
 /* Lexicon words added to the bundled registry: none, words of many
  * first letters, words that start with other bytes or are short. */
@@ -42,6 +46,41 @@ static cg_extractor *extractor(const cg_registry *reg, const char *scan)
     unsetenv("CITEGRAPH_SCAN");
     ck_assert_ptr_nonnull(ex);
     return ex;
+}
+
+/* The trigger bits that some scanner needs at p, from the registry's
+ * phrases and the scanners' own first tests rather than the tables. */
+static unsigned needed(const cg_registry *reg, const unsigned char *joining, const char *p,
+                       const char *begin, const char *end)
+{
+    const char *after;
+    if (p > begin && joining[(unsigned char)p[-1]]) {
+        /* inside a word: only a keyword of the Court right after a year */
+        if (p - begin < 5 || !cg_is_space((unsigned char)p[-5]) || cg_is_digit((unsigned char)*p))
+            return 0;
+        for (int k = 1; k <= 4; k++)
+            if (!cg_is_digit((unsigned char)p[-k]))
+                return 0;
+        return cg_phrases_match(&reg->icj_words, p, end, &after) ? TRIG_AFTER_YEAR : 0;
+    }
+    if (!joining[(unsigned char)*p])
+        return 0;
+    unsigned t = 0;
+    size_t left = (size_t)(end - p);
+    if ((left > 4 && memcmp(p, "www.", 4) == 0) || (left > 7 && memcmp(p, "http://", 7) == 0) ||
+        (left > 8 && memcmp(p, "https://", 8) == 0))
+        t |= TRIG_URL;
+    if (cg_phrases_match(&reg->resolution_words, p, end, &after))
+        t |= TRIG_RESOLUTION;
+    if (cg_phrases_match(&reg->decision_words, p, end, &after))
+        t |= TRIG_DECISION;
+    if (cg_phrases_match(&reg->icj_words, p, end, &after))
+        t |= TRIG_ICJ;
+    char id[CG_ID_MAX], aliases[CG_ID_MAX];
+    int is_res;
+    if (cg_symbol_parse(reg, p, end, id, sizeof id, aliases, sizeof aliases, &is_res))
+        t |= TRIG_SYMBOL;
+    return t;
 }
 
 /* Checks ex against the starts ref (n of them, bits in bits) of
@@ -113,6 +152,15 @@ START_TEST(test_starts_as_bytewise)
             ref[n] = (size_t)(q - buf);
             bits[n++] = t;
             p = q + 1;
+        }
+        /* every point where a scanner may match is a start with its bits */
+        for (size_t k = 0, at = 0; at < len; at++) {
+            while (k < n && ref[k] < at)
+                k++;
+            unsigned need = needed(&reg, bytes->joining, buf + at, buf, buf + len);
+            ck_assert_msg(need == 0 || (k < n && ref[k] == at && (bits[k] & need) == need),
+                          "needed start at %zu (bits %u) not found in \"%.*s\"", at, need,
+                          (int)len, buf);
         }
         for (int s = 0; s < 2; s++)
             check_scan(scans[s], names[s], buf, len, ref, bits, n);
