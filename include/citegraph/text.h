@@ -29,7 +29,8 @@ typedef struct cg_text_seg {
 /* A loaded document.  raw holds the bytes as read (UTF-8, BOM removed);
  * clean the same text with markup removed: Markdown link targets and
  * escapes, emphasis, HTML tags and entities, footnote marks; line ends
- * as '\n'.  Every clean byte maps back to a raw byte. */
+ * as '\n'.  Every clean byte maps back to a raw byte.  When nothing
+ * needs removing, clean is raw itself (one buffer, released once). */
 typedef struct cg_text {
     char *raw;
     size_t raw_len;

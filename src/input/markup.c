@@ -14,10 +14,20 @@
 #include <emmintrin.h>
 #endif
 
+/* Most one-for-one replacements (a tab, a form feed) held in a run. */
+#define PATCH_MAX 64
+
+/* The clean text being written.  Raw bytes [run, p) of the scan are
+ * kept as they are (but for the bytes at patch[], each replaced by one
+ * byte) and not yet copied: a copy a run, made when a change ends it. */
 typedef struct emitter {
     cg_text *t;
     size_t cap;
     int failed;
+    const char *base;  /* the raw text */
+    const char *run;   /* the first raw byte not yet copied */
+    const char *patch[PATCH_MAX];
+    size_t npatch;
 } emitter;
 
 static int grow(emitter *e, size_t extra)
@@ -25,7 +35,8 @@ static int grow(emitter *e, size_t extra)
     cg_text *t = e->t;
     if (t->clean_len + extra + 1 <= e->cap)
         return 1;
-    size_t cap = e->cap * 2 + extra + 64;
+    /* at first, room for the whole text: markup removal seldom adds */
+    size_t cap = e->cap ? e->cap * 2 + extra + 64 : t->raw_len + extra + 64;
     char *c = cg_realloc(t->clean, cap);
     if (c == NULL) {
         e->failed = 1;
@@ -36,29 +47,73 @@ static int grow(emitter *e, size_t extra)
     return 1;
 }
 
-static void emit(emitter *e, char c, size_t raw)
+/* Records that the next clean byte comes from raw offset raw: a new map
+ * segment where the two offsets stop moving together. */
+static int map_next(emitter *e, size_t raw)
 {
     cg_text *t = e->t;
-    if (e->failed || !grow(e, 1))
-        return;
     size_t off = t->clean_len;
-    if (t->nsegs == 0 ? raw != off
-                      : raw - t->segs[t->nsegs - 1].raw != off - t->segs[t->nsegs - 1].clean) {
-        if (t->nsegs == t->segs_cap) {
-            size_t cap = t->segs_cap ? t->segs_cap * 2 : 16;
-            cg_text_seg *s = cg_realloc(t->segs, cap * sizeof *s);
-            if (s == NULL) {
-                e->failed = 1;
-                return;
-            }
-            t->segs = s;
-            t->segs_cap = cap;
+    if (t->nsegs == 0 ? raw == off
+                      : raw - t->segs[t->nsegs - 1].raw == off - t->segs[t->nsegs - 1].clean)
+        return 1;
+    if (t->nsegs == t->segs_cap) {
+        size_t cap = t->segs_cap ? t->segs_cap * 2 : 16;
+        cg_text_seg *s = cg_realloc(t->segs, cap * sizeof *s);
+        if (s == NULL) {
+            e->failed = 1;
+            return 0;
         }
-        t->segs[t->nsegs].clean = off;
-        t->segs[t->nsegs].raw = raw;
-        t->nsegs++;
+        t->segs = s;
+        t->segs_cap = cap;
     }
-    t->clean[t->clean_len++] = c;
+    t->segs[t->nsegs].clean = off;
+    t->segs[t->nsegs].raw = raw;
+    t->nsegs++;
+    return 1;
+}
+
+/* Writes c, which stands for the raw byte at offset raw (the run before
+ * it copied first). */
+static void emit(emitter *e, char c, size_t raw)
+{
+    if (e->failed || !grow(e, 1) || !map_next(e, raw))
+        return;
+    e->t->clean[e->t->clean_len++] = c;
+}
+
+/* What a one-for-one replacement turns raw byte c into. */
+static char replaced(char c)
+{
+    return c == '\t' ? ' ' : '\n';
+}
+
+/* Copies the run of kept raw bytes up to upto (its replacements made);
+ * the run then starts at upto. */
+static void flush(emitter *e, const char *upto)
+{
+    const char *from = e->run;
+    size_t npatch = e->npatch;
+    e->run = upto;
+    e->npatch = 0;
+    if (upto == from || e->failed)
+        return;
+    size_t n = (size_t)(upto - from);
+    cg_text *t = e->t;
+    if (!grow(e, n) || !map_next(e, (size_t)(from - e->base)))
+        return;
+    char *to = t->clean + t->clean_len;
+    memcpy(to, from, n);
+    for (size_t i = 0; i < npatch; i++)
+        to[e->patch[i] - from] = replaced(*e->patch[i]);
+    t->clean_len += n;
+}
+
+/* Keeps the raw byte at p in the run, replaced by one byte. */
+static void patch(emitter *e, const char *p)
+{
+    if (e->npatch == PATCH_MAX)
+        flush(e, p);
+    e->patch[e->npatch++] = p;
 }
 
 static int is_ascii_punct(unsigned char c)
@@ -85,8 +140,10 @@ static const char *const block_tags[] = {
 
 static int tag_in(const char *name, size_t n, const char *const *list)
 {
+    unsigned char first = (unsigned char)cg_ascii_lower((unsigned char)name[0]);
     for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && cg_ascii_caseeq(list[i], name, n))
+        if ((unsigned char)list[i][0] == first && strlen(list[i]) == n &&
+            cg_ascii_caseeq(list[i], name, n))
             return 1;
     return 0;
 }
@@ -205,9 +262,10 @@ static size_t entity(const char *p, const char *end, char out[4], size_t *outlen
 }
 
 /* Handles '<' at p: an autolink, a tag, a comment.  Returns the number
- * of raw bytes consumed (0: an ordinary '<'). */
-static size_t angle(emitter *e, const char *base, const char *p, const char *end,
-                    cg_markup markup, const char **autolink_end)
+ * of raw bytes consumed (0: an ordinary '<'); *block set when a block
+ * tag's line break replaces them. */
+static size_t angle(const char *p, const char *end, cg_markup markup, const char **autolink_end,
+                    int *block_break)
 {
     const char *q = p + 1;
     if (q < end && (end - q >= 4) &&
@@ -274,8 +332,7 @@ static size_t angle(emitter *e, const char *base, const char *p, const char *end
             return len; /* an unterminated <sup>: drop the tag only */
         return (size_t)(end - p);
     }
-    if (block)
-        emit(e, '\n', (size_t)(p - base));
+    *block_break = block;
     return len;
 }
 
@@ -366,13 +423,12 @@ static const char *next_special(const char *p, const char *end, const unsigned c
 
 cg_status cg_markup_normalize(cg_text *t, cg_markup markup)
 {
-    emitter e = {t, 0, 0};
-    t->clean_len = 0;
-    t->nsegs = 0;
-    if (!grow(&e, t->raw_len + 64))
-        return CG_ENOMEM;
     const char *base = t->raw;
     const char *end = t->raw + t->raw_len;
+    emitter e = {.t = t, .base = base, .run = base};
+    t->clean = NULL;
+    t->clean_len = 0;
+    t->nsegs = 0;
     const char *p = base;
     const char *link_close = NULL, *link_tstart = NULL, *link_tend = NULL;
     int link_keep = 0;
@@ -389,61 +445,56 @@ cg_status cg_markup_normalize(cg_text *t, cg_markup markup)
         if (cg_byteset_avx2() && cg_byteset_tables(special, simd_tables, simd_tables + 32))
             simd = simd_tables;
     }
-    while (p < end && !e.failed) {
-        if (!special[(unsigned char)*p]) {
-            const char *run = next_special(p + 1, end, special, simd);
-            size_t n = (size_t)(run - p);
-            if (!grow(&e, n))
-                break;
-            emit(&e, *p, (size_t)(p - base)); /* records a segment if needed */
-            memcpy(t->clean + t->clean_len, p + 1, n - 1);
-            t->clean_len += n - 1;
-            p = run;
-            continue;
-        }
+    /* Each special byte either changes the text (the run of kept bytes
+     * before it is copied, the change written, a new run started after
+     * it), is replaced by one byte (kept in the run, patched when it is
+     * copied) or turns out to be plain (kept in the run). */
+    while (!e.failed) {
+        p = next_special(p, end, special, simd);
+        if (p >= end)
+            break;
         unsigned char c = (unsigned char)*p;
         size_t at = (size_t)(p - base);
         if (p == link_close) {
+            flush(&e, p);
             if (link_keep) {
                 emit(&e, ' ', (size_t)(link_tstart - base));
                 for (const char *r = link_tstart; r < link_tend; r++)
                     emit(&e, *r, (size_t)(r - base));
                 emit(&e, ' ', (size_t)(link_tend - base));
             }
-            p = link_tend + 1;
+            p = e.run = link_tend + 1;
             link_close = NULL;
             continue;
         }
         if (p == autolink_end) {
+            flush(&e, p);
             autolink_end = NULL;
-            p++;
+            p = e.run = p + 1;
             continue;
         }
         if (c < 0x80) {
             switch (c) {
             case '\r':
                 if (p + 1 < end && p[1] == '\n') {
-                    p++;
+                    flush(&e, p); /* CRLF: the CR dropped */
+                    p = e.run = p + 1;
                     continue;
                 }
-                emit(&e, '\n', at);
-                p++;
-                continue;
-            case '\f': case '\v':
-                emit(&e, '\n', at);
-                p++;
-                continue;
-            case '\t':
-                emit(&e, ' ', at);
-                p++;
-                continue;
+                patch(&e, p);
+                break;
+            case '\f': case '\v': case '\t':
+                patch(&e, p);
+                break;
             case '*':
-                p++;
+                flush(&e, p);
+                p = e.run = p + 1;
                 continue;
             case '\\':
                 if (markup != CG_MARKUP_HTML && p + 1 < end && is_ascii_punct((unsigned char)p[1])) {
+                    flush(&e, p);
                     emit(&e, p[1], at + 1);
-                    p += 2;
+                    p = e.run = p + 2;
                     continue;
                 }
                 break;
@@ -453,14 +504,19 @@ cg_status cg_markup_normalize(cg_text *t, cg_markup markup)
                     size_t tlen = (size_t)(link_tend - link_tstart);
                     link_keep = !(tlen == 0 || link_tstart[0] == '#' ||
                                   link_text_is_reference(p, link_close));
-                    p++;
+                    flush(&e, p);
+                    p = e.run = p + 1;
                     continue;
                 }
                 break;
             case '<': {
-                size_t n = angle(&e, base, p, end, markup, &autolink_end);
+                int block = 0;
+                size_t n = angle(p, end, markup, &autolink_end, &block);
                 if (n) {
-                    p += n;
+                    flush(&e, p);
+                    if (block)
+                        emit(&e, '\n', at);
+                    p = e.run = p + n;
                     continue;
                 }
                 break;
@@ -470,9 +526,10 @@ cg_status cg_markup_normalize(cg_text *t, cg_markup markup)
                 size_t outlen = 0;
                 size_t n = entity(p, end, out, &outlen);
                 if (n) {
+                    flush(&e, p);
                     for (size_t i = 0; i < outlen; i++)
                         emit(&e, out[i], at);
-                    p += n;
+                    p = e.run = p + n;
                     continue;
                 }
                 break;
@@ -480,23 +537,32 @@ cg_status cg_markup_normalize(cg_text *t, cg_markup markup)
             default:
                 break;
             }
-            emit(&e, (char)c, at);
-            p++;
+            p++; /* kept in the run */
             continue;
         }
         int kind;
         size_t n = special_utf8((const unsigned char *)p, (const unsigned char *)end, &kind);
         if (n) {
+            flush(&e, p);
             if (kind == 1)
                 emit(&e, ' ', at);
             else if (kind == 2)
                 emit(&e, '-', at);
-            p += n;
+            p = e.run = p + n;
             continue;
         }
-        emit(&e, (char)c, at);
         p++;
     }
+    if (!e.failed && t->clean == NULL && e.run == base && e.npatch == 0) {
+        /* nothing to change: the clean text is the raw one (which ends
+         * with a zero byte) */
+        t->clean = t->raw;
+        t->clean_len = t->raw_len;
+        return CG_OK;
+    }
+    flush(&e, end);
+    if (!e.failed && t->clean == NULL)
+        grow(&e, 0); /* everything dropped: an empty text */
     if (e.failed)
         return CG_ENOMEM;
     t->clean[t->clean_len] = '\0';

@@ -542,8 +542,9 @@ cg_status cg_text_load_prefix(cg_text *text, const char *path, size_t max, cg_er
 
 void cg_text_free(cg_text *text)
 {
+    if (text->clean != text->raw)
+        cg_free(text->clean); /* else the raw bytes needed no change */
     release_raw(text->raw, text->raw_mapped);
-    cg_free(text->clean);
     cg_free(text->segs);
     memset(text, 0, sizeof *text);
 }

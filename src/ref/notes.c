@@ -4,8 +4,9 @@
  * Markdown note "[^12]:" or, in pdftotext layouts, a number alone on its
  * line above more deeply indented text.  A footnote runs to the next one
  * or to a blank line.  One pass over the lines, passing over those
- * whose first byte can neither start nor close a footnote (their line
- * feeds found 16 or 32 bytes at a time): linear in the text. */
+ * whose first byte, or first after the indentation, can neither start
+ * nor close a footnote (their line feeds found 16 or 32 bytes at a
+ * time): linear in the text. */
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -122,6 +123,12 @@ static inline const char *next_line_feed(const char *p, const char *end)
     return p;
 }
 
+/* Whether a footnote's mark (or number) may start with byte c. */
+static inline int note_first(unsigned char c)
+{
+    return cg_is_digit(c) || c == '[' || c == '<' || c == 0xC2 || c == 0xE2;
+}
+
 /* Where the text of a footnote starting at line begins (raw), or NULL. */
 static const char *note_start(const char *line, const char *eol, const char *end, long *number)
 {
@@ -132,7 +139,7 @@ static const char *note_start(const char *line, const char *eol, const char *end
     if (*p == '\f')
         p++;
     unsigned char c = p < eol ? (unsigned char)*p : 0;
-    if (!(cg_is_digit(c) || c == '[' || c == '<' || c == 0xC2 || c == 0xE2))
+    if (!note_first(c))
         return NULL; /* most lines: a word */
     size_t m = cg_is_digit(c) ? 0 : note_mark(p, eol, number); /* marks start otherwise */
     if (m > 0) {
@@ -245,6 +252,18 @@ cg_status notes_build(const cg_text *text, notes *nb)
     /* lines of other first bytes neither start nor close a footnote */
     for (const char *line = raw; line < end;) {
         if (!line_firsts(open)[(unsigned char)*line]) {
+            line = skip(line, end, line_firsts(open));
+            continue;
+        }
+        /* an indented line of words, the most common kind: it neither
+         * starts a footnote nor is blank, passed over with the lines
+         * after it (its end not looked for first) */
+        size_t ind = indent_of(line, end);
+        const char *w = line + ind;
+        if (w < end && *w == '\f')
+            w++;
+        unsigned char c = w < end ? (unsigned char)*w : '\n';
+        if (ind <= 16 && !note_first(c) && !cg_is_space(c) && c != '\f') {
             line = skip(line, end, line_firsts(open));
             continue;
         }

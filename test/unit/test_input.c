@@ -58,7 +58,82 @@ static const clean_case cleans[] = {
     {"\xef\xbb\xbfS/1", CG_MARKUP_PLAIN, "S/1"},
     {"", CG_MARKUP_PLAIN, ""},
     {"", CG_MARKUP_HTML, ""},
+    /* bytes that stop the scan but stay as they are, around changes */
+    {"\xe2\x80\x9c" "A\xe2\x80\x9d ] > [a] \\q &x; <i>b</i>\t\xc2\xa9*",
+     CG_MARKUP_PLAIN, "\xe2\x80\x9c" "A\xe2\x80\x9d ] > [a] \\q &x; b \xc2\xa9"},
+    {"\t\f\ra\v", CG_MARKUP_PLAIN, " \n\na\n"},
+    {"*\t*", CG_MARKUP_PLAIN, " "},
+    {"&shy;", CG_MARKUP_HTML, ""},
+    {"x<br>", CG_MARKUP_HTML, "x\n"},
 };
+
+/* A text that needs no change is its own clean text: no copy, no map,
+ * released once; bytes replaced one for one need a copy but no map. */
+START_TEST(test_clean_unchanged)
+{
+    static const char *const same[] = {
+        "S/2023/1 and A/78/738.\n", "\xe2\x80\x9cReport\xe2\x80\x9d [a] (b) ] > x",
+        "3 < 4 & 5 > 2 \\q", "\xc2\xa9 \xe2\x80\x93 \xef\xbc\x81", "x"};
+    cg_text t;
+    cg_error err;
+    for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
+        ck_assert_int_eq(cg_text_from_bytes(&t, same[i], strlen(same[i]), CG_MARKUP_PLAIN, "t", &err),
+                         CG_OK);
+        ck_assert_ptr_eq(t.clean, t.raw);
+        ck_assert_uint_eq(t.clean_len, strlen(same[i]));
+        ck_assert_uint_eq(t.nsegs, 0);
+        ck_assert_str_eq(t.clean, same[i]);
+        ck_assert_uint_eq(cg_text_raw_offset(&t, t.clean_len), t.raw_len);
+        cg_text_free(&t);
+        ck_assert_ptr_null(t.clean);
+    }
+    ck_assert_int_eq(cg_text_from_bytes(&t, "a\tb", 3, CG_MARKUP_PLAIN, "t", &err), CG_OK);
+    ck_assert_ptr_ne(t.clean, t.raw);
+    ck_assert_str_eq(t.clean, "a b");
+    ck_assert_uint_eq(t.nsegs, 0);
+    cg_text_free(&t);
+}
+END_TEST
+
+/* Many one-for-one replacements in one run of kept bytes (more than a
+ * run holds at once), then a change that shifts the offsets. */
+START_TEST(test_clean_many_replacements)
+{
+    const size_t reps = 1000;
+    char *raw = malloc(reps * 5 + 8), *want = malloc(reps * 5 + 8);
+    ck_assert_ptr_nonnull(raw);
+    ck_assert_ptr_nonnull(want);
+    size_t n = 0, w = 0;
+    for (size_t i = 0; i < reps; i++) {
+        static const char in[] = "a\tb\f", out[] = "a b\n";
+        memcpy(raw + n, in, 4);
+        memcpy(want + w, out, 4);
+        n += 4;
+        w += 4;
+        if (i % 7 == 3) {
+            raw[n++] = '\r';
+            want[w++] = '\n';
+        }
+    }
+    memcpy(raw + n, "**z\t", 4);
+    memcpy(want + w, "z ", 2);
+    n += 4;
+    w += 2;
+    cg_text t;
+    cg_error err;
+    ck_assert_int_eq(cg_text_from_bytes(&t, raw, n, CG_MARKUP_PLAIN, "t", &err), CG_OK);
+    ck_assert_uint_eq(t.clean_len, w);
+    ck_assert_int_eq(memcmp(t.clean, want, w), 0);
+    ck_assert_uint_eq(t.nsegs, 1);
+    ck_assert_uint_eq(cg_text_raw_offset(&t, w - 2), n - 2);
+    ck_assert_uint_eq(cg_text_raw_offset(&t, w - 3), n - 5);
+    for (size_t k = 0; k + 2 < w; k += 97)
+        ck_assert_uint_eq(cg_text_raw_offset(&t, k), k);
+    cg_text_free(&t);
+    free(raw);
+    free(want);
+}
+END_TEST
 
 START_TEST(test_clean)
 {
@@ -782,6 +857,8 @@ static Suite *input_suite(void)
 
     tc = tcase_create("markup");
     tcase_add_loop_test(tc, test_clean, 0, (int)(sizeof cleans / sizeof cleans[0]));
+    tcase_add_test(tc, test_clean_unchanged);
+    tcase_add_test(tc, test_clean_many_replacements);
     tcase_add_loop_test(tc, test_raw_offset, 0, (int)(sizeof offsets / sizeof offsets[0]));
     tcase_add_test(tc, test_raw_offset_monotonic);
     tcase_add_test(tc, test_offset_hints);

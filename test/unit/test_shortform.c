@@ -92,6 +92,13 @@ static const form_case cases[] = {
      "¹ S/2023/1, see\nalso\n                      12 pages.\n² Ibid.\n", "S/2023/1|S/2023/1~ibid"},
     {"no footnote: ibid in a paragraph of words",
      "See S/2023/1,\nalso 12\n(ibid.).\n", "S/2023/1|S/2023/1~ibid"},
+    /* and over indented lines of words, with the lines after them */
+    {"indented lines of words go on a footnote, an indented blank line closes it",
+     "¹ S/2023/1, see\n    also the report.\n\f   more words.\n    \nIbid.\n", "S/2023/1"},
+    {"indented lines of words before pdftotext footnotes",
+     "Body text.\n      indented words.\n\t words\n         1\n            S/2023/1, para. 2.\n"
+     "         2\n            Ibid., para. 3.\n",
+     "S/2023/1@para. 2|S/2023/1~ibid@para. 3"},
 };
 
 /* The references of refs in the notation of the table. */
