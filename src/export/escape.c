@@ -98,14 +98,30 @@ size_t cg_export_utf8_len(const char *s, size_t n, unsigned long *cp)
     return len;
 }
 
-size_t cg_export_put_utf8(cg_buf *out, const char *s, size_t n)
+char *cg_export_utf8_at(char *o, const char *s, size_t n, size_t *used)
 {
     unsigned long cp;
     size_t len = cg_export_utf8_len(s, n, &cp);
     /* U+FFFE and U+FFFF are not characters in XML; nowhere useful */
-    if (len == 0 || cp == 0xFFFE || cp == 0xFFFF)
-        return cg_buf_puts(out, "\xEF\xBF\xBD") == CG_OK ? (len ? len : 1) : 0;
-    return cg_buf_append(out, s, len) == CG_OK ? len : 0;
+    if (len == 0 || cp == 0xFFFE || cp == 0xFFFF) {
+        *used = len ? len : 1;
+        memcpy(o, "\xEF\xBF\xBD", 3);
+        return o + 3;
+    }
+    *used = len;
+    memcpy(o, s, len);
+    return o + len;
+}
+
+size_t cg_export_put_utf8(cg_buf *out, const char *s, size_t n)
+{
+    if (cg_buf_reserve(out, 4) != CG_OK)
+        return 0;
+    size_t used;
+    char *o = cg_export_utf8_at(out->data + out->len, s, n, &used);
+    out->len = (size_t)(o - out->data);
+    *o = '\0';
+    return used;
 }
 
 cg_status cg_csv_put_field(cg_buf *out, const char *s)

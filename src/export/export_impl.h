@@ -38,6 +38,9 @@ size_t cg_export_utf8_len(const char *s, size_t n, unsigned long *cp);
 /* Appends the character at s[0..n) if valid UTF-8, else U+FFFD; returns
  * the number of bytes of s consumed (at least 1), 0 on failure. */
 size_t cg_export_put_utf8(cg_buf *out, const char *s, size_t n);
+/* Writes at o (room for 4 bytes) what cg_export_put_utf8 appends; *used
+ * gets the bytes of s consumed; returns the end of what was written. */
+char *cg_export_utf8_at(char *o, const char *s, size_t n, size_t *used);
 /* Whether vertex v is written (keep NULL keeps all). */
 int cg_export_kept(const cg_graph *graph, const unsigned char *keep, size_t v);
 

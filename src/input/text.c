@@ -62,8 +62,8 @@ __attribute__((target("avx2"))) static size_t ascii_run_avx2(const unsigned char
     return i;
 }
 
-/* Line feeds in raw[at, off) 32 bytes at a time, into *count; returns
- * where it stopped (short of off by less than 32), or at when a carriage
+/* Line feeds in raw[at, off) 64 bytes at a time, into *count; returns
+ * where it stopped (short of off by less than 64), or at when a carriage
  * return was seen. */
 __attribute__((target("avx2"))) static size_t line_feeds_avx2(const char *raw, size_t at,
                                                               size_t off, long *count)
@@ -73,12 +73,17 @@ __attribute__((target("avx2"))) static size_t line_feeds_avx2(const char *raw, s
     size_t i = at;
     long n = 0;
     __m256i crs = zero;
-    while (off - i >= 32) {
+    while (off - i >= 64) {
+        /* each byte counter takes two a block: 127 blocks before a sum */
+        size_t blocks = (off - i) / 64 < 127 ? (off - i) / 64 : 127;
         __m256i acc = zero;
-        for (int k = 0; k < 255 && off - i >= 32; k++, i += 32) {
+        for (size_t k = 0; k < blocks; k++, i += 64) {
             __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(raw + i));
+            __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(raw + i + 32));
             acc = _mm256_sub_epi8(acc, _mm256_cmpeq_epi8(v, lfv));
-            crs = _mm256_or_si256(crs, _mm256_cmpeq_epi8(v, crv));
+            acc = _mm256_sub_epi8(acc, _mm256_cmpeq_epi8(w, lfv));
+            crs = _mm256_or_si256(crs, _mm256_or_si256(_mm256_cmpeq_epi8(v, crv),
+                                                       _mm256_cmpeq_epi8(w, crv)));
         }
         __m256i sums = _mm256_sad_epu8(acc, zero);
         n += _mm256_extract_epi64(sums, 0) + _mm256_extract_epi64(sums, 1) +
@@ -171,14 +176,46 @@ int cg_utf8_valid(const char *bytes, size_t len, size_t *bad)
     return 1;
 }
 
+/* Characters in raw[a, b): the bytes that do not continue a UTF-8
+ * sequence, sixteen then eight at a time. */
+static long chars_in(const char *raw, size_t a, size_t b)
+{
+    long n = 0;
+#if defined(__SSE2__)
+    /* as signed bytes, the continuation bytes 0x80 to 0xBF are those
+     * not above (char)0xBF; counted in byte counters summed every 255 blocks */
+    const __m128i cont = _mm_set1_epi8((char)0xBF), zero = _mm_setzero_si128();
+    while (b - a >= 16) {
+        __m128i acc = zero;
+        for (int k = 0; k < 255 && b - a >= 16; k++, a += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(raw + a));
+            acc = _mm_sub_epi8(acc, _mm_cmpgt_epi8(v, cont));
+        }
+        __m128i sums = _mm_sad_epu8(acc, zero);
+        n += _mm_cvtsi128_si32(sums) + _mm_cvtsi128_si32(_mm_unpackhi_epi64(sums, sums));
+    }
+#endif
+    /* a byte starts a character when its bit 7 is clear or its bit 6 set */
+    const uint64_t ones = 0x0101010101010101ULL;
+    while (b - a >= 8) {
+        uint64_t w;
+        memcpy(&w, raw + a, 8);
+        n += (long)((((~w >> 7) | (w >> 6)) & ones) * ones >> 56);
+        a += 8;
+    }
+    for (; a < b; a++)
+        n += ((unsigned char)raw[a] & 0xC0) != 0x80;
+    return n;
+}
+
 void position_from(const char *raw, size_t from, long line,
                           size_t line_start, size_t off, long *out_line,
                           size_t *out_start)
 {
 #if defined(__SSE2__)
-    /* line feeds counted 32 (AVX2) then sixteen bytes at a time, in byte
-     * counters summed every 255 blocks; a carriage return anywhere: the
-     * exact walk below */
+    /* line feeds counted 64 (AVX2) then sixteen bytes at a time, in byte
+     * counters summed every 127 or 255 blocks; a carriage return anywhere:
+     * the exact walk below */
     const __m128i lfv = _mm_set1_epi8('\n'), crv = _mm_set1_epi8('\r');
     const __m128i zero = _mm_setzero_si128();
     size_t at = from;
@@ -200,15 +237,33 @@ void position_from(const char *raw, size_t from, long line,
     }
     if (at > from && _mm_movemask_epi8(crs) == 0) {
         if (count) {
+            /* back to the last line feed, sixteen bytes at a time */
             size_t last = at;
-            while (raw[last - 1] != '\n')
-                last--;
+            int m = 0;
+            while (last - from >= 16 &&
+                   (m = _mm_movemask_epi8(_mm_cmpeq_epi8(
+                        _mm_loadu_si128((const __m128i *)(const void *)(raw + last - 16)), lfv))) == 0)
+                last -= 16;
+            if (m != 0)
+                last -= 16 - (size_t)(32 - __builtin_clz((unsigned)m));
+            else
+                while (raw[last - 1] != '\n')
+                    last--;
             line += count;
             line_start = last;
         }
         from = at;
     }
 #endif
+    if (off - from < 32) {
+        /* a few bytes: one by one */
+        for (size_t i = from; i < off; i++)
+            if (raw[i] == '\n' || (raw[i] == '\r' && raw[i + 1] != '\n')) {
+                line++;
+                line_start = i + 1;
+            }
+        from = off;
+    }
     for (size_t i = from; i < off; i++) {
         /* jump to the next line end */
         const char *nl = memchr(raw + i, '\n', off - i);
@@ -312,9 +367,7 @@ cg_status text_adopt(cg_text *text, char *data, size_t len, size_t mapped, cg_ma
         long line;
         size_t start;
         position_from(data, 0, 1, 0, bad, &line, &start);
-        long col = 1;
-        for (size_t i = start; i < bad; i++)
-            col += ((unsigned char)data[i] & 0xC0) != 0x80;
+        long col = 1 + chars_in(data, start, bad);
         cg_status st = data[bad] == '\0'
             ? cg_error_set(err, CG_EINPUT, name, line, col,
                            "binary file (NUL byte at offset %ju); skipped",
@@ -623,21 +676,26 @@ void cg_text_position(cg_text *text, size_t raw_off, long *line, long *column)
 {
     if (raw_off > text->raw_len)
         raw_off = text->raw_len;
-    if (raw_off < text->cursor_off) {
-        text->cursor_off = 0;
-        text->cursor_line = 1;
-        text->cursor_line_start = 0;
-        text->cursor_column = 1;
-    }
-    long l;
+    long l, col;
     size_t start;
-    position_from(text->raw, text->cursor_off, text->cursor_line,
-                  text->cursor_line_start, raw_off, &l, &start);
-    /* count characters from the cursor when still on its line */
-    size_t from = start == text->cursor_line_start && text->cursor_off >= start ? text->cursor_off : start;
-    long col = from == start ? 1 : text->cursor_column;
-    for (size_t i = from; i < raw_off; i++)
-        col += ((unsigned char)text->raw[i] & 0xC0) != 0x80;
+    if (raw_off < text->cursor_off && raw_off >= text->cursor_line_start) {
+        /* back on the cursor's line: the characters between taken off */
+        l = text->cursor_line;
+        start = text->cursor_line_start;
+        col = text->cursor_column - chars_in(text->raw, raw_off, text->cursor_off);
+    } else {
+        if (raw_off < text->cursor_off) {
+            text->cursor_off = 0;
+            text->cursor_line = 1;
+            text->cursor_line_start = 0;
+            text->cursor_column = 1;
+        }
+        position_from(text->raw, text->cursor_off, text->cursor_line, text->cursor_line_start,
+                      raw_off, &l, &start);
+        /* characters counted on from the cursor when still on its line */
+        size_t from = start == text->cursor_line_start ? text->cursor_off : start;
+        col = (from == start ? 1 : text->cursor_column) + chars_in(text->raw, from, raw_off);
+    }
     text->cursor_off = raw_off;
     text->cursor_line = l;
     text->cursor_line_start = start;

@@ -257,6 +257,161 @@ START_TEST(test_json_escape)
 }
 END_TEST
 
+/* s[0..n) folded the plain way: whitespace runs one space unless last,
+ * any other control byte a space. */
+static size_t naive_fold(const char *s, size_t n, char *out)
+{
+    size_t k = 0;
+    int space = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            space = 1;
+            continue;
+        }
+        if (space)
+            out[k++] = ' ';
+        space = 0;
+        out[k++] = c < 0x20 || c == 0x7F ? ' ' : (char)c;
+    }
+    return k;
+}
+
+/* s[0..n) as a JSON string the plain way (s ASCII, or UTF-8 characters
+ * that stand for themselves). */
+static size_t naive_json(const char *s, size_t n, char *out)
+{
+    size_t k = 0;
+    out[k++] = '"';
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') {
+            out[k++] = '\\';
+            out[k++] = (char)c;
+        } else if (c == '\n') {
+            k += (size_t)sprintf(out + k, "\\n");
+        } else if (c == '\t') {
+            k += (size_t)sprintf(out + k, "\\t");
+        } else if (c < 0x20) {
+            k += (size_t)sprintf(out + k, "\\u%04x", c);
+        } else {
+            out[k++] = (char)c;
+        }
+    }
+    out[k++] = '"';
+    return k;
+}
+
+/* Bytes that fields are made of here: plain, space, every kind of
+ * whitespace, other control bytes, JSON's specials, a two-byte character. */
+static const char *const field_bytes[] = {"a", "/", " ", " ", "\t", "\n", "\r", "\v", "\f", "\x01", "\x1f", "\x7f",
+                                          "\"", "\\", "\xc3\xa9", "9", "Z"};
+#define NFIELD_BYTES (sizeof field_bytes / sizeof field_bytes[0])
+
+/* Field number k of length about n: mostly plain, or mixed (k odd), with a
+ * space or a control byte at one end now and then. */
+static size_t make_field(unsigned k, size_t n, char *out)
+{
+    size_t len = 0;
+    unsigned x = k * 2654435761u + (unsigned)n;
+    for (size_t i = 0; i < n; i++) {
+        x = x * 1103515245u + 12345u;
+        unsigned pick = (x >> 16) % (k % 2 ? NFIELD_BYTES : 4 * NFIELD_BYTES);
+        const char *b = pick < NFIELD_BYTES ? field_bytes[pick] : "x";
+        if (pick >= NFIELD_BYTES && (x >> 8) % 5 == 0)
+            b = " ";
+        len += (size_t)sprintf(out + len, "%s", b);
+    }
+    if (k % 7 == 3)
+        out[len++] = ' ';
+    if (k % 11 == 5)
+        out[len++] = '\t';
+    out[len] = '\0';
+    return len;
+}
+
+START_TEST(test_fields_folded)
+{
+    /* every length around the eight-byte steps, with and without
+     * anything to fold, against the plain fold; then as JSON */
+    char field[200], want[1400];
+    for (unsigned k = 0; k < 40; k++)
+        for (size_t n = 0; n < 40; n++) {
+            size_t len = make_field(k, n, field);
+            cg_buf b = {0};
+            ck_assert_int_eq(cg_buf_puts(&b, "<"), CG_OK);
+            ck_assert_int_eq(cg_tsv_put_field(&b, field), CG_OK);
+            size_t w = naive_fold(field, len, want);
+            ck_assert_msg(b.len == 1 + w && memcmp(b.data + 1, want, w) == 0 && b.data[b.len] == '\0',
+                          "field %u/%zu: got [%s], want [%.*s]", k, n, b.data + 1, (int)w, want);
+            cg_buf_clear(&b);
+            ck_assert_int_eq(cg_json_put_string(&b, field, len), CG_OK);
+            w = naive_json(field, len, want);
+            ck_assert_msg(b.len == w && memcmp(b.data, want, w) == 0 && b.data[b.len] == '\0',
+                          "field %u/%zu: got %s, want %.*s", k, n, b.data, (int)w, want);
+            cg_buf_free(&b);
+        }
+}
+END_TEST
+
+START_TEST(test_json_not_utf8)
+{
+    /* bytes that do not start a character, alone or in a long plain run */
+    cg_buf b = {0};
+    ck_assert_int_eq(cg_json_put_string(&b, "abcdefgh\xffijklmnop\xc3(qrstuvwx\xef\xbf\xbf", 30), CG_OK);
+    ck_assert_str_eq(b.data, "\"abcdefgh\xef\xbf\xbdijklmnop\xef\xbf\xbd(qrstuvwx\xef\xbf\xbd\"");
+    cg_buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_rows_numbers_and_names)
+{
+    /* lines and columns of many digits; names of unknown kinds and ways;
+     * rows on one long line of two-byte characters, in a mix of orders
+     * (back within the line, to its start) */
+    static char raw[40000];
+    size_t len = 0;
+    for (int i = 0; i < 1200; i++)
+        len += (size_t)sprintf(raw + len, "\n");
+    for (int i = 0; i < 1500; i++)
+        len += (size_t)sprintf(raw + len, "S/%d \xc3\xa9 ", 100 + i);
+    cg_text t;
+    cg_error err;
+    ck_assert_int_eq(cg_text_from_bytes(&t, raw, len, CG_MARKUP_PLAIN, "t", &err), CG_OK);
+    cg_refs refs = {0};
+    const size_t at[] = {1200 + 2 * 8 + 3, 1200 + 9 * 1400, 1200 + 9 * 1400 + 1, 1200, 1200 + 9 * 13};
+    for (size_t i = 0; i < sizeof at / sizeof at[0]; i++)
+        ck_assert_int_eq(cg_refs_add(&refs, i == 1 ? (cg_kind)99 : CG_KIND_SYMBOL, 0, at[i], at[i] + 5,
+                                     "S/1", ""),
+                         CG_OK);
+    refs.items[2].via = (cg_via)77;
+    t.line_base = 123456789012L;
+    cg_buf b = {0};
+    ck_assert_int_eq(cg_refs_write(&b, CG_REFS_TSV, "f", "s", &t, &refs), CG_OK);
+    ck_assert_str_eq(b.data,
+                     "f\t123456790213\ts\tsymbol\tS/1\t/102\t18\t\t\t\t\n"
+                     "f\t123456790213\ts\tunknown\tS/1\tS/145\t11251\t\t\t\t\n"
+                     "f\t123456790213\ts\tsymbol\tS/1\t/1450\t11252\t\t\t\t\n"
+                     "f\t123456790213\ts\tsymbol\tS/1\tS/100\t1\t\t\t\t\n"
+                     "f\t123456790213\ts\tsymbol\tS/1\tS/113\t105\t\t\t\t\n");
+    cg_buf_clear(&b);
+    ck_assert_int_eq(cg_refs_write(&b, CG_REFS_JSONL, "f", "s", &t, &refs), CG_OK);
+    const char *json = "{\"file\":\"f\",\"line\":123456790213,\"column\":%s,\"source\":\"s\",\"kind\":\"%s\","
+                       "\"target\":\"S/1\",\"text\":\"%s\",\"aliases\":[],\"notes\":\"\",\"via\":\"\",\"pinpoint\":\"\"}\n";
+    static const char *const cols[][3] = {{"18", "symbol", "/102"}, {"11251", "unknown", "S/145"},
+                                          {"11252", "symbol", "/1450"}, {"1", "symbol", "S/100"},
+                                          {"105", "symbol", "S/113"}};
+    char want[2048];
+    size_t w = 0;
+    for (size_t i = 0; i < 5; i++)
+        w += (size_t)snprintf(want + w, sizeof want - w, json, cols[i][0], cols[i][1], cols[i][2]);
+    ck_assert_str_eq(b.data, want);
+    cg_buf_free(&b);
+    cg_refs_free(&refs);
+    cg_text_free(&t);
+}
+END_TEST
+
 static Suite *export_suite(void)
 {
     Suite *s = suite_create("export");
@@ -267,9 +422,12 @@ static Suite *export_suite(void)
     tcase_add_test(tc, test_rows_built);
     tcase_add_test(tc, test_put_real);
     tcase_add_loop_test(tc, test_rows_nomem, 0, (int)(sizeof nomem_formats / sizeof nomem_formats[0]));
+    tcase_add_test(tc, test_rows_numbers_and_names);
+    tcase_add_test(tc, test_fields_folded);
     suite_add_tcase(s, tc);
     tc = tcase_create("json");
     tcase_add_loop_test(tc, test_json_escape, 0, (int)(sizeof jsons / sizeof jsons[0]));
+    tcase_add_test(tc, test_json_not_utf8);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -519,6 +519,19 @@ START_TEST(test_position_orders)
     check_positions(big, len, _i);
     big[len - 30] = '\r';
     check_positions(big, len, _i);
+    /* long lines (characters counted in blocks) of one-, two-, three- and
+     * four-byte characters, ended by LF, CR LF and lone CR in turn */
+    static const char *const chars[] = {"a", "\xc3\xa9", "\xe2\x80\x94", "\xf0\x9f\x98\x80", " ",
+                                        "\xdf\xbf", "\xef\xbf\xbd"};
+    static const char *const ends[] = {"\n", "\r\n", "\r"};
+    len = 0;
+    for (unsigned k = 0; len + 8 < sizeof big; k++) {
+        const char *add = k % 97 == 96 ? ends[(k / 97) % 3] : chars[(k * k + k / 7) % 7];
+        size_t n = strlen(add);
+        memcpy(big + len, add, n);
+        len += n;
+    }
+    check_positions(big, len, _i);
 }
 END_TEST
 
@@ -528,8 +541,11 @@ START_TEST(test_position_decreasing)
     cg_text t;
     cg_error err;
     ck_assert_int_eq(cg_text_from_bytes(&t, raw, strlen(raw), CG_MARKUP_PLAIN, "t", &err), CG_OK);
+    /* back within a line, to its start, across line ends, to the start
+     * of the text; forward again on the same line */
     static const struct { size_t off; long line, col; } steps[] = {
         {23, 3, 7}, {13, 2, 8}, {0, 1, 1}, {15, 2, 10}, {14, 2, 9}, {6, 2, 1}, {5, 1, 6}, {24, 3, 8},
+        {21, 3, 5}, {17, 3, 1}, {16, 2, 11}, {16, 2, 11}, {20, 3, 4}, {25, 3, 9},
     };
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
         long line, col;
