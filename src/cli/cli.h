@@ -82,8 +82,8 @@ int cli_load_registry(const cli_common *common, cg_registry *reg);
 
 /* Called once per document read, or per piece of a large file in order
  * (piece 0 first, text->line_base its lines before): its path, identity
- * and references, and its rows when the run was asked for them (else
- * NULL). */
+ * and references, and either its rows when the run was asked for them
+ * (text is then NULL: freed where it was read) or its text (rows NULL). */
 typedef int (*cli_doc_fn)(const cg_corpus_file *file, const cg_identity *who, size_t piece,
                           cg_text *text, const cg_refs *refs, const cg_buf *rows, void *ctx);
 

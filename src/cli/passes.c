@@ -19,7 +19,7 @@
 /* A document in flight: its text and references once read. */
 typedef struct doc_slot {
     cg_text text;
-    int loaded;    /* text holds the document */
+    int loaded;    /* 1: text holds the document; 2: read, its text freed */
     cg_error err;  /* why it could not be read */
     cg_status st;  /* CG_OK, or what failed */
     int skip;      /* not a document to read in this pass */
@@ -60,7 +60,7 @@ static doc_slot *new_slots(unsigned jobs, size_t *nslots)
 static void free_slots(doc_slot *slots, size_t nslots)
 {
     for (size_t i = 0; slots && i < nslots; i++) {
-        if (slots[i].loaded)
+        if (slots[i].loaded == 1)
             cg_text_free(&slots[i].text);
         cg_doc_parts_free(&slots[i].parts);
         cg_refs_free(&slots[i].refs);
@@ -265,6 +265,12 @@ static void extract_work(void *shared, size_t i, void *slot)
         cg_buf_clear(&d->rows);
         d->st = cg_refs_write(&d->rows, *ps->rows, f->path, d->who.id.id, &d->text, &d->refs);
     }
+    if (ps->rows != NULL) {
+        /* the rows are all the calling thread needs of the text: freed
+         * here, by the thread that made it */
+        cg_text_free(&d->text);
+        d->loaded = 2;
+    }
 }
 
 /* Second pass, in file order: hands item i over, or reports it. */
@@ -296,9 +302,11 @@ static int extract_use(void *shared, size_t i, void *slot)
         stop = 1;
     } else {
         const cg_buf *rows = ps->rows != NULL ? &d->rows : NULL;
-        stop = ps->fn(f, &d->who, it->piece, &d->text, &d->refs, rows, ps->ctx) != 0;
+        cg_text *text = d->loaded == 1 ? &d->text : NULL;
+        stop = ps->fn(f, &d->who, it->piece, text, &d->refs, rows, ps->ctx) != 0;
     }
-    cg_text_free(&d->text);
+    if (d->loaded == 1)
+        cg_text_free(&d->text);
     d->loaded = 0;
     if (stop)
         ps->status = CG_EXIT_FATAL;
