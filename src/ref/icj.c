@@ -10,7 +10,6 @@
  * same citation, else the only case of the registry with a decision of
  * that type on that date, else left empty (icj::order:DATE). */
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -168,11 +167,23 @@ static void emit_decision(scan *s, const char *start, const char *end, int type,
         number = by_date;
         flags |= CG_REF_CASE_INFERRED;
     }
-    char num[32] = "";
+    /* icj:NUMBER:TYPE:YYYY-MM-DD, the number empty when unknown */
+    char *o = s->id;
+    memcpy(o, "icj:", 4);
+    o += 4;
     if (number)
-        snprintf(num, sizeof num, "%ld", number);
-    snprintf(s->id, sizeof s->id, "icj:%s:%s:%04ld-%02ld-%02ld", num, type_names[type],
-             date / 10000, date / 100 % 100, date % 100);
+        o += put_decimal(o, number, 0);
+    *o++ = ':';
+    size_t tn = strlen(type_names[type]);
+    memcpy(o, type_names[type], tn);
+    o += tn;
+    *o++ = ':';
+    o += put_decimal(o, date / 10000, 4);
+    *o++ = '-';
+    o += put_decimal(o, date / 100 % 100, 2);
+    *o++ = '-';
+    o += put_decimal(o, date % 100, 2);
+    *o = '\0';
     scan_emit(s, CG_KIND_ICJ, flags, start, end, s->id, NULL);
 }
 

@@ -8,7 +8,6 @@
  * The body comes from the words before ("Security Council", "the Assembly
  * in its"), else from the form, else the default (marked inferred).  A
  * number with a suffix ("10/49-POL") is not a UN resolution. */
-#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -186,9 +185,15 @@ static void expand(const char *tpl, const item *it, char letter, char *out, size
         const char *sub = NULL;
         if (t[0] == '{' && t[1] && t[2] == '}') {
             switch (t[1]) {
-            case 'n': snprintf(tmp, sizeof tmp, "%ld", it->n); sub = tmp; break;
-            case 's': snprintf(tmp, sizeof tmp, "%s%ld", it->prefix, it->s); sub = tmp; break;
-            case 'y': snprintf(tmp, sizeof tmp, "%ld", it->y); sub = tmp; break;
+            case 'n': tmp[put_decimal(tmp, it->n, 0)] = '\0'; sub = tmp; break;
+            case 's': {
+                size_t np = strlen(it->prefix);
+                memcpy(tmp, it->prefix, np);
+                tmp[np + put_decimal(tmp + np, it->s, 0)] = '\0';
+                sub = tmp;
+                break;
+            }
+            case 'y': tmp[put_decimal(tmp, it->y, 0)] = '\0'; sub = tmp; break;
             case 'r': sub = it->roman; break;
             case 'l':
                 tmp[0] = ' ';
