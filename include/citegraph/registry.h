@@ -37,6 +37,8 @@ typedef struct cg_phrase {
     int value;
     uint32_t next_first; /* 1 + index of the next phrase with the same first byte, 0 if none */
     uint32_t next_last;  /* the same by last byte */
+    uint16_t head;       /* bytes before the first space (at most 65535) */
+    uint16_t tail;       /* bytes after the last space (at most 65535) */
 } cg_phrase;
 
 /* A growable list of phrases, longest first once sorted.  Sorting chains
@@ -159,6 +161,55 @@ const cg_phrase *cg_phrases_match_ci(const cg_phrases *list, const char *p, cons
 
 /* Finds a phrase in list equal to the n bytes at s ignoring ASCII case. */
 const cg_phrase *cg_phrases_find_ci(const cg_phrases *list, const char *s, size_t n);
+
+/* Finds the first phrase in list equal to the n bytes at s. */
+const cg_phrase *cg_phrases_find(const cg_phrases *list, const char *s, size_t n);
+
+/* Where a walk of the phrases starting with a byte in either ASCII case
+ * is (see cg_phrases_ci_first). */
+typedef struct cg_phrases_ci_iter {
+    uint32_t a, b;      /* 1 + index next in the two chains, 0 at their ends */
+    size_t tail;        /* index next among the phrases not chained */
+    unsigned char lower; /* the byte, lower case */
+} cg_phrases_ci_iter;
+
+/* The next phrase of a walk started by cg_phrases_ci_first, or NULL. */
+static inline const cg_phrase *cg_phrases_ci_next(const cg_phrases *list, cg_phrases_ci_iter *it)
+{
+    if (it->a || it->b) {
+        const cg_phrase *ph;
+        if (it->a && (it->b == 0 || it->a < it->b)) {
+            ph = &list->items[it->a - 1];
+            it->a = ph->next_first;
+        } else {
+            ph = &list->items[it->b - 1];
+            it->b = ph->next_first;
+        }
+        return ph;
+    }
+    for (; it->tail < list->n; it->tail++) {
+        const cg_phrase *ph = &list->items[it->tail];
+        if (cg_ascii_lower(ph->len ? (unsigned char)ph->text[0] : 0) == it->lower) {
+            it->tail++;
+            return ph;
+        }
+    }
+    return NULL;
+}
+
+/* Starts a walk, in list order, of the phrases of list whose first byte
+ * is c ignoring ASCII case; returns the first of them or NULL. */
+static inline const cg_phrase *cg_phrases_ci_first(const cg_phrases *list, unsigned char c,
+                                                   cg_phrases_ci_iter *it)
+{
+    unsigned char lower = cg_ascii_lower(c);
+    unsigned char upper = lower >= 'a' && lower <= 'z' ? (unsigned char)(lower - 'a' + 'A') : lower;
+    it->lower = lower;
+    it->a = list->by_first[lower];
+    it->b = upper != lower ? list->by_first[upper] : 0;
+    it->tail = list->chained;
+    return cg_phrases_ci_next(list, it);
+}
 
 /* The case of the Court with General List number, or NULL. */
 const cg_icj_case *cg_registry_case(const cg_registry *reg, long number);

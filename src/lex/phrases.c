@@ -3,7 +3,9 @@
  * and line breaks; a match must be a whole word.  Sorting a list chains
  * its phrases by first and by last byte, so that a match tries only the
  * phrases that start (end) with the byte at the point; phrases added
- * after sorting are tried one by one after those. */
+ * after sorting are tried one by one after those.  The bytes of a phrase
+ * before its first space (after its last) are compared as a block, eight
+ * at a time, before any space is folded. */
 #include "citegraph/registry.h"
 
 #include <stdlib.h>
@@ -43,6 +45,12 @@ cg_status cg_phrases_add(cg_phrases *list, const char *text, size_t len, int val
     list->items[list->n].value = value;
     list->items[list->n].next_first = 0; /* chained when sorted */
     list->items[list->n].next_last = 0;
+    const char *first_space = memchr(copy, ' ', len);
+    size_t head = first_space ? (size_t)(first_space - copy) : len, tail = 0;
+    while (tail < len && copy[len - 1 - tail] != ' ')
+        tail++;
+    list->items[list->n].head = (uint16_t)(head < UINT16_MAX ? head : UINT16_MAX);
+    list->items[list->n].tail = (uint16_t)(tail < UINT16_MAX ? tail : UINT16_MAX);
     list->n++;
     return CG_OK;
 }
@@ -80,10 +88,27 @@ void cg_phrases_free(cg_phrases *list)
     memset(list, 0, sizeof *list);
 }
 
-/* Matches phrase ph at p; returns the end or NULL. */
-static const char *match_at(const cg_phrase *ph, const char *p, const char *end)
+/* Whether the n bytes at a and b are equal. */
+static int same_bytes(const char *a, const char *b, size_t n)
 {
-    const char *s = ph->text, *se = ph->text + ph->len;
+    for (; n >= 8; a += 8, b += 8, n -= 8) {
+        uint64_t x, y;
+        memcpy(&x, a, 8);
+        memcpy(&y, b, 8);
+        if (x != y)
+            return 0;
+    }
+    for (; n; a++, b++, n--)
+        if (*a != *b)
+            return 0;
+    return 1;
+}
+
+/* Matches phrase ph at p, from its byte at offset from on; returns the
+ * end or NULL. */
+static const char *match_at(const cg_phrase *ph, size_t from, const char *p, const char *end)
+{
+    const char *s = ph->text + from, *se = ph->text + ph->len;
     while (s < se) {
         if (*s == ' ') {
             if (p >= end || !cg_is_space((unsigned char)*p))
@@ -106,7 +131,9 @@ static const char *word_at(const cg_phrase *ph, const char *p, const char *end)
 {
     if ((size_t)(end - p) < ph->len)
         return NULL; /* a match is at least as long as its phrase */
-    const char *q = match_at(ph, p, end);
+    if (!same_bytes(p, ph->text, ph->head))
+        return NULL;
+    const char *q = ph->head == ph->len ? p + ph->len : match_at(ph, ph->head, p + ph->head, end);
     if (q == NULL || (q < end && cg_is_alnum((unsigned char)*q) && cg_is_alnum((unsigned char)q[-1])))
         return NULL;
     return q;
@@ -132,10 +159,12 @@ const cg_phrase *cg_phrases_match(const cg_phrases *list, const char *p,
     return NULL;
 }
 
-/* Matches phrase ph backward so that it ends at end; returns its start. */
-static const char *match_back(const cg_phrase *ph, const char *begin, const char *end)
+/* Matches phrase ph backward so that it ends at end, from its byte
+ * before offset upto on; returns its start. */
+static const char *match_back(const cg_phrase *ph, size_t upto, const char *begin,
+                              const char *end)
 {
-    const char *s = ph->text + ph->len;
+    const char *s = ph->text + upto;
     const char *p = end;
     while (s > ph->text) {
         if (s[-1] == ' ') {
@@ -160,7 +189,10 @@ static const char *word_before(const cg_phrase *ph, const char *begin, const cha
 {
     if ((size_t)(end - begin) < ph->len)
         return NULL;
-    const char *q = match_back(ph, begin, end);
+    if (!same_bytes(end - ph->tail, ph->text + ph->len - ph->tail, ph->tail))
+        return NULL;
+    const char *q = ph->tail == ph->len ? end - ph->len
+                                        : match_back(ph, ph->len - ph->tail, begin, end - ph->tail);
     if (q == NULL || (q > begin && cg_is_alnum((unsigned char)q[-1]) && cg_is_alnum((unsigned char)*q)))
         return NULL;
     return q;
@@ -186,10 +218,36 @@ const cg_phrase *cg_phrases_match_before(const cg_phrases *list, const char *beg
     return NULL;
 }
 
-const cg_phrase *cg_phrases_find_ci(const cg_phrases *list, const char *s, size_t n)
+/* The first empty phrase of list, or NULL (chained by no byte of text). */
+static const cg_phrase *find_empty(const cg_phrases *list)
 {
     for (size_t i = 0; i < list->n; i++)
-        if (list->items[i].len == n && cg_ascii_caseeq(list->items[i].text, s, n))
+        if (list->items[i].len == 0)
+            return &list->items[i];
+    return NULL;
+}
+
+const cg_phrase *cg_phrases_find_ci(const cg_phrases *list, const char *s, size_t n)
+{
+    if (n == 0)
+        return find_empty(list);
+    cg_phrases_ci_iter it;
+    for (const cg_phrase *ph = cg_phrases_ci_first(list, (unsigned char)*s, &it); ph;
+         ph = cg_phrases_ci_next(list, &it))
+        if (ph->len == n && cg_ascii_caseeq(ph->text, s, n))
+            return ph;
+    return NULL;
+}
+
+const cg_phrase *cg_phrases_find(const cg_phrases *list, const char *s, size_t n)
+{
+    if (n == 0)
+        return find_empty(list);
+    for (uint32_t k = list->by_first[(unsigned char)*s]; k; k = list->items[k - 1].next_first)
+        if (list->items[k - 1].len == n && memcmp(list->items[k - 1].text, s, n) == 0)
+            return &list->items[k - 1];
+    for (size_t i = list->chained; i < list->n; i++)
+        if (list->items[i].len == n && memcmp(list->items[i].text, s, n) == 0)
             return &list->items[i];
     return NULL;
 }

@@ -45,27 +45,12 @@ static int case_named(const scan *s, const char *lo, const char *e)
         q--;
         if (q > s->begin && cg_is_alnum((unsigned char)q[-1]))
             continue;
-        /* the names starting with the byte at q in either case, in list
-         * order: its two chains merged, then those not chained */
-        unsigned char lower = cg_ascii_lower((unsigned char)*q);
-        unsigned char upper = lower >= 'a' && lower <= 'z' ? (unsigned char)(lower - 'a' + 'A') : lower;
-        uint32_t a = names->by_first[lower], b = upper != lower ? names->by_first[upper] : 0;
-        while (a || b) {
-            const cg_phrase *ph;
-            if (a && (b == 0 || a < b)) {
-                ph = &names->items[a - 1];
-                a = ph->next_first;
-            } else {
-                ph = &names->items[b - 1];
-                b = ph->next_first;
-            }
+        /* the names starting with the byte at q in either case, in list order */
+        cg_phrases_ci_iter it;
+        for (const cg_phrase *ph = cg_phrases_ci_first(names, (unsigned char)*q, &it); ph;
+             ph = cg_phrases_ci_next(names, &it))
             if (match_ci(ph, q, s->end))
                 return ph->value;
-        }
-        for (size_t i = names->chained; i < names->n; i++)
-            if (cg_ascii_lower((unsigned char)names->items[i].text[0]) == lower &&
-                match_ci(&names->items[i], q, s->end))
-                return names->items[i].value;
     }
     return -1;
 }

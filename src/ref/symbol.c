@@ -80,7 +80,11 @@ static const char *component(const cg_registry *reg, const char *q, const char *
     if (w == p)
         return NULL;
     size_t wlen = (size_t)(w - p);
-    const cg_phrase *known = cg_phrases_find_ci(&reg->components, p, wlen);
+    /* the canonical spelling matters only for a word in lower case or
+     * one followed by '.' */
+    const cg_phrase *known = !cg_is_upper((unsigned char)*p) || (w < end && *w == '.')
+                                 ? cg_phrases_find_ci(&reg->components, p, wlen)
+                                 : NULL;
     if (!cg_is_upper((unsigned char)*p) && known == NULL)
         return NULL;
     /* word followed by '.' and a number: Add.2, L.12, CN.4, "Add. 2" */
@@ -172,20 +176,24 @@ static const char *series(const cg_registry *reg, const char *p, const char *end
         w++;
     if (w == p || w >= end || *w != '/')
         return NULL;
-    const cg_phrase *s = NULL;
-    for (size_t i = 0; i < reg->series.n; i++)
-        if (reg->series.items[i].len == (size_t)(w - p) &&
-            memcmp(reg->series.items[i].text, p, (size_t)(w - p)) == 0)
-            s = &reg->series.items[i];
-    if (s == NULL)
+    if (cg_phrases_find(&reg->series, p, (size_t)(w - p)) == NULL)
         return NULL;
     put(b, p, (size_t)(w - p));
     return w;
 }
 
-/* One symbol without joint parts. */
+/* What the components of a symbol read so far are like. */
+typedef struct shape {
+    int digits;       /* some component has a digit */
+    int ncomp;        /* components read */
+    int numeric_only; /* every component is a number */
+    size_t last_len;  /* the source bytes of the last one */
+    int res_comp;     /* 1 + index of the first component "RES" or "DEC", 0 if none */
+} shape;
+
+/* The components after the series (or a part), each after a '/'. */
 static const char *components(const cg_registry *reg, const char *q, const char *end, sbuf *b,
-                              int *digits, int *ncomp, int *numeric_only, size_t *last_len)
+                              shape *sh)
 {
     while (q < end && *q == '/') {
         const char *c = after_slash(q + 1, end);
@@ -201,15 +209,20 @@ static const char *components(const cg_registry *reg, const char *q, const char 
             break;
         }
         if (!d || !cg_is_digit((unsigned char)*c))
-            *numeric_only = 0;
-        *last_len = (size_t)(ce - c);
-        *digits |= d;
-        (*ncomp)++;
+            sh->numeric_only = 0;
+        sh->last_len = (size_t)(ce - c);
+        sh->digits |= d;
+        sh->ncomp++;
+        const char *t = b->s + before + 1;
+        if (sh->res_comp == 0 && b->len - before == 4 &&
+            (memcmp(t, "RES", 3) == 0 || memcmp(t, "DEC", 3) == 0))
+            sh->res_comp = sh->ncomp;
         q = ce;
     }
     return q;
 }
 
+/* One symbol without joint parts. */
 static const char *single(const cg_registry *reg, const char *p, const char *end, sbuf *b,
                           int *is_res)
 {
@@ -217,18 +230,18 @@ static const char *single(const cg_registry *reg, const char *p, const char *end
     const char *q = series(reg, p, end, b);
     if (q == NULL)
         return NULL;
-    int digits = 0, ncomp = 0, numeric_only = 1;
-    size_t last_len = 0;
-    const char *last_end = components(reg, q, end, b, &digits, &ncomp, &numeric_only, &last_len);
-    if (ncomp == 0 || !digits ||
-        (ncomp == 1 && numeric_only && last_len < 3) ||
-        (ncomp == 1 && !numeric_only && memchr(last_end - last_len, '.', last_len) == NULL)) {
+    shape sh = {0, 0, 1, 0, 0};
+    const char *last_end = components(reg, q, end, b, &sh);
+    if (sh.ncomp == 0 || !sh.digits ||
+        (sh.ncomp == 1 && sh.numeric_only && sh.last_len < 3) ||
+        (sh.ncomp == 1 && !sh.numeric_only &&
+         memchr(last_end - sh.last_len, '.', sh.last_len) == NULL)) {
         b->len = start_len;
         b->s[b->len] = '\0';
         return NULL;
     }
-    const char *s = b->s + start_len;
-    *is_res = strstr(s, "/RES/") != NULL || strstr(s, "/DEC/") != NULL;
+    /* "/RES/" or "/DEC/" in it: such a component, not the last */
+    *is_res = sh.res_comp > 0 && sh.res_comp < sh.ncomp;
     /* S/RES/853 (1993), A/RES/2625 (XXV): the year or session belongs to it */
     if (*is_res) {
         const char *r = last_end;
@@ -256,7 +269,7 @@ static const char *single(const cg_registry *reg, const char *p, const char *end
     if (pe == NULL)
         return last_end;
     /* NPT/CONF.1995/32 (Part I)/Corr.2 */
-    return components(reg, pe, end, b, &digits, &ncomp, &numeric_only, &last_len);
+    return components(reg, pe, end, b, &sh);
 }
 
 const char *cg_symbol_parse(const cg_registry *reg, const char *p, const char *end,
