@@ -382,6 +382,89 @@ START_TEST(test_registry_months)
 }
 END_TEST
 
+/* Exact and case-blind finding through the chains, then the phrases
+ * added after sorting; matching with heads and tails of eight bytes and
+ * more, compared as blocks, and with spaces folded between them. */
+START_TEST(test_phrases_find_blocks)
+{
+    cg_phrases list = {0};
+    static const char *const texts[] = {"Add", "ADD", "Corr", "CONF", "A", "",
+                                        "International Court of Justice", "of the",
+                                        "Organizations"};
+    for (int i = 0; i < 9; i++)
+        ck_assert_int_eq(cg_phrases_add(&list, texts[i], strlen(texts[i]), i + 1), CG_OK);
+    cg_phrases_sort(&list);
+    ck_assert_int_eq(cg_phrases_add(&list, "add", 3, 20), CG_OK); /* not chained */
+    ck_assert_int_eq(cg_phrases_add(&list, "Rev", 3, 21), CG_OK);
+    ck_assert_int_eq(cg_phrases_find(&list, "ADD", 3)->value, 2);
+    ck_assert_int_eq(cg_phrases_find(&list, "Add", 3)->value, 1);
+    ck_assert_int_eq(cg_phrases_find(&list, "add", 3)->value, 20);
+    ck_assert_int_eq(cg_phrases_find(&list, "Rev", 3)->value, 21);
+    ck_assert_int_eq(cg_phrases_find(&list, "A", 1)->value, 5);
+    ck_assert_int_eq(cg_phrases_find(&list, "", 0)->value, 6);
+    ck_assert_ptr_null(cg_phrases_find(&list, "Ad", 2));
+    ck_assert_ptr_null(cg_phrases_find(&list, "REV", 3));
+    /* case-blind: the first in list order ("ADD" sorts before "Add") */
+    ck_assert_int_eq(cg_phrases_find_ci(&list, "add", 3)->value, 2);
+    ck_assert_int_eq(cg_phrases_find_ci(&list, "rev", 3)->value, 21);
+    ck_assert_int_eq(cg_phrases_find_ci(&list, "conf", 4)->value, 4);
+    ck_assert_int_eq(cg_phrases_find_ci(&list, "", 0)->value, 6);
+    ck_assert_ptr_null(cg_phrases_find_ci(&list, "cor", 3));
+    /* the walk of a byte in either case: chained in list order, then the rest */
+    cg_phrases_ci_iter it;
+    int order[8], n = 0;
+    for (const cg_phrase *ph = cg_phrases_ci_first(&list, 'a', &it); ph && n < 8;
+         ph = cg_phrases_ci_next(&list, &it))
+        order[n++] = ph->value;
+    ck_assert_int_eq(n, 4);
+    ck_assert_int_eq(order[0], 2);
+    ck_assert_int_eq(order[1], 1);
+    ck_assert_int_eq(order[2], 5);
+    ck_assert_int_eq(order[3], 20);
+    ck_assert_ptr_null(cg_phrases_ci_first(&list, '?', &it));
+    const char *after = NULL, *start = NULL;
+    const char *s = "the International Court\n  of   Justice said";
+    const cg_phrase *ph = cg_phrases_match(&list, s + 4, end_of(s), &after);
+    ck_assert_int_eq(ph->value, 7);
+    ck_assert_ptr_eq(after, s + 38);
+    ph = cg_phrases_match_before(&list, s, s + 38, &start);
+    ck_assert_int_eq(ph->value, 7);
+    ck_assert_ptr_eq(start, s + 4);
+    s = "International Court of Justices";
+    ck_assert_ptr_null(cg_phrases_match(&list, s, end_of(s), &after));
+    s = "Internationxl Court of Justice";
+    ck_assert_ptr_null(cg_phrases_match(&list, s, end_of(s), &after));
+    ck_assert_ptr_null(cg_phrases_match_before(&list, s, end_of(s), &start));
+    s = "Organizations";
+    ck_assert_int_eq(cg_phrases_match(&list, s, end_of(s), &after)->value, 9);
+    ck_assert_int_eq(cg_phrases_match_before(&list, s, end_of(s), &start)->value, 9);
+    s = "Organizationz";
+    ck_assert_ptr_null(cg_phrases_match(&list, s, end_of(s), &after));
+    ck_assert_ptr_null(cg_phrases_match(&list, s, s + 12, &after)); /* shorter than the phrase */
+    ck_assert_ptr_null(cg_phrases_match_before(&list, s, end_of(s), &start));
+    cg_phrases_free(&list);
+}
+END_TEST
+
+/* Every series of the bundled registry is found by its bytes, and only
+ * by all of them. */
+START_TEST(test_registry_series_find)
+{
+    const cg_registry *reg = unit_registry();
+    ck_assert_uint_gt(reg->series.n, 10);
+    for (size_t i = 0; i < reg->series.n; i++) {
+        const cg_phrase *want = &reg->series.items[i];
+        const cg_phrase *got = cg_phrases_find(&reg->series, want->text, want->len);
+        ck_assert_msg(got != NULL && got->len == want->len &&
+                          memcmp(got->text, want->text, want->len) == 0,
+                      "series %s", want->text);
+        char longer[64];
+        snprintf(longer, sizeof longer, "%sQQ", want->text);
+        ck_assert_ptr_null(cg_phrases_find(&reg->series, longer, want->len + 2));
+    }
+}
+END_TEST
+
 static Suite *lex_suite(void)
 {
     Suite *s = suite_create("lex");
@@ -402,6 +485,8 @@ static Suite *lex_suite(void)
     tcase_add_test(tc, test_phrases_chains);
     tcase_add_test(tc, test_phrases_nomem);
     tcase_add_test(tc, test_registry_months);
+    tcase_add_test(tc, test_phrases_find_blocks);
+    tcase_add_test(tc, test_registry_series_find);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -59,6 +59,8 @@ static const ref_case cases[] = {
     {"resolutions 49/75 K of 15 December 1994, 51/45 M of 10 December 1996 and 57/85",
      "A/RES/49/75 K|A/RES/51/45 M|A/RES/57/85"},
     {"resolution 3212 (XXIX)", "A/RES/3212 (XXIX)"},
+    {"resolution 0822 (1993)", "S/RES/822 (1993)"},
+    {"resolutions ES-10/21 and 1998/50", "A/RES/ES-10/21|E/RES/1998/50"},
     {"resolution 3411 A and B (XXX)", "A/RES/3411 A (XXX)|A/RES/3411 B (XXX)"},
     {"resolutions S-13/2 and ES-10/21", "A/RES/S-13/2|A/RES/ES-10/21"},
     {"Human Rights Council resolution 46/2", "A/HRC/RES/46/2"},
@@ -280,6 +282,85 @@ START_TEST(test_scan_offsets)
 }
 END_TEST
 
+/* A symbol read from text[0..cut) (the whole text when cut is 0). */
+typedef struct symbol_case {
+    const char *text;
+    size_t cut;
+    const char *id;      /* NULL: none */
+    size_t used;         /* bytes read */
+    int is_resolution;
+} symbol_case;
+
+static const symbol_case symbols[] = {
+    {"UNICEF/2023/5", 0, "UNICEF/2023/5", 13, 0},       /* the whole run of capitals */
+    {"XUNICEF/2023/5", 0, NULL, 0, 0},                 /* no series */
+    {"CCPR/C/GC/37", 0, "CCPR/C/GC/37", 12, 0},
+    {"S/RES/853 (1993)", 0, "S/RES/853 (1993)", 16, 1},
+    {"S/RES/0822 (1993)", 0, "S/RES/822 (1993)", 17, 1},
+    {"S/RES/853 (1993)", 15, "S/RES/853", 9, 1},        /* the year cut off */
+    {"E/DEC/2023/1", 0, "E/DEC/2023/1", 12, 1},
+    {"A/res/48/114", 0, "A/RES/48/114", 12, 1},          /* canonical spelling */
+    {"A/RES/RES/5", 0, "A/RES/RES/5", 11, 1},
+    {"A/78/RES", 0, "A/78/RES", 8, 0},                   /* RES last: not a resolution */
+    {"A/RES", 0, NULL, 0, 0},
+    {"A/78/RES/1", 0, "A/78/RES/1", 10, 1},
+    {"A/2023/RESX/1", 0, "A/2023/RESX/1", 13, 0},
+    {"A/78/738", 7, "A/78/73", 7, 0},                    /* at the buffer's end */
+    {"A/78/738", 4, NULL, 0, 0},
+    {"A/78/738", 5, NULL, 0, 0},
+    {"A/HRC/8/6/Add.2", 14, "A/HRC/8/6/Add", 13, 0},
+    {"A/HRC/8/6/Add.2", 10, "A/HRC/8/6", 9, 0},
+    {"A/HRC/8/6/Add.2", 0, "A/HRC/8/6/Add.2", 15, 0},
+    {"A/HRC/8/6/add. 2", 0, "A/HRC/8/6/Add.2", 16, 0},
+    {"A/HRC/8/6/ADD", 0, "A/HRC/8/6/ADD", 13, 0},
+    {"NPT/CONF.2010/50 (Vol. I)", 0, "NPT/CONF.2010/50 (Vol. I)", 25, 0},
+    {"NPT/CONF.2010/50 (Vol. I)", 24, "NPT/CONF.2010/50", 16, 0},
+};
+
+START_TEST(test_symbol_parse)
+{
+    const symbol_case *c = &symbols[_i];
+    const char *end = c->text + (c->cut ? c->cut : strlen(c->text));
+    char id[CG_ID_MAX], aliases[CG_ID_MAX];
+    int is_res = -1;
+    const char *e = cg_symbol_parse(unit_registry(), c->text, end, id, sizeof id, aliases,
+                                    sizeof aliases, &is_res);
+    if (c->id == NULL) {
+        ck_assert_msg(e == NULL, "\"%s\" read as %s", c->text, id);
+        return;
+    }
+    ck_assert_msg(e != NULL, "\"%s\" not read", c->text);
+    ck_assert_str_eq(id, c->id);
+    ck_assert_uint_eq((size_t)(e - c->text), c->used);
+    ck_assert_int_eq(is_res, c->is_resolution);
+}
+END_TEST
+
+/* A symbol of every series of the bundled registry, alone and joint. */
+START_TEST(test_symbol_every_series)
+{
+    const cg_registry *reg = unit_registry();
+    for (size_t i = 0; i < reg->series.n; i++) {
+        const char *series = reg->series.items[i].text;
+        char text[128], want[128], id[CG_ID_MAX], aliases[CG_ID_MAX];
+        int is_res;
+        snprintf(text, sizeof text, "%s/2023/123 and", series);
+        snprintf(want, sizeof want, "%s/2023/123", series);
+        const char *e = cg_symbol_parse(reg, text, text + strlen(text), id, sizeof id, aliases,
+                                        sizeof aliases, &is_res);
+        ck_assert_msg(e != NULL, "%s", text);
+        ck_assert_str_eq(id, want);
+        ck_assert_uint_eq((size_t)(e - text), strlen(want));
+        snprintf(text, sizeof text, "A/78/1-%s/2023/123", series);
+        e = cg_symbol_parse(reg, text, text + strlen(text), id, sizeof id, aliases,
+                            sizeof aliases, &is_res);
+        ck_assert_msg(e == text + strlen(text), "%s", text);
+        ck_assert_str_eq(id, "A/78/1");
+        ck_assert_str_eq(aliases, want);
+    }
+}
+END_TEST
+
 static Suite *ref_suite(void)
 {
     Suite *s = suite_create("ref");
@@ -292,6 +373,8 @@ static Suite *ref_suite(void)
     tcase_add_test(tc, test_joint_aliases);
     tcase_add_test(tc, test_body_inferred_flag);
     tcase_add_test(tc, test_docid_from_path);
+    tcase_add_loop_test(tc, test_symbol_parse, 0, (int)(sizeof symbols / sizeof symbols[0]));
+    tcase_add_test(tc, test_symbol_every_series);
     suite_add_tcase(s, tc);
     return s;
 }
