@@ -9,7 +9,6 @@
  * the nearest court named around it.  The case is the one named in the
  * same citation, else the only case of the registry with a decision of
  * that type on that date, else left empty (icj::order:DATE). */
-#include <stdint.h>
 #include <string.h>
 
 #include "internal.h"
