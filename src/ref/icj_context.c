@@ -109,11 +109,12 @@ static void vote(long *found, int *count, long number)
 }
 
 /* Rule 1: the footnotes called from the paragraph around the mention. */
-static long case_from_notes(scan *s, const notes *nb, size_t first, size_t i,
+static long case_from_notes(scan *s, notes *nb, size_t first, size_t i,
                             const char *suffix, const candidate *c, size_t nc)
 {
     const cg_ref *r = &s->out->items[i];
-    if (notes_at(nb, r->start) >= 0)
+    note n;
+    if (notes_at(nb, r->start, &n))
         return 0;
     const char *lo, *hi;
     paragraph_bounds(s->begin, s->end, s->begin + r->start, PARAGRAPH_LIMIT, &lo, &hi);
@@ -133,20 +134,18 @@ static long case_from_notes(scan *s, const notes *nb, size_t first, size_t i,
         if (m == 0)
             continue;
         p += m - 1;
-        long k = notes_numbered(nb, number, (size_t)(lo - s->begin));
-        if (k < 0)
+        if (!notes_numbered(nb, number, (size_t)(lo - s->begin), &n))
             continue;
-        const note *n = &nb->items[k];
         /* the references of the footnote: refs are in text order */
         size_t lo = first, hi = s->out->n;
         while (lo < hi) {
             size_t mid = lo + (hi - lo) / 2;
-            if (s->out->items[mid].start < n->start)
+            if (s->out->items[mid].start < n.start)
                 lo = mid + 1;
             else
                 hi = mid;
         }
-        for (size_t j = lo; j < s->out->n && s->out->items[j].start < n->end; j++) {
+        for (size_t j = lo; j < s->out->n && s->out->items[j].start < n.end; j++) {
             const cg_ref *o = &s->out->items[j];
             if (o->kind != CG_KIND_ICJ)
                 continue;
@@ -256,7 +255,7 @@ static long case_from_parties(scan *s, size_t i, const candidate *c, size_t nc)
     return count == 1 ? found : 0;
 }
 
-cg_status scan_icj_context(scan *s, const notes *nb, size_t first)
+cg_status scan_icj_context(scan *s, notes *nb, size_t first)
 {
     for (size_t i = first; i < s->out->n; i++) {
         const cg_ref *r = &s->out->items[i];

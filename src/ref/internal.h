@@ -179,31 +179,41 @@ const char *scan_icj_date_before(scan *s, const char *kw, const char *from);
  * and returns date_end, else NULL. */
 const char *scan_echr_decision(scan *s, const char *kw, const char *date_end, int type, long date);
 
-/* A footnote: where its text lies in the clean text, and its number. */
+/* A footnote: where its text lies in the clean text, its number, and
+ * the raw offset of its mark's line (which tells footnotes apart). */
 typedef struct note {
     size_t start, end;
     long number;
+    size_t line;
 } note;
 
-/* The footnotes of a document in text order. */
+/* The footnotes of a document, found from the lines around the places
+ * asked about; the whole table of them built instead once those
+ * searches have gone over half the text.  Same answers either way. */
 typedef struct notes {
+    const cg_text *text;
+    size_t spent; /* raw bytes the local searches went over */
+    int table;    /* whether items holds every footnote, in text order */
     note *items;
     size_t n, cap;
 } notes;
 
-/* Finds the footnotes of text (from the marks in its raw bytes). */
-cg_status notes_build(const cg_text *text, notes *nb);
+/* Prepares the footnotes of text (from the marks in its raw bytes). */
+void notes_init(notes *nb, const cg_text *text);
 
-/* Index of the footnote whose text holds clean offset off, or -1. */
-long notes_at(const notes *nb, size_t off);
+/* Builds the whole table now: later answers come from it. */
+cg_status notes_use_table(notes *nb);
 
-/* notes_at from the footnote *cursor (0 at first), which it updates:
- * cheap when offsets come in increasing order. */
-long notes_at_from(const notes *nb, size_t off, size_t *cursor);
+/* Whether clean offset off is in the text of a footnote; sets *out, all
+ * but its end. */
+int notes_at(notes *nb, size_t off, note *out);
 
-/* Index of the first footnote numbered number starting at or after off
- * (among the next few hundred footnotes), or -1. */
-long notes_numbered(const notes *nb, long number, size_t off);
+/* Whether a footnote comes before footnote n; sets *out to the one just before. */
+int notes_before(notes *nb, const note *n, note *out);
+
+/* Whether a footnote numbered number starts at or after off (among the
+ * next few hundred footnotes); sets *out to the first. */
+int notes_numbered(notes *nb, long number, size_t off, note *out);
 
 /* Releases the footnotes. */
 void notes_free(notes *nb);
@@ -237,7 +247,7 @@ cg_status scan_short_forms(scan *s, size_t first);
 
 /* Gives the decisions among out[first..] that name no case the case
  * their footnotes or sentence give (see icj_context.c). */
-cg_status scan_icj_context(scan *s, const notes *nb, size_t first);
+cg_status scan_icj_context(scan *s, notes *nb, size_t first);
 
 /* Whether some decision among out[first..] has no case. */
 int icj_caseless(const scan *s, size_t first);

@@ -3,10 +3,14 @@
  * indentation) with a superscript number "¹²", "<sup>12</sup>", a
  * Markdown note "[^12]:" or, in pdftotext layouts, a number alone on its
  * line above more deeply indented text.  A footnote runs to the next one
- * or to a blank line.  One pass over the lines, passing over those
- * whose first byte, or first after the indentation, can neither start
- * nor close a footnote (their line feeds found 16 or 32 bytes at a
- * time): linear in the text. */
+ * or to a blank line.  Each line tells by itself (and the line after it)
+ * whether it starts a footnote or is blank, so the footnote around a
+ * place is found from the lines just before it: the cost follows the
+ * places asked about, not the text.  Once those searches have gone over
+ * half the text, the whole table is built instead, in one pass over the
+ * lines passing over those whose first byte, or first after the
+ * indentation, can neither start nor close a footnote (their line feeds
+ * found 16 or 32 bytes at a time): linear in the text either way. */
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -161,7 +165,7 @@ static const char *note_start(const char *line, const char *eol, const char *end
     return next;
 }
 
-static cg_status push(notes *nb, size_t start, long number)
+static cg_status push(notes *nb, size_t start, long number, size_t line)
 {
     if (nb->n == nb->cap) {
         size_t cap = nb->cap ? nb->cap * 2 : 16;
@@ -174,6 +178,7 @@ static cg_status push(notes *nb, size_t start, long number)
     nb->items[nb->n].start = start;
     nb->items[nb->n].end = start;
     nb->items[nb->n].number = number;
+    nb->items[nb->n].line = line;
     nb->n++;
     return CG_OK;
 }
@@ -237,8 +242,61 @@ next_line_in_avx2(const char *p, const char *end, const unsigned char *firsts)
 }
 #endif
 
-cg_status notes_build(const cg_text *text, notes *nb)
+/* next_line_in, thirty-two bytes at a time where the processor can. */
+static const char *skip_lines(const char *p, const char *end, const unsigned char *firsts)
 {
+#if defined(__x86_64__) && defined(__GNUC__)
+    if (__builtin_cpu_supports("avx2"))
+        return next_line_in_avx2(p, end, firsts);
+#endif
+    return next_line_in(p, end, firsts);
+}
+
+/* What a line is to the footnotes. */
+enum { LINE_OTHER, LINE_NOTE, LINE_BLANK };
+
+/* Whether the line [line, eol) starts a footnote (its text at *body, its
+ * number in *number), is blank (closing an open one) or neither. */
+static int line_kind(const char *line, const char *eol, const char *end, const char **body,
+                     long *number)
+{
+    if (!line_firsts(1)[(unsigned char)*line])
+        return LINE_OTHER;
+    *body = note_start(line, eol, end, number);
+    if (*body != NULL)
+        return LINE_NOTE;
+    return blank_line(line, eol) ? LINE_BLANK : LINE_OTHER;
+}
+
+/* The start of the line that holds p (raw <= p): its line feed looked
+ * for backwards, sixteen bytes at a time. */
+static const char *line_start(const char *raw, const char *p)
+{
+#if defined(__SSE2__)
+    const __m128i nl = _mm_set1_epi8('\n');
+    while (p - raw >= 16) {
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p - 16)), nl));
+        if (m)
+            return p - 16 + (31 - __builtin_clz(m)) + 1;
+        p -= 16;
+    }
+#endif
+    while (p > raw && p[-1] != '\n')
+        p--;
+    return p;
+}
+
+/* The start of the line before the one starting at line (> raw). */
+static const char *line_before(const char *raw, const char *line)
+{
+    return line_start(raw, line - 1);
+}
+
+/* Builds the whole table of footnotes, in one pass over the lines. */
+static cg_status notes_build(notes *nb)
+{
+    const cg_text *text = nb->text;
     nb->n = 0;
     const char *raw = text->raw ? text->raw : "";
     const char *end = raw + text->raw_len;
@@ -273,7 +331,8 @@ cg_status notes_build(const cg_text *text, notes *nb)
         if (body != NULL) {
             if (open)
                 nb->items[nb->n - 1].end = cg_text_clean_offset_at(text, (size_t)(line - raw), &hint);
-            if (push(nb, cg_text_clean_offset_at(text, (size_t)(body - raw), &hint), number) != CG_OK)
+            if (push(nb, cg_text_clean_offset_at(text, (size_t)(body - raw), &hint), number,
+                     (size_t)(line - raw)) != CG_OK)
                 return CG_ENOMEM;
             open = 1;
         } else if (open && blank_line(line, eol)) {
@@ -287,8 +346,112 @@ cg_status notes_build(const cg_text *text, notes *nb)
     return CG_OK;
 }
 
-/* The number of footnotes starting at or before off, searched in
- * [lo, hi) (those before lo start at or before it, those from hi after). */
+void notes_init(notes *nb, const cg_text *text)
+{
+    memset(nb, 0, sizeof *nb);
+    nb->text = text;
+}
+
+cg_status notes_use_table(notes *nb)
+{
+    if (nb->table)
+        return CG_OK;
+    cg_status st = notes_build(nb);
+    if (st == CG_OK)
+        nb->table = 1;
+    return st;
+}
+
+/* Whether the local searches have gone over so many bytes that the table
+ * is cheaper from now on: then it is built (if memory allows; if not,
+ * the local searches go on, giving the same answers). */
+static int use_table(notes *nb)
+{
+    if (!nb->table && nb->spent > nb->text->raw_len / 2 + 65536)
+        (void)notes_use_table(nb);
+    return nb->table;
+}
+
+/* The clean offset where the footnote whose mark's line ends at eol
+ * ends: at the next line that starts one or is blank. */
+static size_t local_end(notes *nb, const char *eol)
+{
+    const cg_text *text = nb->text;
+    const char *end = text->raw + text->raw_len;
+    const char *from = eol, *line = eol < end ? eol + 1 : end;
+    while (line < end) {
+        if (!line_firsts(1)[(unsigned char)*line]) {
+            line = skip_lines(line, end, line_firsts(1));
+            continue;
+        }
+        const char *e = next_line_feed(line, end), *body;
+        long number;
+        if (line_kind(line, e, end, &body, &number) != LINE_OTHER)
+            break;
+        line = e < end ? e + 1 : end;
+    }
+    nb->spent += (size_t)(line - from);
+    return line < end ? cg_text_clean_offset(text, (size_t)(line - text->raw)) : text->clean_len;
+}
+
+/* Fills n with the footnote whose mark's line is line (text at body),
+ * its end only if with_end is set. */
+static void local_note(notes *nb, const char *line, const char *body, long number, note *n,
+                       int with_end)
+{
+    const cg_text *text = nb->text;
+    n->start = cg_text_clean_offset(text, (size_t)(body - text->raw));
+    n->number = number;
+    n->line = (size_t)(line - text->raw);
+    n->end = with_end ? local_end(nb, next_line_feed(line, text->raw + text->raw_len)) : n->start;
+}
+
+/* notes_at from the lines around off: back from its line to the first
+ * that starts a footnote or is blank. */
+static int local_at(notes *nb, size_t off, note *out)
+{
+    const cg_text *text = nb->text;
+    const char *raw = text->raw, *end = raw + text->raw_len;
+    const char *r = raw + cg_text_raw_offset(text, off);
+    if (r >= end)
+        return 0;
+    const char *line = line_start(raw, r);
+    const char *eol = next_line_feed(r, end);
+    for (;;) {
+        nb->spent += (size_t)(eol - line) + 1;
+        const char *body;
+        long number;
+        int kind = line_kind(line, eol, end, &body, &number);
+        if (kind == LINE_NOTE) {
+            if (body > r)
+                return 0; /* on its mark's line, before its text */
+            local_note(nb, line, body, number, out, 0);
+            return 1;
+        }
+        if (kind == LINE_BLANK || line == raw)
+            return 0;
+        eol = line - 1;
+        line = line_before(raw, line);
+    }
+}
+
+/* The index in the table of the footnote whose mark's line is n's. */
+static size_t table_index(const notes *nb, const note *n)
+{
+    size_t lo = 0, hi = nb->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (nb->items[mid].line < n->line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The number of footnotes of the table starting at or before off,
+ * searched in [lo, hi) (those before lo start at or before it, those
+ * from hi after). */
 static size_t notes_upto(const notes *nb, size_t off, size_t lo, size_t hi)
 {
     while (lo < hi) {
@@ -301,50 +464,103 @@ static size_t notes_upto(const notes *nb, size_t off, size_t lo, size_t hi)
     return lo;
 }
 
-/* The footnote among the first upto ones that holds off, or -1. */
-static long note_holding(const notes *nb, size_t upto, size_t off)
+int notes_at(notes *nb, size_t off, note *out)
 {
-    if (upto == 0)
-        return -1;
-    const note *n = &nb->items[upto - 1];
-    return off < n->end ? (long)(upto - 1) : -1;
+    if (nb->text->raw == NULL)
+        return 0;
+    if (!use_table(nb))
+        return local_at(nb, off, out);
+    size_t upto = notes_upto(nb, off, 0, nb->n);
+    if (upto == 0 || off >= nb->items[upto - 1].end)
+        return 0;
+    *out = nb->items[upto - 1];
+    return 1;
 }
 
-long notes_at(const notes *nb, size_t off)
+int notes_before(notes *nb, const note *n, note *out)
 {
-    return note_holding(nb, notes_upto(nb, off, 0, nb->n), off);
-}
-
-long notes_at_from(const notes *nb, size_t off, size_t *cursor)
-{
-    /* *cursor counts the footnotes known to start at or before off: a
-     * few steps on from it, else a search of the rest */
-    size_t k = *cursor <= nb->n && (*cursor == 0 || nb->items[*cursor - 1].start <= off) ? *cursor : 0;
-    for (int steps = 0; k < nb->n && nb->items[k].start <= off; k++)
-        if (++steps == 8) {
-            k = notes_upto(nb, off, k, nb->n);
-            break;
+    if (use_table(nb)) {
+        size_t k = table_index(nb, n);
+        if (k == 0)
+            return 0;
+        *out = nb->items[k - 1];
+        return 1;
+    }
+    /* back from its mark's line to the first that starts a footnote; the
+     * line after it that starts one or is blank ends it */
+    const cg_text *text = nb->text;
+    const char *raw = text->raw;
+    const char *line = raw + n->line, *after = line;
+    while (line > raw) {
+        const char *eol = line - 1, *body;
+        line = line_before(raw, line);
+        nb->spent += (size_t)(eol - line) + 1;
+        long number;
+        int kind = line_kind(line, eol, raw + text->raw_len, &body, &number);
+        if (kind == LINE_NOTE) {
+            out->start = cg_text_clean_offset(text, (size_t)(body - raw));
+            out->end = cg_text_clean_offset(text, (size_t)(after - raw));
+            out->number = number;
+            out->line = (size_t)(line - raw);
+            return 1;
         }
-    *cursor = k;
-    return note_holding(nb, k, off);
+        if (kind == LINE_BLANK)
+            after = line;
+    }
+    return 0;
 }
 
-long notes_numbered(const notes *nb, long number, size_t off)
+int notes_numbered(notes *nb, long number, size_t off, note *out)
 {
+    const cg_text *text = nb->text;
+    if (text->raw == NULL)
+        return 0;
     /* the first footnote at or after off, then the next NOTES_AHEAD at most:
      * a footnote follows the text that calls it closely */
-    size_t lo = 0, hi = nb->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (nb->items[mid].start < off)
-            lo = mid + 1;
-        else
-            hi = mid;
+    if (use_table(nb)) {
+        size_t lo = 0, hi = nb->n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (nb->items[mid].start < off)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t i = lo; i < nb->n && i < lo + NOTES_AHEAD; i++)
+            if (nb->items[i].number == number) {
+                *out = nb->items[i];
+                return 1;
+            }
+        return 0;
     }
-    for (size_t i = lo; i < nb->n && i < lo + NOTES_AHEAD; i++)
-        if (nb->items[i].number == number)
-            return (long)i;
-    return -1;
+    /* the lines from the one before off's (a pdftotext footnote's text
+     * starts a line after its mark's) */
+    const char *raw = text->raw, *end = raw + text->raw_len;
+    const char *line = line_start(raw, raw + cg_text_raw_offset(text, off)), *from;
+    if (line > raw)
+        line = line_before(raw, line);
+    from = line;
+    int found = 0;
+    for (size_t seen = 0; line < end && seen < NOTES_AHEAD;) {
+        if (!line_firsts(0)[(unsigned char)*line]) {
+            line = skip_lines(line, end, line_firsts(0));
+            continue;
+        }
+        const char *eol = next_line_feed(line, end), *body;
+        long k;
+        if (line_kind(line, eol, end, &body, &k) == LINE_NOTE &&
+            cg_text_clean_offset(text, (size_t)(body - raw)) >= off) {
+            seen++;
+            if (k == number) {
+                local_note(nb, line, body, k, out, 1);
+                found = 1;
+                break;
+            }
+        }
+        line = eol < end ? eol + 1 : end;
+    }
+    nb->spent += (size_t)(line - from);
+    return found;
 }
 
 void notes_free(notes *nb)

@@ -13,8 +13,10 @@
  *    later "Report" followed by a pinpoint, or standing alone as a
  *    footnote's citation, refers to X.  Never before its definition.
  *
- * Costs: one memchr-driven pass per Ibid. spelling and per defined term, then
- * one merge of the references and the short forms in text order. */
+ * Costs: one pass per Ibid. spelling and per defined term; then each
+ * short form resolved in text order from the references around it and
+ * the footnotes found near it (see notes.c), not from a walk of every
+ * reference and footnote of the document. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,6 +38,7 @@ typedef struct short_form {
     size_t def;        /* for a term: index in defs */
     int pin_known;     /* whether the pinpoint after it was parsed */
     const char *pin, *pin_end; /* that pinpoint, pin_end NULL if none */
+    long out;          /* index in out of the reference it made, or -1 */
 } short_form;
 
 typedef struct resolver {
@@ -78,6 +81,7 @@ static cg_status add_form(resolver *rv, size_t start, size_t end, cg_via via, si
     f->def = def;
     f->pin_known = 0;
     f->pin = f->pin_end = NULL;
+    f->out = -1;
     return CG_OK;
 }
 
@@ -159,17 +163,17 @@ static cg_status find_definition(resolver *rv, size_t ref, const char *p, const 
 
 /* Whether the use of a term at [u, ue) stands as a citation: followed by
  * a pinpoint (then f, the form it would make, keeps it), or alone as
- * its footnote's citation ("¹³ Report.").  *cursor: as for notes_at_from. */
-static int term_cites(resolver *rv, const char *u, const char *ue, short_form *f, size_t *cursor)
+ * its footnote's citation ("¹³ Report."). */
+static int term_cites(resolver *rv, const char *u, const char *ue, short_form *f)
 {
     scan *s = rv->s;
     const char *pin;
     if (ue < s->end && (*ue == ',' || *ue == ' ') && form_pinpoint(s, f, &pin))
         return 1;
-    long k = notes_at_from(&rv->nb, (size_t)(u - s->begin), cursor);
-    if (k < 0)
+    note k;
+    if (!notes_at(&rv->nb, (size_t)(u - s->begin), &k))
         return 0;
-    const char *fs = s->begin + rv->nb.items[k].start;
+    const char *fs = s->begin + k.start;
     const char *lead = cg_lex_skip_space(fs, u);
     if (cg_lex_is_word(lead, u, "See") || cg_lex_is_word(lead, u, "see"))
         lead = cg_lex_skip_space(lead + 3, u);
@@ -192,7 +196,6 @@ static cg_status find_term_uses(resolver *rv, size_t first)
     const term_def *d = &rv->defs[first];
     size_t def = first;      /* the definition in force */
     size_t next = first + 1; /* the next definition to pass */
-    size_t cursor = 0;       /* uses come in text order */
     const char *p = s->begin + d->after;
     while (p < s->end) {
         const char *u = find_bytes(p, s->end, d->term, d->len);
@@ -208,8 +211,8 @@ static cg_status find_term_uses(resolver *rv, size_t first)
             continue;
         if (u > s->begin && (u[-1] == '"' || (u - s->begin >= 3 && quote_at(u - 3, u, 0))))
             continue; /* the term quoted again, not used */
-        short_form f = {(size_t)(u - s->begin), (size_t)(ue - s->begin), CG_VIA_TERM, def, 0, NULL, NULL};
-        if (!term_cites(rv, u, ue, &f, &cursor))
+        short_form f = {(size_t)(u - s->begin), (size_t)(ue - s->begin), CG_VIA_TERM, def, 0, NULL, NULL, -1};
+        if (!term_cites(rv, u, ue, &f))
             continue;
         if (add_form(rv, f.start, f.end, CG_VIA_TERM, def) != CG_OK)
             return CG_ENOMEM;
@@ -310,22 +313,34 @@ static cg_status set_pinpoint(scan *s, size_t i, const char *start, const char *
 /* The written-out reference that follows a short form in the same
  * citation (same footnote; no sentence end, ';' or blank line between),
  * or -1. */
-static long same_citation_next(const resolver *rv, long note, size_t next, size_t n0, size_t from)
+static long same_citation_next(resolver *rv, const note *k, size_t next, size_t n0, size_t from)
 {
     const scan *s = rv->s;
     if (next >= n0)
         return -1;
     const cg_ref *r = &s->out->items[next];
-    if (r->start < from || r->start - from > 300 || notes_at(&rv->nb, r->start) != note)
+    if (r->start < from || r->start - from > 300)
         return -1;
-    for (const char *p = s->begin + from; p < s->begin + r->start; p++) {
-        if (*p == ';' || (*p == '\n' && has_blank_line(p, s->begin + r->start)))
+    const char *e = s->begin + r->start;
+    for (const char *p = s->begin + from; p < e; p++) {
+        if (*p == ';')
             return -1;
+        if (*p == '\n') { /* a blank line after it */
+            const char *q = p + 1;
+            while (q < e && (*q == ' ' || *q == '\t'))
+                q++;
+            if (q < e && *q == '\n')
+                return -1;
+        }
         if (*p == '.' && p + 2 < s->end && cg_is_space((unsigned char)p[1]) &&
             cg_is_upper((unsigned char)*cg_lex_skip_space(p + 1, s->end)) &&
             sentence_end(s->reg, s->begin, p))
             return -1;
     }
+    note m;
+    int in = notes_at(&rv->nb, r->start, &m);
+    if (in != (k != NULL) || (in && m.line != k->line))
+        return -1;
     return (long)next;
 }
 
@@ -404,65 +419,119 @@ static cg_status emit_form(scan *s, short_form *f, size_t a, cg_via via, unsigne
     return set_pinpoint(s, i, pin, e);
 }
 
-/* Notes reference i as the latest of its footnote (or paragraph). */
-static void note_ref(scan *s, antecedent *cur, size_t i)
+/* The references of out[first..next) and the forms of forms[..f) that
+ * made one, each in turn in text order (a reference before a form that
+ * starts where it does): the index in out of the latest that starts in
+ * [lo, hi), or -1; *several set if they have several targets. */
+static long latest_in(const resolver *rv, size_t first, size_t next, size_t f, size_t lo,
+                      size_t hi, int *several)
 {
-    if (cur->ref >= 0 &&
-        strcmp(cg_refs_target(s->out, &s->out->items[cur->ref]),
-               cg_refs_target(s->out, &s->out->items[i])) != 0)
-        cur->ambiguous = 1;
-    cur->ref = (long)i;
+    const cg_refs *out = rv->s->out;
+    /* the references: out[first..next) are in text order */
+    size_t a = first, b = next;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (out->items[mid].start < lo)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    size_t g = 0, h = f; /* the forms: in text order */
+    while (g < h) {
+        size_t mid = g + (h - g) / 2;
+        if (rv->forms[mid].start < lo)
+            g = mid + 1;
+        else
+            h = mid;
+    }
+    long last = -1;
+    size_t last_start = 0;
+    const char *target = NULL;
+    *several = 0;
+    for (int forms = 0; forms < 2; forms++) {
+        for (size_t i = forms ? g : a; forms ? i < f : i < next; i++) {
+            long o = forms ? rv->forms[i].out : (long)i;
+            size_t start = forms ? rv->forms[i].start : out->items[i].start;
+            if (start >= hi)
+                break;
+            if (o < 0)
+                continue;
+            const char *t = cg_refs_target(out, &out->items[o]);
+            if (target != NULL && strcmp(target, t) != 0)
+                *several = 1;
+            target = t;
+            if (last < 0 || start >= last_start) {
+                last = o;
+                last_start = start;
+            }
+        }
+    }
+    return last;
 }
 
-/* Walks references and short forms in text order and resolves each
- * short form from what precedes it. */
+/* What the "Ibid." forms[f] refers to, at the point where the references
+ * out[first..next) precede it (k: its footnote, NULL if none): the last
+ * reference before it in its footnote; at the start of a footnote, the
+ * last of the footnote just before (ambiguous if it had several targets);
+ * outside footnotes, the last before it since the last one in a
+ * footnote, in the same paragraph.  emitted: the latest form before it
+ * that made a reference, or -1. */
+static antecedent ibid_antecedent(resolver *rv, size_t first, size_t next, size_t f,
+                                  long emitted, const note *k)
+{
+    scan *s = rv->s;
+    const short_form *sf = &rv->forms[f];
+    antecedent none = {-1, 0};
+    int several;
+    if (k != NULL) {
+        long x = latest_in(rv, first, next, f, k->start, sf->start + 1, &several);
+        if (x >= 0)
+            return (antecedent){x, 0};
+        note q;
+        if (!notes_before(&rv->nb, k, &q))
+            return none;
+        x = latest_in(rv, first, next, f, q.start, q.end, &several);
+        return (antecedent){x, x >= 0 && several};
+    }
+    /* the latest reference, written out or made by a form */
+    long x = next > first ? (long)next - 1 : -1;
+    if (emitted >= 0 && (x < 0 || s->out->items[x].start <= rv->forms[emitted].start))
+        x = rv->forms[emitted].out;
+    if (x < 0 || has_blank_line(s->begin + s->out->items[x].end, s->begin + sf->start))
+        return none;
+    /* it and the forms after it outside footnotes */
+    size_t from = s->out->items[x].start;
+    note m;
+    if (notes_at(&rv->nb, from, &m))
+        return none;
+    for (size_t g = f; g > 0 && rv->forms[g - 1].start >= from && rv->forms[g - 1].out != x; g--)
+        if (notes_at(&rv->nb, rv->forms[g - 1].start, &m))
+            return none;
+    return (antecedent){x, 0};
+}
+
+/* Resolves each short form, in text order, from what precedes it. */
 static cg_status resolve(resolver *rv, size_t first, size_t n0)
 {
     scan *s = rv->s;
-    antecedent cur = {-1, 0}, left = {-1, 0};
-    long cur_note = -1, left_note = -1; /* the footnote last left, and its state */
     size_t ref_end = 0; /* end of the latest written-out reference */
-    size_t next = first, f = 0;
-    size_t cursor = 0; /* references and forms come in text order */
-    while (next < n0 || f < rv->nforms) {
-        int take_ref = f >= rv->nforms || (next < n0 && s->out->items[next].start <= rv->forms[f].start);
-        size_t pos = take_ref ? s->out->items[next].start : rv->forms[f].start;
-        long k = notes_at_from(&rv->nb, pos, &cursor);
-        if (k != cur_note) {
-            if (cur_note >= 0) {
-                left = cur;
-                left_note = cur_note;
-            }
-            if (k >= 0 || cur_note >= 0)
-                cur = (antecedent){-1, 0};
-            cur_note = k;
-        }
-        if (take_ref) {
-            note_ref(s, &cur, next);
+    size_t next = first;
+    long emitted = -1; /* the latest form that made a reference */
+    for (size_t f = 0; f < rv->nforms; f++) {
+        short_form *sf = &rv->forms[f];
+        for (; next < n0 && s->out->items[next].start <= sf->start; next++)
             if (s->out->items[next].end > ref_end)
                 ref_end = s->out->items[next].end;
-            next++;
-            continue;
-        }
-        short_form *sf = &rv->forms[f++];
         if ((next < n0 && s->out->items[next].start < sf->end) || sf->start < ref_end)
             continue; /* inside a written-out reference */
         cg_status st = CG_OK;
         if (sf->via == CG_VIA_TERM) {
             st = emit_form(s, sf, rv->defs[sf->def].ref, CG_VIA_TERM, 0);
         } else {
-            antecedent a = cur;
-            if (a.ref < 0 && cur_note >= 0) {
-                /* the footnote just before, if it cited anything */
-                antecedent none = {-1, 0};
-                a = left_note == cur_note - 1 ? left : none;
-            } else if (a.ref >= 0) {
-                a.ambiguous = 0; /* the reference just before it */
-                if (cur_note < 0 &&
-                    has_blank_line(s->begin + s->out->items[a.ref].end, s->begin + sf->start))
-                    a.ref = -1; /* outside footnotes, only in the same paragraph */
-            }
-            long follow = same_citation_next(rv, cur_note, next, n0, sf->end);
+            note k;
+            const note *in = notes_at(&rv->nb, sf->start, &k) ? &k : NULL;
+            antecedent a = ibid_antecedent(rv, first, next, f, emitted, in);
+            long follow = same_citation_next(rv, in, next, n0, sf->end);
             if (follow >= 0) {
                 /* "Ibid., document S/13802": the short form names the
                  * publication, the written-out reference is the target.
@@ -484,7 +553,8 @@ static cg_status resolve(resolver *rv, size_t first, size_t n0)
         }
         if (st != CG_OK)
             return st;
-        note_ref(s, &cur, s->out->n - 1);
+        sf->out = (long)(s->out->n - 1);
+        emitted = (long)f;
     }
     return CG_OK;
 }
@@ -494,6 +564,7 @@ cg_status scan_short_forms(scan *s, size_t first)
     resolver rv;
     memset(&rv, 0, sizeof rv);
     rv.s = s;
+    notes_init(&rv.nb, s->text);
     size_t n0 = s->out->n;
     cg_status st = CG_OK;
     /* the pinpoint after each reference, parsed once: recorded, then
@@ -508,8 +579,6 @@ cg_status scan_short_forms(scan *s, size_t first)
     if (st == CG_OK)
         st = find_ibids(&rv);
     int caseless = st == CG_OK && icj_caseless(s, first);
-    if (st == CG_OK && (rv.nforms > 0 || rv.ndefs > 0 || caseless))
-        st = notes_build(s->text, &rv.nb);
     if (st == CG_OK)
         st = find_all_term_uses(&rv);
     if (st == CG_OK && rv.nforms > 0) {

@@ -1,9 +1,12 @@
 /* Unit suite of the short forms and the context rules of the ref module:
  * Ibid., defined terms, pinpoints and the ICJ case taken from the text
- * around a decision.  Each row: a text and the references expected, as
+ * around a decision; the footnotes found from the lines around a place
+ * the same as from the whole table of them.  Each row: a text and the references expected, as
  * target, then "~via" when reached through a short form, "@pinpoint"
  * when one is written, "!" when marked ambiguous; '|' between them. */
 #include "unit.h"
+
+#include "../../src/ref/internal.h"
 
 typedef struct form_case {
     const char *name;
@@ -95,6 +98,13 @@ static const form_case cases[] = {
     /* and over indented lines of words, with the lines after them */
     {"indented lines of words go on a footnote, an indented blank line closes it",
      "¹ S/2023/1, see\n    also the report.\n\f   more words.\n    \nIbid.\n", "S/2023/1"},
+    {"ibid in the body after an unresolved one in a footnote: no reference",
+     "See S/2023/1 and\n¹ Ibid., Fourth Year.\n\nText (ibid.).\n", "S/2023/1"},
+    {"ibid at a footnote's start after body text: the footnote before",
+     "¹ S/2023/1.\n\nBody S/2023/2 text.\n\n² Ibid.\n", "S/2023/1|S/2023/2|S/2023/1~ibid"},
+    {"ibid after a term made in the footnote before",
+     "¹ A/50/790 (the “Agreement”).\n\n² S/2023/1; Agreement, para. 2.\n\n³ Ibid.\n",
+     "A/50/790|S/2023/1|A/50/790~term@para. 2|A/50/790~ibid!"},
     {"indented lines of words before pdftotext footnotes",
      "Body text.\n      indented words.\n\t words\n         1\n            S/2023/1, para. 2.\n"
      "         2\n            Ibid., para. 3.\n",
@@ -228,6 +238,58 @@ START_TEST(test_many_decisions_linear)
 }
 END_TEST
 
+/* Texts of footnotes of every kind, with markup that the clean text drops. */
+static const char *const note_texts[] = {
+    "Body.\n\n¹ S/2023/826, annex.\n\n² Ibid., page 4.\n³ More\nlines.\n  \t\nAfter.\n",
+    "[^1]: A/78/1.\n\n[^2]: *Ibid.*, **para.** 2.\n[^3]: x\r\n\r\nText[^3] and <sup>4</sup>.\n",
+    "<sup>1</sup> A/78/1.\n<SUP>2</SUP> Ibid.\n\n<sup>3</sup>\n",
+    "Text.\n\n         10\n            CAT/C/SVN/CO/3, para. 23.\n         11\n            Ibid.\n"
+    "         12\n         13\n              x\n\f 14\n                 y\n12\n",
+    "¹²³ deep\n                      12 pages.\n⁴⁵ Ibid.\n\n¹\n² \n³x\n",
+};
+
+START_TEST(test_notes_local_as_table)
+{
+    const char *src = note_texts[_i];
+    cg_text text;
+    cg_error err;
+    cg_error_clear(&err);
+    ck_assert_int_eq(cg_text_from_bytes(&text, src, strlen(src), CG_MARKUP_PLAIN, "test", &err),
+                     CG_OK);
+    notes local, table;
+    notes_init(&local, &text);
+    notes_init(&table, &text);
+    ck_assert_int_eq(notes_use_table(&table), CG_OK);
+    ck_assert_uint_gt(table.n, 0);
+    for (size_t off = 0; off <= text.clean_len; off++) {
+        note a, b;
+        int in = notes_at(&local, off, &a);
+        ck_assert_int_eq(in, notes_at(&table, off, &b));
+        if (in) {
+            ck_assert_uint_eq(a.start, b.start);
+            ck_assert_uint_eq(a.line, b.line);
+            ck_assert_int_eq(a.number, b.number);
+            note pa, pb;
+            int before = notes_before(&local, &a, &pa);
+            ck_assert_int_eq(before, notes_before(&table, &b, &pb));
+            if (before)
+                ck_assert(pa.start == pb.start && pa.end == pb.end && pa.line == pb.line &&
+                          pa.number == pb.number);
+        }
+        for (long number = 0; number < 16; number++) {
+            int found = notes_numbered(&local, number, off, &a);
+            ck_assert_int_eq(found, notes_numbered(&table, number, off, &b));
+            if (found)
+                ck_assert(a.start == b.start && a.end == b.end && a.line == b.line);
+        }
+        local.spent = 0; /* the local searches only */
+    }
+    notes_free(&local);
+    notes_free(&table);
+    cg_text_free(&text);
+}
+END_TEST
+
 static Suite *shortform_suite(void)
 {
     Suite *s = suite_create("shortform");
@@ -238,6 +300,8 @@ static Suite *shortform_suite(void)
     tcase_add_test(tc, test_short_forms_at_every_offset);
     tcase_add_test(tc, test_many_terms_linear);
     tcase_add_test(tc, test_many_decisions_linear);
+    tcase_add_loop_test(tc, test_notes_local_as_table, 0,
+                        (int)(sizeof note_texts / sizeof note_texts[0]));
     suite_add_tcase(s, tc);
     return s;
 }
