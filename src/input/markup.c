@@ -405,9 +405,9 @@ typedef struct block {
     uint32_t special;
 } block;
 
-/* The first byte at or after p of the set of lo, hi, 32 bytes at a time:
- * the bits of the block that holds p are used again, and each block
- * loaded is checked (c) with them.  NULL when a byte is not UTF-8
+/* The first byte at or after p of the set of lo, hi, 32 bytes at a time,
+ * from a block at p (k then keeps the block where it is), each block
+ * loaded checked (c) with the bits it takes anyway.  NULL when a byte is not UTF-8
  * (c->failed), or if none is before the last fewer than 32 bytes of end:
  * then *tail is where those start. */
 __attribute__((target("avx2"))) static const char *next_in_set32(block *k, checker *c,
@@ -416,12 +416,6 @@ __attribute__((target("avx2"))) static const char *next_in_set32(block *k, check
                                                                  const unsigned char *hi,
                                                                  const char **tail)
 {
-    if (k->blk != NULL && p < k->blk + 32) {
-        uint32_t m = k->special & (~(uint32_t)0 << (p - k->blk));
-        if (m)
-            return k->blk + __builtin_ctz(m);
-        p = k->blk + 32;
-    }
     *tail = p;
     if (end - p < 32)
         return NULL;
@@ -434,43 +428,51 @@ __attribute__((target("avx2"))) static const char *next_in_set32(block *k, check
     const __m256i zero = _mm256_setzero_si256();
     const unsigned char *s = (const unsigned char *)c->base;
     const int count = c->line_ends != NULL;
-    const char *valid = c->base + c->valid; /* from p to p + 3 */
+    const char *last = end - 32;
+    /* bytes at the block's start that the character before it took (the
+     * block then has bytes above 0x7F) */
+    size_t carry = c->valid - at;
     long lines = 0;
     const char *found = NULL;
-    for (; end - p >= 32; p += 32) {
+    for (; p <= last; p += 32) {
         __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p), vlo, vhi;
         cg_byteset_nibbles(v, &vlo, &vhi);
         uint32_t m = cg_byteset_in32(lo, hi, vlo, vhi);
-        if (count) {
-            /* '\n', and a '\r' not before one (the byte after the block
-             * is there: the text ends with a zero byte) */
-            uint32_t lfs = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, lf));
+        /* bytes above 0x7F or NUL */
+        uint32_t other = (uint32_t)_mm256_movemask_epi8(
+            _mm256_or_si256(v, _mm256_cmpeq_epi8(v, zero)));
+        if (count)
+            lines += __builtin_popcount((uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, lf)));
+        if ((m | other) == 0)
+            continue;
+        if (count && m) {
+            /* a '\r' (a special byte) not before a '\n' (the byte after
+             * the block is there: the text ends with a zero byte) */
             uint32_t crs = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, cr));
-            lines += __builtin_popcount(lfs);
+            uint32_t lfs = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, lf));
             if (crs)
                 lines += __builtin_popcount(crs & ~(lfs >> 1 | (uint32_t)(p[32] == '\n') << 31));
         }
-        /* bytes above 0x7F or NUL: each character from one on checked
-         * (those before valid were; the others are ASCII but NUL) */
-        uint32_t other = (uint32_t)_mm256_movemask_epi8(v) |
-                         (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, zero));
-        if (other) {
-            other &= ~(uint32_t)0 << (valid - p);
-            while (other) {
-                size_t i = (size_t)(p - c->base) + (size_t)__builtin_ctz(other);
-                size_t n = utf8_char_len(s, i, c->len);
-                if (n == 0) {
-                    c->bad = i;
-                    c->failed = 1;
-                    p += 32; /* counted */
-                    goto stop;
-                }
-                valid = c->base + i + n;
-                other = valid - p < 32 ? other & ~(uint32_t)0 << (valid - p) : 0;
+        /* each character from a byte of other on checked (the bytes
+         * between are ASCII but NUL) */
+        other &= ~(uint32_t)0 << carry;
+        carry = 0;
+        while (other) {
+            size_t i = (size_t)(p - c->base) + (size_t)__builtin_ctz(other);
+            size_t n = utf8_char_len(s, i, c->len);
+            if (n == 0) {
+                c->bad = i;
+                c->failed = 1;
+                p += 32; /* counted */
+                goto stop;
             }
+            size_t next = i + n - (size_t)(p - c->base); /* in the block, or past it */
+            if (next >= 32) {
+                carry = next - 32;
+                break;
+            }
+            other &= ~(uint32_t)0 << next;
         }
-        if (valid < p + 32)
-            valid = p + 32;
         if (m) {
             k->blk = p;
             k->special = m;
@@ -480,8 +482,8 @@ __attribute__((target("avx2"))) static const char *next_in_set32(block *k, check
         }
     }
     *tail = p;
+    c->valid = (size_t)(p - c->base) + carry;
 stop:
-    c->valid = (size_t)(valid - c->base);
     if (count) {
         c->counted = (size_t)(p - c->base);
         *c->line_ends += lines;
@@ -511,7 +513,15 @@ static const char *next_special(scan *s, const char *p, const char *end)
     const unsigned char *special = s->special;
 #if CG_BYTESET_AVX2
     if (s->simd) {
-        const char *q = next_in_set32(&s->last, &s->check, p, end, s->simd, s->simd + 32, &p);
+        block *k = &s->last;
+        if (k->blk != NULL && p < k->blk + 32) {
+            /* in the block loaded last: its bits from p on */
+            uint32_t m = k->special & (~(uint32_t)0 << (p - k->blk));
+            if (m)
+                return k->blk + __builtin_ctz(m);
+            p = k->blk + 32;
+        }
+        const char *q = next_in_set32(k, &s->check, p, end, s->simd, s->simd + 32, &p);
         if (q)
             return q;
     }
