@@ -405,11 +405,11 @@ typedef struct block {
     uint32_t special;
 } block;
 
-/* The first byte at or after p of the set of lo, hi, 32 bytes at a time,
- * from a block at p (k then keeps the block where it is), each block
- * loaded checked (c) with the bits it takes anyway.  NULL when a byte is not UTF-8
- * (c->failed), or if none is before the last fewer than 32 bytes of end:
- * then *tail is where those start. */
+/* The first byte at or after p of the set of lo, hi, 32 bytes at a time
+ * from p (k then holds the block of the byte found), each block checked
+ * (c) with the bits it takes anyway.  NULL when a byte is not UTF-8
+ * (c->failed), or if none is before the last fewer than 32 bytes of
+ * end: then *tail is where those start. */
 __attribute__((target("avx2"))) static const char *next_in_set32(block *k, checker *c,
                                                                  const char *p, const char *end,
                                                                  const unsigned char *lo,

@@ -1,5 +1,5 @@
 /* Private to the input module: what the whole-file and the piece loaders
- * of text.c and piece.c share. */
+ * of text.c and piece.c and the scan of markup.c share. */
 #ifndef CITEGRAPH_INPUT_TEXT_IMPL_H
 #define CITEGRAPH_INPUT_TEXT_IMPL_H
 
