@@ -1,4 +1,5 @@
-/* Light markup removal, one pass over the raw bytes.
+/* Light markup removal, one pass over the raw bytes, which also checks
+ * that they are UTF-8 without NUL and counts their line ends.
  * Accepts: Markdown links [text](target), autolinks <url>, backslash
  * escapes, emphasis '*'; HTML tags, comments and entities; <sup>n</sup>
  * and Unicode superscript footnote marks; NBSP and other spaces; CR and
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "../core/byteset.h"
+#include "text_impl.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -356,42 +358,176 @@ static size_t special_utf8(const unsigned char *s, const unsigned char *end, int
     return 0;
 }
 
-#if CG_BYTESET_AVX2
-/* The first byte at or after p of the set of lo, hi, 32 bytes at a
- * time; NULL if none before the last (end - p) % 32 bytes. */
-__attribute__((target("avx2"))) static const char *next_in_set32(const char *p, const char *end,
-                                                                 const unsigned char *lo,
-                                                                 const unsigned char *hi)
+/* The checks made along the scan: raw is UTF-8 without NUL, and its line
+ * ends counted.  The bytes before offset valid are checked, those before
+ * counted counted; a block of 32 bytes the scan loads is checked with
+ * the bits it takes anyway, the bytes the scan jumps over by the
+ * general routines. */
+typedef struct checker {
+    const char *base;
+    size_t len;
+    size_t valid;
+    size_t counted;
+    long *line_ends; /* NULL: not counted */
+    size_t bad;
+    int failed; /* a byte at bad is not UTF-8 */
+} checker;
+
+/* Counts the line ends before offset to (those before c->counted are). */
+static void count_upto(checker *c, size_t to)
 {
-    for (; end - p >= 32; p += 32) {
-        __m256i vlo, vhi;
-        cg_byteset_nibbles(_mm256_loadu_si256((const __m256i *)(const void *)p), &vlo, &vhi);
-        uint32_t m = cg_byteset_in32(lo, hi, vlo, vhi);
-        if (m)
-            return p + __builtin_ctz(m);
+    if (c->line_ends != NULL && c->counted < to) {
+        long n;
+        size_t start;
+        position_from(c->base, c->counted, 0, 0, to, &n, &start);
+        *c->line_ends += n;
+        c->counted = to;
     }
-    return NULL;
+}
+
+/* Checks (and counts) the raw bytes before offset to, and the character
+ * that starts before it.  0 when a byte is not UTF-8. */
+static int check_upto(checker *c, size_t to)
+{
+    if (c->failed)
+        return 0;
+    count_upto(c, to);
+    if (c->valid < to && !utf8_valid_from(c->base, &c->valid, to, c->len, &c->bad))
+        c->failed = 1;
+    return !c->failed;
+}
+
+#if CG_BYTESET_AVX2
+/* The 32-byte block that the scan last loaded, from blk (NULL: none yet),
+ * and its bits of the special set. */
+typedef struct block {
+    const char *blk;
+    uint32_t special;
+} block;
+
+/* The first byte at or after p of the set of lo, hi, 32 bytes at a time
+ * from p (k then holds the block of the byte found), each block checked
+ * (c) with the bits it takes anyway.  NULL when a byte is not UTF-8
+ * (c->failed), or if none is before the last fewer than 32 bytes of
+ * end: then *tail is where those start. */
+__attribute__((target("avx2"))) static const char *next_in_set32(block *k, checker *c,
+                                                                 const char *p, const char *end,
+                                                                 const unsigned char *lo,
+                                                                 const unsigned char *hi,
+                                                                 const char **tail)
+{
+    *tail = p;
+    if (end - p < 32)
+        return NULL;
+    /* the bytes jumped over since the last block: checked the general
+     * way; then the blocks follow one another */
+    size_t at = (size_t)(p - c->base);
+    if ((at > c->counted || at > c->valid) && !check_upto(c, at))
+        return NULL;
+    const __m256i lf = _mm256_set1_epi8('\n'), cr = _mm256_set1_epi8('\r');
+    const __m256i zero = _mm256_setzero_si256();
+    const unsigned char *s = (const unsigned char *)c->base;
+    const int count = c->line_ends != NULL;
+    const char *last = end - 32;
+    /* bytes at the block's start that the character before it took (the
+     * block then has bytes above 0x7F) */
+    size_t carry = c->valid - at;
+    long lines = 0;
+    const char *found = NULL;
+    for (; p <= last; p += 32) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p), vlo, vhi;
+        cg_byteset_nibbles(v, &vlo, &vhi);
+        uint32_t m = cg_byteset_in32(lo, hi, vlo, vhi);
+        /* bytes above 0x7F or NUL */
+        uint32_t other = (uint32_t)_mm256_movemask_epi8(
+            _mm256_or_si256(v, _mm256_cmpeq_epi8(v, zero)));
+        if (count)
+            lines += __builtin_popcount((uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, lf)));
+        if ((m | other) == 0)
+            continue;
+        if (count && m) {
+            /* a '\r' (a special byte) not before a '\n' (the byte after
+             * the block is there: the text ends with a zero byte) */
+            uint32_t crs = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, cr));
+            uint32_t lfs = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, lf));
+            if (crs)
+                lines += __builtin_popcount(crs & ~(lfs >> 1 | (uint32_t)(p[32] == '\n') << 31));
+        }
+        /* each character from a byte of other on checked (the bytes
+         * between are ASCII but NUL) */
+        other &= ~(uint32_t)0 << carry;
+        carry = 0;
+        while (other) {
+            size_t i = (size_t)(p - c->base) + (size_t)__builtin_ctz(other);
+            size_t n = utf8_char_len(s, i, c->len);
+            if (n == 0) {
+                c->bad = i;
+                c->failed = 1;
+                p += 32; /* counted */
+                goto stop;
+            }
+            size_t next = i + n - (size_t)(p - c->base); /* in the block, or past it */
+            if (next >= 32) {
+                carry = next - 32;
+                break;
+            }
+            other &= ~(uint32_t)0 << next;
+        }
+        if (m) {
+            k->blk = p;
+            k->special = m;
+            found = p + __builtin_ctz(m);
+            p += 32;
+            break;
+        }
+    }
+    *tail = p;
+    c->valid = (size_t)(p - c->base) + carry;
+stop:
+    if (count) {
+        c->counted = (size_t)(p - c->base);
+        *c->line_ends += lines;
+    }
+    return found;
 }
 #endif
 
-/* The first byte at or after p that special[] marks, or end.  With
- * AVX2, 32 bytes at a time (the tables of the set: simd, 0 when not
- * used); with SSE2, sixteen bytes at a time: tab to carriage return but
- * the line feed, the marked punctuation and every non-ASCII byte are
- * candidates, each checked against the table. */
-static const char *next_special(const char *p, const char *end, const unsigned char *special,
-                                const unsigned char simd[64])
-{
+/* The set of bytes that may need more than a copy, and the checks. */
+typedef struct scan {
+    const unsigned char *special; /* the set, 256 flags */
+    const unsigned char *simd;    /* its tables for 32 bytes at a time; NULL: not used */
+    checker check;
 #if CG_BYTESET_AVX2
-    if (simd) {
-        const char *q = next_in_set32(p, end, simd, simd + 32);
+    block last;
+#endif
+} scan;
+
+/* The first byte at or after p that special[] marks, or end (also when
+ * a byte is not UTF-8: s->check.failed); the bytes before it checked.
+ * With AVX2, 32 bytes at a time (when s->simd), each block checked as it
+ * is loaded; then, the rest checked first, sixteen bytes at a time:
+ * tab to carriage return but the line feed, the marked punctuation and
+ * every non-ASCII byte are candidates, each checked against the table. */
+static const char *next_special(scan *s, const char *p, const char *end)
+{
+    const unsigned char *special = s->special;
+#if CG_BYTESET_AVX2
+    if (s->simd) {
+        block *k = &s->last;
+        if (k->blk != NULL && p < k->blk + 32) {
+            /* in the block loaded last: its bits from p on */
+            uint32_t m = k->special & (~(uint32_t)0 << (p - k->blk));
+            if (m)
+                return k->blk + __builtin_ctz(m);
+            p = k->blk + 32;
+        }
+        const char *q = next_in_set32(k, &s->check, p, end, s->simd, s->simd + 32, &p);
         if (q)
             return q;
-        p = end - (end - p) % 32;
     }
-#else
-    (void)simd;
 #endif
+    if (!check_upto(&s->check, s->check.len))
+        return end;
 #if defined(__SSE2__)
     const __m128i lf = _mm_set1_epi8('\n');
     while (end - p >= 16) {
@@ -421,7 +557,7 @@ static const char *next_special(const char *p, const char *end, const unsigned c
     return p;
 }
 
-cg_status cg_markup_normalize(cg_text *t, cg_markup markup)
+cg_status cg_markup_normalize(cg_text *t, cg_markup markup, long *line_ends, size_t *bad)
 {
     const char *base = t->raw;
     const char *end = t->raw + t->raw_len;
@@ -445,12 +581,16 @@ cg_status cg_markup_normalize(cg_text *t, cg_markup markup)
         if (cg_byteset_avx2() && cg_byteset_tables(special, simd_tables, simd_tables + 32))
             simd = simd_tables;
     }
+    scan sc = {.special = special, .simd = simd,
+               .check = {.base = base, .len = t->raw_len, .line_ends = line_ends,
+                         /* nothing to count: as if counted */
+                         .counted = line_ends ? 0 : t->raw_len}};
     /* Each special byte either changes the text (the run of kept bytes
      * before it is copied, the change written, a new run started after
      * it), is replaced by one byte (kept in the run, patched when it is
      * copied) or turns out to be plain (kept in the run). */
     while (!e.failed) {
-        p = next_special(p, end, special, simd);
+        p = next_special(&sc, p, end);
         if (p >= end)
             break;
         unsigned char c = (unsigned char)*p;
@@ -552,6 +692,13 @@ cg_status cg_markup_normalize(cg_text *t, cg_markup markup)
             continue;
         }
         p++;
+    }
+    /* the bytes that the scan jumped over at the end, or did not reach */
+    check_upto(&sc.check, sc.check.len);
+    count_upto(&sc.check, sc.check.len);
+    if (sc.check.failed) {
+        *bad = sc.check.bad;
+        return CG_EINPUT;
     }
     if (!e.failed && t->clean == NULL && e.run == base && e.npatch == 0) {
         /* nothing to change: the clean text is the raw one (which ends

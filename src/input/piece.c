@@ -109,7 +109,7 @@ cg_status cg_text_load_piece(cg_text *text, const char *path, cg_markup markup, 
         char *none = cg_malloc(1);
         if (none == NULL)
             return cg_error_set(err, CG_ENOMEM, path, 0, 0, "out of memory");
-        return text_adopt(text, none, 0, 0, markup, path, 0, err);
+        return text_adopt(text, none, 0, 0, markup, path, 0, NULL, err);
     }
     const size_t span = CG_PIECE_BYTES + CG_PIECE_SLACK;
     char *buf = cg_malloc(span + 1);
@@ -136,7 +136,5 @@ cg_status cg_text_load_piece(cg_text *text, const char *path, cg_markup markup, 
     size_t got = (size_t)r, nominal = CG_PIECE_BYTES - start;
     size_t len = got <= nominal ? got : nominal + break_in(buf + nominal, got - nominal);
     buf[len] = '\0';
-    size_t line_start;
-    position_from(buf, 0, 0, 0, len, line_ends, &line_start);
-    return text_adopt(text, buf, len, 0, markup, path, base + start, err);
+    return text_adopt(text, buf, len, 0, markup, path, base + start, line_ends, err);
 }

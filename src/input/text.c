@@ -1,6 +1,7 @@
 /* Document loading: read a file, check it is UTF-8 text (no NUL, no
- * invalid sequences; UTF-16 with a BOM converted), then normalise it.
- * Positions: clean offset -> raw offset -> line and column. */
+ * invalid sequences; UTF-16 with a BOM converted) and normalise it, both
+ * in one pass over the bytes (markup.c), or only check it when no clean
+ * text is made.  Positions: clean offset -> raw offset -> line and column. */
 #include "citegraph/text.h"
 
 #include <errno.h>
@@ -107,19 +108,19 @@ static int use_avx2(void)
     return yes;
 }
 
-int cg_utf8_valid(const char *bytes, size_t len, size_t *bad)
+int utf8_valid_from(const char *bytes, size_t *at, size_t to, size_t len, size_t *bad)
 {
     const unsigned char *s = (const unsigned char *)bytes;
-    size_t i = 0;
-    while (i < len) {
+    size_t i = *at;
+    while (i < to) {
 #if CG_BYTESET_AVX2
         if (use_avx2())
-            i = ascii_run_avx2(s, i, len);
+            i = ascii_run_avx2(s, i, to);
 #endif
 #if defined(__SSE2__)
         /* fast path: 32 ASCII bytes without NUL */
         const __m128i zero = _mm_setzero_si128();
-        while (i + 32 <= len) {
+        while (i + 32 <= to) {
             __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
             __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 16));
             __m128i bad = _mm_or_si128(_mm_or_si128(a, b),
@@ -130,7 +131,7 @@ int cg_utf8_valid(const char *bytes, size_t len, size_t *bad)
         }
 #endif
         /* fast path: 8 ASCII bytes without NUL */
-        while (i + 8 <= len) {
+        while (i + 8 <= to) {
             uint64_t w;
             memcpy(&w, s + i, 8);
             if ((w & 0x8080808080808080ULL) != 0 ||
@@ -138,42 +139,23 @@ int cg_utf8_valid(const char *bytes, size_t len, size_t *bad)
                 break;
             i += 8;
         }
-        if (i >= len)
+        if (i >= to)
             break;
-        unsigned c = s[i];
-        size_t need;
-        unsigned min;
-        if (c == 0) {
-            *bad = i;
-            return 0;
-        } else if (c < 0x80) {
-            i++;
-            continue;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            need = 1; min = 0x80;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            need = 2; min = 0x800;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            need = 3; min = 0x10000;
-        } else {
+        size_t n = utf8_char_len(s, i, len);
+        if (n == 0) {
             *bad = i;
             return 0;
         }
-        unsigned cp = c & (0x3F >> need);
-        for (size_t k = 1; k <= need; k++) {
-            if (i + k >= len || (s[i + k] & 0xC0) != 0x80) {
-                *bad = i;
-                return 0;
-            }
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-            *bad = i;
-            return 0;
-        }
-        i += need + 1;
+        i += n;
     }
+    *at = i;
     return 1;
+}
+
+int cg_utf8_valid(const char *bytes, size_t len, size_t *bad)
+{
+    size_t at = 0;
+    return utf8_valid_from(bytes, &at, len, len, bad);
 }
 
 /* Characters in raw[a, b): the bytes that do not continue a UTF-8
@@ -328,11 +310,13 @@ static void release_raw(char *data, size_t mapped)
 }
 
 cg_status text_adopt(cg_text *text, char *data, size_t len, size_t mapped, cg_markup markup,
-                     const char *name, uint64_t base, cg_error *err)
+                     const char *name, uint64_t base, long *line_ends, cg_error *err)
 {
     memset(text, 0, sizeof *text);
     text->cursor_line = 1;
     text->cursor_column = 1;
+    if (line_ends)
+        *line_ends = 0;
     if (len > CG_TEXT_MAX_BYTES) {
         release_raw(data, mapped);
         return cg_error_set(err, CG_ELIMIT, name, 0, 0,
@@ -362,30 +346,39 @@ cg_status text_adopt(cg_text *text, char *data, size_t len, size_t mapped, cg_ma
     }
     if (!mapped)
         data[len] = '\0'; /* a mapping is followed by a zero byte */
-    size_t bad;
-    if (!cg_utf8_valid(data, len, &bad)) {
+    text->raw = data;
+    text->raw_mapped = mapped;
+    text->raw_len = len;
+    /* checked with the markup removal, in the same pass; else alone */
+    size_t bad = 0;
+    cg_status st;
+    if (markup != CG_MARKUP_NONE) {
+        st = cg_markup_normalize(text, markup, line_ends, &bad);
+    } else {
+        st = cg_utf8_valid(data, len, &bad) ? CG_OK : CG_EINPUT;
+        if (line_ends) {
+            size_t start;
+            position_from(data, 0, 0, 0, len, line_ends, &start);
+        }
+    }
+    if (st == CG_EINPUT) {
         long line;
         size_t start;
         position_from(data, 0, 1, 0, bad, &line, &start);
         long col = 1 + chars_in(data, start, bad);
-        cg_status st = data[bad] == '\0'
+        st = data[bad] == '\0'
             ? cg_error_set(err, CG_EINPUT, name, line, col,
                            "binary file (NUL byte at offset %ju); skipped",
                            (uintmax_t)(base + bad))
             : cg_error_set(err, CG_EINPUT, name, line, col,
                            "invalid UTF-8 (byte 0x%02X at offset %ju); skipped",
                            (unsigned char)data[bad], (uintmax_t)(base + bad));
-        release_raw(data, mapped);
-        return st;
+    } else if (st != CG_OK) {
+        st = cg_error_set(err, CG_ENOMEM, name, 0, 0, "out of memory");
     }
-    text->raw = data;
-    text->raw_mapped = mapped;
-    text->raw_len = len;
-    if (markup != CG_MARKUP_NONE && cg_markup_normalize(text, markup) != CG_OK) {
+    if (st != CG_OK)
         cg_text_free(text);
-        return cg_error_set(err, CG_ENOMEM, name, 0, 0, "out of memory");
-    }
-    return CG_OK;
+    return st;
 }
 
 cg_status cg_text_from_bytes(cg_text *text, const char *bytes, size_t len,
@@ -403,7 +396,7 @@ cg_status cg_text_from_bytes(cg_text *text, const char *bytes, size_t len,
         return cg_error_set(err, CG_ENOMEM, name, 0, 0, "out of memory");
     if (len)
         memcpy(copy, bytes, len);
-    return text_adopt(text, copy, len, 0, markup, name, 0, err);
+    return text_adopt(text, copy, len, 0, markup, name, 0, NULL, err);
 }
 
 /* The path of the file mapped last, for the bus error handler. */
@@ -487,7 +480,7 @@ cg_status cg_text_load(cg_text *text, const char *path, cg_markup markup,
             cg_buf_free(&pdf);
             return st;
         }
-        return text_adopt(text, pdf.data, pdf.len, 0, CG_MARKUP_PLAIN, path, 0, err);
+        return text_adopt(text, pdf.data, pdf.len, 0, CG_MARKUP_PLAIN, path, 0, NULL, err);
     }
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
@@ -513,7 +506,7 @@ cg_status cg_text_load(cg_text *text, const char *path, cg_markup markup,
     if (map != NULL) {
         close(fd);
         note_mapped(path);
-        return text_adopt(text, map, (size_t)sb.st_size, mapped, markup, path, 0, err);
+        return text_adopt(text, map, (size_t)sb.st_size, mapped, markup, path, 0, NULL, err);
     }
     cg_buf data = {0};
     if (cg_buf_reserve(&data, (size_t)sb.st_size + 1) != CG_OK) {
@@ -547,7 +540,7 @@ cg_status cg_text_load(cg_text *text, const char *path, cg_markup markup,
         }
     }
     close(fd);
-    return text_adopt(text, data.data, data.len, 0, markup, path, 0, err);
+    return text_adopt(text, data.data, data.len, 0, markup, path, 0, NULL, err);
 }
 
 cg_status cg_text_load_prefix(cg_text *text, const char *path, size_t max, cg_error *err)
@@ -590,7 +583,7 @@ cg_status cg_text_load_prefix(cg_text *text, const char *path, size_t max, cg_er
     /* whole lines only, so that no character is cut */
     while (len > 0 && data[len - 1] != '\n')
         len--;
-    return text_adopt(text, data, len, 0, CG_MARKUP_NONE, path, 0, err);
+    return text_adopt(text, data, len, 0, CG_MARKUP_NONE, path, 0, NULL, err);
 }
 
 void cg_text_free(cg_text *text)

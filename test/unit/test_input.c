@@ -264,6 +264,91 @@ START_TEST(test_utf8_bad_offset)
 }
 END_TEST
 
+/* Text of n bytes (a zero byte after them) from seed: ASCII words, line
+ * ends of every kind, markup (links, tags, entities, emphasis, escapes)
+ * and characters of two to four bytes, some of them those the markup
+ * removal replaces. */
+static char *mixed_text(size_t n, unsigned seed)
+{
+    static const char *const parts[] = {
+        "word ", "A/RES/70/1 ", "\n", "\r\n", "\r", "\t", "[link](http://x.org/a) ",
+        "<b>bold</b> ", "<sup>3</sup>", "&amp; ", "&#233; ", "*em* ", "\\[ ", "<http://u.org> ",
+        "\xc3\xa9", "\xc2\xa0", "\xe2\x80\x91", "\xe2\x80\x99", "\xc2\xb9", "\xf0\x9f\x98\x80",
+        "\xef\xbb\xbf", "<!-- c -->", "<p>", "<", ">", "]", "&"};
+    char *s = malloc(n + 1);
+    ck_assert_ptr_nonnull(s);
+    size_t at = 0;
+    unsigned r = seed * 2654435761u + 1;
+    while (at < n) {
+        r = r * 1103515245u + 12345u;
+        const char *w = parts[(r >> 16) % (sizeof parts / sizeof parts[0])];
+        size_t len = strlen(w);
+        if (at + len > n) {
+            memset(s + at, 'x', n - at);
+            break;
+        }
+        memcpy(s + at, w, len);
+        at += len;
+    }
+    s[n] = '\0';
+    return s;
+}
+
+/* The check made with markup removal, in its pass, fails exactly where
+ * the check alone does, with the same message, line and column: a bad
+ * byte anywhere (in a block of 32 bytes, across blocks, in the bytes
+ * that a link, a tag or a comment drops, in the last bytes). */
+START_TEST(test_check_with_markup)
+{
+    static const char *const bads_in[] = {"\xff", "\x80", "\xc3", "\xe2\x82", "\xc0\xaf",
+                                          "\xed\xa0\x80", "\xf4\x90\x80\x80", "\0"};
+    static const cg_markup markups[] = {CG_MARKUP_PLAIN, CG_MARKUP_MARKDOWN, CG_MARKUP_HTML};
+    size_t n = 700 + (size_t)_i * 37;
+    char *good = mixed_text(n, (unsigned)_i);
+    size_t bad;
+    ck_assert_int_eq(cg_utf8_valid(good, n, &bad), 1);
+    for (size_t m = 0; m < sizeof markups / sizeof markups[0]; m++) {
+        cg_text t;
+        cg_error err;
+        cg_error_clear(&err);
+        ck_assert_int_eq(cg_text_from_bytes(&t, good, n, markups[m], "t", &err), CG_OK);
+        cg_text_free(&t);
+    }
+    char *s = malloc(n + 8);
+    ck_assert_ptr_nonnull(s);
+    for (size_t at = 0; at < n; at += 1 + at % 29) {
+        const char *b = bads_in[(at + (size_t)_i) % (sizeof bads_in / sizeof bads_in[0])];
+        size_t blen = *b ? strlen(b) : 1;
+        memcpy(s, good, n);
+        memcpy(s + at, b, blen); /* overwrites: may also cut a character */
+        size_t len = at + blen > n ? at + blen : n;
+        cg_text want;
+        cg_error werr;
+        cg_error_clear(&werr);
+        cg_status wst = cg_text_from_bytes(&want, s, len, CG_MARKUP_NONE, "t", &werr);
+        if (wst == CG_OK)
+            cg_text_free(&want);
+        for (size_t m = 0; m < sizeof markups / sizeof markups[0]; m++) {
+            cg_text t;
+            cg_error err;
+            cg_error_clear(&err);
+            cg_status st = cg_text_from_bytes(&t, s, len, markups[m], "t", &err);
+            ck_assert_int_eq(st, wst);
+            if (st == CG_OK) {
+                cg_text_free(&t);
+                continue;
+            }
+            ck_assert_str_eq(err.message, werr.message);
+            ck_assert_int_eq(err.line, werr.line);
+            ck_assert_int_eq(err.column, werr.column);
+            ck_assert_ptr_null(t.raw);
+        }
+    }
+    free(s);
+    free(good);
+}
+END_TEST
+
 /* ---- BOM and UTF-16 ---- */
 
 typedef struct utf16_case {
@@ -866,6 +951,7 @@ static Suite *input_suite(void)
     tcase_add_loop_test(tc, test_rejects, 0, (int)(sizeof bads / sizeof bads[0]));
     tcase_add_loop_test(tc, test_utf8_valid, 0, (int)(sizeof goods / sizeof goods[0]));
     tcase_add_test(tc, test_utf8_bad_offset);
+    tcase_add_loop_test(tc, test_check_with_markup, 0, 12);
     tcase_add_loop_test(tc, test_utf16, 0, (int)(sizeof utf16s / sizeof utf16s[0]));
     tcase_add_test(tc, test_bom);
     tcase_add_test(tc, test_empty);

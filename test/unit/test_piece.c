@@ -150,6 +150,78 @@ START_TEST(test_pieces_bad_byte)
 }
 END_TEST
 
+/* Line ends of s[0, n): '\n', "\r\n" and a lone '\r' one each. */
+static long line_ends_of(const char *s, size_t n)
+{
+    long ends = 0;
+    for (size_t i = 0; i < n; i++)
+        ends += s[i] == '\n' || (s[i] == '\r' && (i + 1 >= n || s[i + 1] != '\n'));
+    return ends;
+}
+
+/* Line ends of every kind, some across a block of 32 bytes, some in
+ * markup that the scan jumps over: each piece counts its own, the one
+ * with a bad byte in it too (the pieces after it need the count); read
+ * as the bytes only, the same. */
+START_TEST(test_pieces_line_ends)
+{
+    static const cg_markup markups[] = {CG_MARKUP_PLAIN, CG_MARKUP_MARKDOWN, CG_MARKUP_NONE};
+    static const char *const marks[] = {"\r\n", "\r", "\r\r\n", "<!-- a\rb\nc -->",
+                                        "[x](http://a.org/\r)", "<b\r\n>", "\n\r"};
+    char dir[] = "/tmp/cgpieceXXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[256];
+    size_t n = (size_t)CG_PIECE_FILE_MIN + 4321;
+    char *s = make_text(n, 40, 70);
+    for (size_t i = 100, j = 0; i + 40 < n; i += 997 + i % 31, j++) {
+        const char *mk = marks[j % (sizeof marks / sizeof marks[0])];
+        size_t len = strlen(mk);
+        if (((unsigned char)s[i] & 0xC0) == 0x80)
+            i++; /* no character cut */
+        memcpy(s + i, mk, len);
+        if (((unsigned char)s[i + len] & 0xC0) == 0x80)
+            s[i + len] = 'y';
+    }
+    size_t pieces = cg_text_pieces(n, CG_MARKUP_PLAIN), lens[8];
+    ck_assert_uint_le(pieces, 8);
+    size_t bad = 3 * CG_PIECE_BYTES + 12345;
+    while (((unsigned char)s[bad] & 0x80) || s[bad] == '\n' || s[bad] == '\r')
+        bad++;
+    for (int with_bad = 0; with_bad < 2; with_bad++) {
+        if (with_bad)
+            s[bad] = '\xfe';
+        put_file(dir, "ends.txt", s, n, path, sizeof path);
+        for (size_t m = 0; m < sizeof markups / sizeof markups[0]; m++) {
+            size_t at = 0;
+            for (size_t k = 0; k < pieces; k++) {
+                cg_text t;
+                cg_error err;
+                cg_error_clear(&err);
+                long ends = -1;
+                cg_status st = cg_text_load_piece(&t, path, markups[m], k, &ends, &err);
+                if (!with_bad) {
+                    ck_assert_int_eq(st, CG_OK);
+                    lens[k] = t.raw_len; /* the same with the bad byte */
+                    cg_text_free(&t);
+                } else if (at <= bad && bad < at + lens[k]) {
+                    ck_assert_int_eq(st, CG_EINPUT);
+                    ck_assert_ptr_nonnull(strstr(err.message, "invalid UTF-8 (byte 0xFE"));
+                } else {
+                    ck_assert_int_eq(st, CG_OK);
+                    cg_text_free(&t);
+                }
+                ck_assert_int_eq(ends, line_ends_of(s + at, lens[k]));
+                at += lens[k];
+            }
+            ck_assert_uint_eq(at, n);
+        }
+    }
+    free(s);
+    unlink(path);
+    rmdir(dir);
+}
+END_TEST
+
 /* UTF-16: the first piece is the whole file, converted; the rest empty. */
 START_TEST(test_pieces_utf16)
 {
@@ -219,6 +291,7 @@ static Suite *piece_suite(void)
     tcase_add_test(tc, test_pieces_count);
     tcase_add_loop_test(tc, test_pieces_tile, 0, 3);
     tcase_add_test(tc, test_pieces_bad_byte);
+    tcase_add_test(tc, test_pieces_line_ends);
     tcase_add_test(tc, test_pieces_utf16);
     tcase_add_test(tc, test_pieces_missing);
     tcase_add_test(tc, test_pieces_line_base);
