@@ -80,6 +80,10 @@ const char *cg_refs_aliases(const cg_refs *refs, const cg_ref *ref);
 /* Sorts items [from, n) by start offset, keeping the order of equal starts. */
 cg_status cg_refs_sort_from(cg_refs *refs, size_t from);
 
+/* The first of refs->items[first, last), in text order, that starts at
+ * or after off (last if none): a binary search. */
+size_t cg_refs_starting_from(const cg_refs *refs, size_t first, size_t last, size_t off);
+
 /* Removes every reference, keeping the memory. */
 void cg_refs_clear(cg_refs *refs);
 

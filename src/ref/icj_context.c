@@ -137,14 +137,7 @@ static long case_from_notes(scan *s, notes *nb, size_t first, size_t i,
         if (!notes_numbered(nb, number, (size_t)(lo - s->begin), &n))
             continue;
         /* the references of the footnote: refs are in text order */
-        size_t lo = first, hi = s->out->n;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (s->out->items[mid].start < n.start)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        size_t lo = cg_refs_starting_from(s->out, first, s->out->n, n.start);
         for (size_t j = lo; j < s->out->n && s->out->items[j].start < n.end; j++) {
             const cg_ref *o = &s->out->items[j];
             if (o->kind != CG_KIND_ICJ)

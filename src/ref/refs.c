@@ -81,6 +81,18 @@ const char *cg_refs_aliases(const cg_refs *refs, const cg_ref *ref)
     return ref->aliases ? refs->pool.data + ref->aliases : "";
 }
 
+size_t cg_refs_starting_from(const cg_refs *refs, size_t first, size_t last, size_t off)
+{
+    while (first < last) {
+        size_t mid = first + (last - first) / 2;
+        if (refs->items[mid].start < off)
+            first = mid + 1;
+        else
+            last = mid;
+    }
+    return first;
+}
+
 cg_status cg_refs_sort_from(cg_refs *refs, size_t from)
 {
     /* items come as a few sorted runs (the scan's, then the short

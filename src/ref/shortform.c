@@ -428,14 +428,7 @@ static long latest_in(const resolver *rv, size_t first, size_t next, size_t f, s
 {
     const cg_refs *out = rv->s->out;
     /* the references: out[first..next) are in text order */
-    size_t a = first, b = next;
-    while (a < b) {
-        size_t mid = a + (b - a) / 2;
-        if (out->items[mid].start < lo)
-            a = mid + 1;
-        else
-            b = mid;
-    }
+    size_t a = cg_refs_starting_from(out, first, next, lo);
     size_t g = 0, h = f; /* the forms: in text order */
     while (g < h) {
         size_t mid = g + (h - g) / 2;
