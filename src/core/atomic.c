@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,7 +77,18 @@ cg_status cg_atomic_open(cg_atomic_file *af, const char *path, cg_error *err)
         return cg_error_set(err, CG_ENOMEM, path, 0, 0, "out of memory");
     }
     snprintf(af->tmp_path, n + 16, "%s.tmpXXXXXX", target);
+    /* the signals held while the temporary is made and made known to the
+     * handler: one that came in between would leave it behind */
+    sigset_t hold, before;
+    sigemptyset(&hold);
+    sigaddset(&hold, SIGINT);
+    sigaddset(&hold, SIGTERM);
+    sigaddset(&hold, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &hold, &before);
     int fd = mkstemp(af->tmp_path);
+    if (fd >= 0)
+        active_tmp = af->tmp_path;
+    pthread_sigmask(SIG_SETMASK, &before, NULL);
     if (fd < 0) {
         int e = errno;
         cg_free(af->tmp_path);
@@ -85,7 +97,6 @@ cg_status cg_atomic_open(cg_atomic_file *af, const char *path, cg_error *err)
         return cg_error_set(err, CG_EIO, path, 0, 0,
                             "cannot create output file: %s", strerror(e));
     }
-    active_tmp = af->tmp_path;
     /* mkstemp makes the file private: give it the mode of the file it
      * replaces, or the one a new file would have */
     mode_t mask = umask(0);
