@@ -3,14 +3,10 @@
 # same option forms in every command, the progress line (never on a pipe
 # unless --progress; --quiet silences it and the notes on skipped files).
 set -u
-BIN=${BIN:-build/citegraph}
+. "$(dirname "$0")/lib.sh"
 CORPUS=${CORPUS:-data/corpus/sample}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; }
 # check NAME WANT-STATUS -- command...: stdout in $tmp/out, stderr in $tmp/err
 check() {
     name=$1 want=$2
@@ -110,5 +106,4 @@ if grep -q '^betweenness  *exact$' "$tmp/out"; then ok "budget 60: exact"; else 
 check "--betweenness-budget -1 is refused" 2 -- "$BIN" graph --betweenness-budget -1 "$CORPUS"
 check "--betweenness-budget x is refused" 2 -- "$BIN" run --betweenness-budget x "$CORPUS"
 
-echo "cli: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+e2e_done cli

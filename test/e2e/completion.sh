@@ -3,12 +3,8 @@
 # long option of each command's --help are offered, --format and --kind
 # offer values the program accepts, --registry offers folders.
 set -u
-BIN=${BIN:-build/citegraph}
+. "$(dirname "$0")/lib.sh"
 COMPLETION=${COMPLETION:-data/completion/citegraph.bash}
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; }
 if ! command -v bash >/dev/null 2>&1; then
     echo "completion: no bash, not tested"
     exit 0
@@ -51,5 +47,4 @@ if [ "$offered" = "data/registry" ]; then ok "--registry offers folders"; else
 offered=$(complete_words help gr)
 if [ "$offered" = "graph" ]; then ok "help offers commands"; else fail "help offers: $offered"; fi
 
-echo "completion: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+e2e_done completion

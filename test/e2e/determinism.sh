@@ -7,15 +7,11 @@
 # (/dev/shm) when there is one: it lists files newest first, so the two
 # layouts are listed in opposite orders.  Standalone: uses $BIN, prints "N passed, N failed".
 set -u
-BIN=${BIN:-build/citegraph}
+. "$(dirname "$0")/lib.sh"
 REG=${REG:-data/registry}
 tmp=$(mktemp -d)
 corpus=$( { [ -d /dev/shm ] && [ -w /dev/shm ] && mktemp -d -p /dev/shm; } || echo "$tmp/corpus")
 trap 'rm -rf "$tmp" "$corpus"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; }
 
 sources=$(ls data/corpus/sample/* test/gold/docs/*)
 # lay_out ORDER: the corpus under $corpus, files created in ORDER
@@ -65,5 +61,4 @@ for f in refs.tsv refs.jsonl graph.dot graph.graphml graph.csv graph.json \
     if cmp -s "$tmp/run1/$f" "$tmp/run3/$f"; then ok "$f: same whatever the listing order"; else
         fail "$f: differs with the listing order"; diff "$tmp/run1/$f" "$tmp/run3/$f" | head -5; fi
 done
-echo "determinism: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+e2e_done determinism

@@ -5,16 +5,12 @@
 # byte-identical output across runs.  Standalone: uses $BIN
 # (default build/citegraph) and prints "N passed, N failed".
 set -u
-BIN=${BIN:-build/citegraph}
+. "$(dirname "$0")/lib.sh"
 CORPUS=${CORPUS:-data/corpus/sample}
 REG=${REG:-data/registry}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
 
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; }
 
 # run NAME OUT -- command...: expects exit status 0, stdout into OUT
 run() {
@@ -193,5 +189,4 @@ if [ $? -eq 2 ]; then ok "report: bad --top exits 2"; else fail "report: bad --t
 "$BIN" report --registry "$REG" "$CORPUS" "$tmp/missing" >/dev/null 2>&1
 if [ $? -eq 1 ]; then ok "report: missing input exits 1"; else fail "report: missing input does not exit 1"; fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+e2e_done graph

@@ -7,23 +7,19 @@
 # HOSTILE_FULL=1 uses the full ones (200 MB line, 100,000 files, ...).
 # Standalone: uses $BIN (default build/citegraph), prints "N passed, N failed".
 set -u
-BIN=${BIN:-build/citegraph}
+. "$(dirname "$0")/lib.sh"
 REG=${REG:-data/registry}
 case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
 case $REG in /*) ;; *) REG=$(pwd)/$REG ;; esac
 tmp=$(mktemp -d)
 trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 chmod 755 "$tmp"
-passed=0
-failed=0
 if [ "${HOSTILE_FULL:-0}" = 1 ]; then
     line_mb=200 nfiles=100000 run_mb=10 nres=1000000 nibid=100000 nest=100000
 else
     line_mb=20 nfiles=10000 run_mb=10 nres=100000 nibid=100000 nest=100000
 fi
 
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; }
 check() { if eval "$2"; then ok "$1"; else fail "$1"; fi; }
 
 # expect NAME STATUS STDERR-PATTERN SECONDS -- command...: runs the
@@ -190,5 +186,4 @@ for sig in TERM INT TERM INT; do
 done
 echo "     (signal sent while the temporary existed in $caught of 4 runs)"
 
-echo "hostile: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+e2e_done hostile

@@ -7,14 +7,10 @@
 # is installed, the pages are loaded in it (--dump-dom) and the links and
 # figures must be in the document it built.
 set -u
-BIN=${BIN:-build/citegraph}
+. "$(dirname "$0")/lib.sh"
 CORPUS=${CORPUS:-data/corpus/sample}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; }
 # has FILE STRING: whether FILE contains STRING (fixed)
 has() { grep -qF -- "$2" "$1"; }
 
@@ -101,5 +97,4 @@ else
         ok "$browser: annotate: $links links"; else fail "$browser: annotate: $links links"; fi
 fi
 
-echo "html: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+e2e_done html

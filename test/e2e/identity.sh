@@ -5,17 +5,13 @@
 # malformed, naming unknown files) and the refusal of ambiguous matches.
 # Standalone: uses $BIN (default build/citegraph).
 set -u
-BIN=${BIN:-build/citegraph}
+. "$(dirname "$0")/lib.sh"
 CORPUS=${CORPUS:-data/corpus/sample}
 REG=${REG:-data/registry}
 GOLD=${GOLD:-test/gold/seeds-documents.tsv}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
 
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; }
 # expect NAME STATUS STDERR-PATTERN -- command...: stdout into $tmp/out
 expect() {
     name=$1 want=$2 pattern=$3
@@ -124,5 +120,4 @@ expect "ambiguous: docs" 0 "" -- "$BIN" docs --registry "$REG" "$tmp/d"
 if [ "$(field 000_340298001c62dd83.txt 2)" = doc:000_340298001c62dd83 ] && [ "$(field 005_copy.txt 2)" = doc:005_copy ]; then
     ok "ambiguous: neither letter takes the symbol"; else fail "ambiguous: $(cut -f1,2 "$tmp/out" | tr '\n' ' ')"; fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+e2e_done identity

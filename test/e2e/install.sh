@@ -5,14 +5,11 @@
 # the staged installation (shared and static) and run on the sample
 # corpus; make uninstall leaving nothing of citegraph behind.
 set -u
+. "$(dirname "$0")/lib.sh"
 CORPUS=${CORPUS:-data/corpus/sample}
 PREFIX=/usr/local
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; }
 # a make of its own: not the jobs or variables of a make that runs this test
 mk() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -j2 SANITIZE=0 PREFIX=$PREFIX "$@"; }
 
@@ -101,5 +98,4 @@ left=$(find "$stage" \( -type f -o -type l \) ! -name other.so | head -5)
 if [ -z "$left" ]; then ok "nothing of citegraph left"; else fail "left after uninstall: $left"; fi
 if [ -f "$root/lib/other.so" ]; then ok "other files kept"; else fail "uninstall removed another file"; fi
 
-echo "install: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+e2e_done install

@@ -5,14 +5,10 @@
 # render without warnings.  The check is first run on a copy with one
 # option removed, to show that it catches a missing option.
 set -u
-BIN=${BIN:-build/citegraph}
+. "$(dirname "$0")/lib.sh"
 MAN=${MAN:-docs/citegraph.1}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; }
 
 commands=$("$BIN" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p')
 if [ -n "$commands" ]; then ok "commands listed: $(echo $commands)"; else fail "no command in --help"; fi
@@ -62,5 +58,4 @@ if command -v man >/dev/null 2>&1; then
         fail "man -l: $(head -3 "$tmp/err")"; fi
 fi
 
-echo "manpage: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+e2e_done manpage

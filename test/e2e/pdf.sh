@@ -5,15 +5,11 @@
 # headers and footers are gone, and a PDF without a text layer is
 # reported and skipped.  Uses $BIN and $SCORE (build/test/score).
 set -u
-BIN=${BIN:-build/citegraph}
+. "$(dirname "$0")/lib.sh"
 SCORE=${SCORE:-build/test/score}
 here=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; }
 
 # extraction of a PDF with its file names made those of the text version
 extract_as_txt() {
@@ -79,5 +75,4 @@ else
     fail "not a PDF: exit status $st, stderr: $(cat "$tmp/err")"
 fi
 
-echo "pdf: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+e2e_done pdf

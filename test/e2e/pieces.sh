@@ -4,13 +4,9 @@
 # in the graph, and a bad byte that skips its piece only.  Standalone:
 # uses $BIN, prints "N passed, N failed".
 set -u
-BIN=${BIN:-build/citegraph}
+. "$(dirname "$0")/lib.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; }
 
 # about 10 MiB: the sample letters and gold documents again and again
 mkdir -p "$tmp/in"
@@ -61,5 +57,4 @@ got=$(tail -n 1 "$tmp/bad" | cut -f2)
 if [ "$(wc -l <"$tmp/bad")" -gt $(($(wc -l <"$tmp/j1") * 3 / 4)) ] && [ "$got" -eq $((last + 1)) ]; then
     ok "the pieces after the bad one read, lines counted on"; else fail "after the bad piece: last line $got, want $((last + 1))"; fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+e2e_done pieces

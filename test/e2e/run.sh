@@ -3,15 +3,11 @@
 # corpus, exit statuses and messages on bad input, determinism.  Then
 # every other test/e2e/*.sh script.
 set -u
-BIN=${BIN:-build/citegraph}
+. "$(dirname "$0")/lib.sh"
 here=$(dirname "$0")
 tmp=$(mktemp -d)
 trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-passed=0
-failed=0
 
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; }
 # expect NAME STATUS STDERR-PATTERN -- command...
 expect() {
     name=$1 want=$2 pattern=$3
@@ -98,9 +94,8 @@ fi
 
 # further end-to-end scripts
 for t in "$here"/*.sh; do
-    [ "$(basename "$t")" = run.sh ] && continue
+    case $(basename "$t") in run.sh | lib.sh) continue ;; esac
     if BIN=$BIN sh "$t"; then ok "$(basename "$t")"; else fail "$(basename "$t")"; fi
 done
 
-echo "e2e: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+e2e_done e2e

@@ -2,11 +2,9 @@
 # citegraph run: every output of the main job, and the committed outputs
 # of the sample corpus (graphs/sample/) are what it writes today.
 set -u
-BIN=${BIN:-build/citegraph}
+. "$(dirname "$0")/lib.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
 ok() { echo "ok   $1"; passed=$((passed + 1)); }
 fail() { echo "FAIL $1"; failed=$((failed + 1)); }
 
@@ -46,5 +44,4 @@ touch "$tmp/file"
 st=$?
 if [ "$st" -eq 2 ] && grep -q "$tmp/file" "$tmp/err"; then ok "run into a non-folder: exit 2, named"; else
     fail "run into a non-folder: exit $st"; cat "$tmp/err"; fi
-echo "run: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+e2e_done run
