@@ -236,15 +236,10 @@ static const char *const extra_words[][10] = {
 static void check_offsets(size_t variant, const char *scan)
 {
     setenv("CITEGRAPH_SCAN", scan, 1);
-    const char *dir = getenv("CITEGRAPH_REGISTRY");
-    const char *dirs[1] = {dir ? dir : "data/registry"};
     cg_registry reg;
+    unit_registry_with_words(&reg, extra_words[variant]);
     cg_error err;
     cg_error_clear(&err);
-    ck_assert_int_eq(cg_registry_load(&reg, dirs, 1, &err), CG_OK);
-    for (size_t k = 0; extra_words[variant][k]; k++)
-        ck_assert_int_eq(cg_phrases_add(&reg.resolution_words, extra_words[variant][k],
-                                        strlen(extra_words[variant][k]), 0), CG_OK);
     cg_extractor *ex = cg_extractor_new(&reg);
     ck_assert_ptr_nonnull(ex);
     const char *body = "A/78/738 and 7 December 2021 orders, UN (S/2023/145)";

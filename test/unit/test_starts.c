@@ -112,15 +112,8 @@ static void check_scan(const cg_extractor *ex, const char *scan, const char *buf
 
 START_TEST(test_starts_as_bytewise)
 {
-    const char *dir = getenv("CITEGRAPH_REGISTRY");
-    const char *dirs[1] = {dir ? dir : "data/registry"};
     cg_registry reg;
-    cg_error err;
-    cg_error_clear(&err);
-    ck_assert_int_eq(cg_registry_load(&reg, dirs, 1, &err), CG_OK);
-    for (size_t k = 0; extra_words[_i][k]; k++)
-        ck_assert_int_eq(cg_phrases_add(&reg.resolution_words, extra_words[_i][k],
-                                        strlen(extra_words[_i][k]), 0), CG_OK);
+    unit_registry_with_words(&reg, extra_words[_i]);
     cg_extractor *bytes = extractor(&reg, "bytes");
     cg_extractor *scans[2] = {extractor(&reg, ""), extractor(&reg, "sse2")};
     const char *names[2] = {"", "sse2"};

@@ -31,6 +31,21 @@ static inline const cg_registry *unit_registry(void)
     return &reg;
 }
 
+/* Loads the bundled registry (or CITEGRAPH_REGISTRY) into reg, its
+ * resolution words grown by the NULL-terminated words (for tests of the
+ * scans with other lexicons); aborts the test on failure. */
+static inline void unit_registry_with_words(cg_registry *reg, const char *const *words)
+{
+    const char *dir = getenv("CITEGRAPH_REGISTRY");
+    const char *dirs[1] = {dir ? dir : "data/registry"};
+    cg_error err;
+    cg_error_clear(&err);
+    ck_assert_int_eq(cg_registry_load(reg, dirs, 1, &err), CG_OK);
+    for (size_t k = 0; words[k]; k++)
+        ck_assert_int_eq(cg_phrases_add(&reg->resolution_words, words[k], strlen(words[k]), 0),
+                         CG_OK);
+}
+
 /* Extracts the references of a text given as a string (Markdown rules)
  * into refs; returns the loaded text for positions (free it). */
 static inline cg_text unit_extract(const char *s, const cg_docid *self, cg_refs *refs)
