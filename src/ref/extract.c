@@ -46,6 +46,10 @@ static void mark_first_bytes(cg_extractor *ex, const cg_phrases *list, unsigned 
         else
             prefix_add(ex, ph->text, bit);
         mark(ex, (unsigned char)ph->text[0], ph->len > 1 ? (unsigned char)ph->text[1] : 0, bit);
+        /* a space of a phrase matches any run of white space */
+        for (unsigned b = 0; ph->len > 1 && ph->text[1] == ' ' && b < 256; b++)
+            if (cg_is_space((unsigned char)b))
+                mark(ex, (unsigned char)ph->text[0], (unsigned char)b, bit);
         if (ph->len == 1)
             for (unsigned b = 0; b < 256; b++)
                 mark(ex, (unsigned char)ph->text[0], (unsigned char)b, bit);
