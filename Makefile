@@ -4,8 +4,9 @@
 #                   (DOT, GraphML, SVG) and report into graphs/sample/
 #   make check      unit suites, end-to-end tests, gold scores
 #   make check SANITIZE=1   the same under ASan+UBSan (in build/san/)
-#   make bench      extraction and the whole job against grep and a Python peer,
-#                   on BENCH_SIZE (1G) of text;
+#   make bench      every speed target against its reference, with its verdict:
+#                   extraction against grep, threads, peak memory, the whole job
+#                   against grep and a Python peer, on BENCH_SIZE (1G) of text;
 #                   graph build and measures against igraph's own calls on a
 #                   synthetic graph of BENCH_VERTICES (10^6) x BENCH_CITES (10)
 #   make fuzz       every libFuzzer target for FUZZ_SECONDS (default 60; clang)
