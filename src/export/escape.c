@@ -124,12 +124,36 @@ size_t cg_export_put_utf8(cg_buf *out, const char *s, size_t n)
     return used;
 }
 
+/* A set of ASCII bytes: bit c of set[c >> 6]. */
+#define ASCII_BIT(c) ((uint64_t)1 << ((c) & 63))
+static const uint64_t csv_specials[2] = {ASCII_BIT('"'), 0};
+static const uint64_t xml_specials[2] = {
+    ASCII_BIT('&') | ASCII_BIT('<') | ASCII_BIT('>') | ASCII_BIT('"') | ASCII_BIT('\''), 0};
+static const uint64_t dot_specials[2] = {ASCII_BIT('"'), ASCII_BIT('\\')};
+
+/* Length of the run at s of printable ASCII bytes outside specials: the
+ * bytes a writer passes through unchanged, appended whole. */
+static size_t plain_run(const char *s, const uint64_t specials[2])
+{
+    for (size_t i = 0;; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c >= 0x80 || (specials[c >> 6] >> (c & 63) & 1))
+            return i;
+    }
+}
+
 cg_status cg_csv_put_field(cg_buf *out, const char *s)
 {
     size_t n = strlen(s);
     int quote = strpbrk(s, ",\"\r\n") != NULL;
     cg_status st = quote ? cg_buf_putc(out, '"') : CG_OK;
     for (size_t i = 0; i < n && st == CG_OK;) {
+        size_t k = plain_run(s + i, csv_specials);
+        if (k) {
+            st = cg_buf_append(out, s + i, k);
+            i += k;
+            continue;
+        }
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x80) {
             size_t used = cg_export_put_utf8(out, s + i, n - i);
@@ -148,6 +172,12 @@ cg_status cg_xml_put_escaped(cg_buf *out, const char *s)
     cg_status st = CG_OK;
     const char *end = s + strlen(s);
     for (; *s && st == CG_OK; s++) {
+        size_t k = plain_run(s, xml_specials);
+        if (k) {
+            st = cg_buf_append(out, s, k);
+            s += k - 1;
+            continue;
+        }
         unsigned char c = (unsigned char)*s;
         if (c >= 0x80) {
             size_t used = cg_export_put_utf8(out, s, (size_t)(end - s));
@@ -174,6 +204,12 @@ cg_status cg_dot_put_string(cg_buf *out, const char *s)
     cg_status st = cg_buf_putc(out, '"');
     const char *end = s + strlen(s);
     for (; *s && st == CG_OK; s++) {
+        size_t k = plain_run(s, dot_specials);
+        if (k) {
+            st = cg_buf_append(out, s, k);
+            s += k - 1;
+            continue;
+        }
         unsigned char c = (unsigned char)*s;
         if (c >= 0x80) {
             size_t used = cg_export_put_utf8(out, s, (size_t)(end - s));

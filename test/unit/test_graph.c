@@ -361,6 +361,39 @@ START_TEST(test_escaping)
 }
 END_TEST
 
+/* The escapers on plain runs, specials at either end and together,
+ * control bytes, characters and broken UTF-8 between runs. */
+static const struct {
+    const char *in, *xml, *dot, *csv;
+} escapes[] = {
+    {"", "", "\"\"", ""},
+    {"plain text 123", "plain text 123", "\"plain text 123\"", "plain text 123"},
+    {"&a<b>c\"d'e", "&amp;a&lt;b&gt;c&quot;d&apos;e", "\"&a<b>c\\\"d'e\"", "\"&a<b>c\"\"d'e\""},
+    {"\"\"", "&quot;&quot;", "\"\\\"\\\"\"", "\"\"\"\"\"\""},
+    {"a\\b", "a\\b", "\"a\\\\b\"", "a\\b"},
+    {"tab\there\x01x", "tab\there x", "\"tab here x\"", "tab\there\x01x"},
+    {"line\nend", "line\nend", "\"line\\nend\"", "\"line\nend\""},
+    {"caf\xc3\xa9 au lait", "caf\xc3\xa9 au lait", "\"caf\xc3\xa9 au lait\"", "caf\xc3\xa9 au lait"},
+    {"bad\xff byte\xc3", "bad\xef\xbf\xbd byte\xef\xbf\xbd", "\"bad\xef\xbf\xbd byte\xef\xbf\xbd\"",
+     "bad\xef\xbf\xbd byte\xef\xbf\xbd"},
+    {"a,b", "a,b", "\"a,b\"", "\"a,b\""},
+};
+
+START_TEST(test_escapers)
+{
+    cg_buf out = {0};
+    ck_assert_int_eq(cg_xml_put_escaped(&out, escapes[_i].in), CG_OK);
+    ck_assert_str_eq(out.data ? out.data : "", escapes[_i].xml);
+    cg_buf_clear(&out);
+    ck_assert_int_eq(cg_dot_put_string(&out, escapes[_i].in), CG_OK);
+    ck_assert_str_eq(out.data, escapes[_i].dot);
+    cg_buf_clear(&out);
+    ck_assert_int_eq(cg_csv_put_field(&out, escapes[_i].in), CG_OK);
+    ck_assert_str_eq(out.data ? out.data : "", escapes[_i].csv);
+    cg_buf_free(&out);
+}
+END_TEST
+
 START_TEST(test_described_documents)
 {
     /* a document read under a symbol another cites; its masthead and a manifest attribute */
@@ -515,6 +548,7 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, test_betweenness_budget);
     tcase_add_test(tc, test_empty_graph);
     tcase_add_test(tc, test_escaping);
+    tcase_add_loop_test(tc, test_escapers, 0, (int)(sizeof escapes / sizeof escapes[0]));
     tcase_add_test(tc, test_described_documents);
     tcase_add_test(tc, test_ids);
     tcase_add_test(tc, test_alloc_failures);
