@@ -5,6 +5,7 @@
 #define CITEGRAPH_CORPUS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "citegraph/core.h"
 
@@ -13,6 +14,7 @@ typedef struct cg_corpus_file {
     char *path;  /* as found: the argument, or the folder argument joined with the rest */
     char *rel;   /* relative to the folder argument, or the base name */
     int markup;  /* cg_markup */
+    uint64_t size; /* bytes when listed (0 if not a regular file) */
 } cg_corpus_file;
 
 /* The documents to read, in order, and what could not be read. */

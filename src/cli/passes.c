@@ -9,7 +9,6 @@
  * it (line_board.h); the calling thread only hands them over. */
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -89,10 +88,9 @@ static int plan_items(const cli_common *common, cli_corpus *cc)
     cli_item *items = cg_malloc(cap * sizeof *items);
     for (size_t i = 0; items != NULL && i < cc->corpus.n; i++) {
         const cg_corpus_file *f = &cc->corpus.files[i];
-        struct stat sb;
         size_t pieces = 1;
-        if (!common->whole_files && !cc->skipped[i] && stat(f->path, &sb) == 0 && S_ISREG(sb.st_mode))
-            pieces = cg_text_pieces((uint64_t)sb.st_size, (cg_markup)f->markup);
+        if (!common->whole_files && !cc->skipped[i])
+            pieces = cg_text_pieces(f->size, (cg_markup)f->markup);
         if (n + pieces > cap) {
             cap = (n + pieces) * 2;
             cli_item *more = cg_realloc(items, cap * sizeof *items);

@@ -33,7 +33,8 @@ static void note(walk *w, int fatal, cg_status st, const char *path, const char 
         w->report(&err, fatal, w->ctx);
 }
 
-static cg_status add(cg_corpus *c, const char *path, const char *rel, int markup)
+static cg_status add(cg_corpus *c, const char *path, const char *rel, int markup,
+                     const struct stat *sb)
 {
     if (c->n == c->cap) {
         size_t cap = c->cap ? c->cap * 2 : 64;
@@ -52,6 +53,7 @@ static cg_status add(cg_corpus *c, const char *path, const char *rel, int markup
     c->files[c->n].path = p;
     c->files[c->n].rel = r;
     c->files[c->n].markup = markup;
+    c->files[c->n].size = S_ISREG(sb->st_mode) ? (uint64_t)sb->st_size : 0;
     c->n++;
     return CG_OK;
 }
@@ -133,7 +135,7 @@ static cg_status walk_dir(walk *w, const char *path, const char *rel)
                     if (markup < 0 || !S_ISREG(cs.st_mode))
                         note(w, 0, CG_EINPUT, child, "skipped: not a .txt, .md, .html or .pdf document", NULL);
                     else
-                        st = add(w->corpus, child, crel, markup);
+                        st = add(w->corpus, child, crel, markup, &cs);
                 }
             }
             cg_free(child);
@@ -176,7 +178,7 @@ cg_status cg_corpus_collect(cg_corpus *corpus, const char *const *paths, size_t 
             continue;
         }
         const char *base = strrchr(paths[i], '/');
-        st = add(corpus, paths[i], base ? base + 1 : paths[i], markup);
+        st = add(corpus, paths[i], base ? base + 1 : paths[i], markup, &sb);
     }
     cg_free(w);
     if (st != CG_OK)

@@ -885,6 +885,7 @@ START_TEST(test_corpus)
     for (size_t i = 0; i < c.n; i++) {
         ck_assert_str_eq(c.files[i].rel, rels[i]);
         ck_assert_int_eq(c.files[i].markup, kinds[i]);
+        ck_assert_uint_eq(c.files[i].size, 1); /* every file holds "x" */
         if (i + 1 < c.n) {
             snprintf(path, sizeof path, "%s/%s", dir, rels[i]);
             ck_assert_str_eq(c.files[i].path, path);
