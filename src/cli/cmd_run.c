@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "options.h"
+#include "pool.h"
 
 
 static const char usage[] =
@@ -152,28 +153,87 @@ static int write_svg(const char *dir, const char *svg, const char *why, int quie
     return ok;
 }
 
-/* Every output of the folder; 0 if one failed (the others are still
- * written).  The graph is drawn once, for graph.svg and report.html. */
-static int write_outputs(const char *dir, const cg_graph *g, const cg_metrics *m, int quiet)
+/* The outputs made after the graph, the longest to make first: the
+ * drawing (graph.svg, also shown in report.html), GraphML, DOT, the
+ * report as text and as CSV. */
+enum { OUT_DRAWN, OUT_GRAPHML, OUT_DOT, OUT_REPORT_TEXT, OUT_REPORT_CSV, OUT_COUNT };
+
+/* What the outputs are made from, and whether all were written. */
+typedef struct outputs {
+    const char *dir;
+    const cg_graph *g;
+    const cg_metrics *m;
+    int quiet;
+    int ok;
+} outputs;
+
+/* One output made, not yet written. */
+typedef struct output_slot {
+    cg_buf out;
+    cg_status built;
+    char *svg;       /* OUT_DRAWN: the drawing, NULL if not drawn ... */
+    const char *why; /* ... and why */
+} output_slot;
+
+/* In a worker thread: makes output i (the graph and metrics are only read). */
+static void make_output(void *shared, size_t i, void *slot)
 {
-    int ok = 1;
-    cg_buf out = {0};
-    ok &= write_one(dir, "graph.dot", &out, cg_graph_write(&out, CG_GRAPH_DOT, g, m, NULL));
-    cg_buf_clear(&out);
-    ok &= write_one(dir, "graph.graphml", &out, cg_graph_write(&out, CG_GRAPH_GRAPHML, g, m, NULL));
-    cg_buf_clear(&out);
-    ok &= write_one(dir, "report.txt", &out, cg_report_write(&out, CG_REPORT_TEXT, g, m, m->rank, g->nv));
-    cg_buf_clear(&out);
-    ok &= write_one(dir, "report.csv", &out, cg_report_write(&out, CG_REPORT_CSV, g, m, m->rank, g->nv));
-    const char *why = NULL;
-    char *svg = cli_graph_svg(g, m, CLI_DRAWN_VERTICES, &why);
-    cg_buf_clear(&out);
-    ok &= write_one(dir, "report.html", &out,
-                    cli_report_html_drawn(&out, g, m, m->rank, g->nv, svg, why));
-    cg_buf_free(&out);
-    ok &= write_svg(dir, svg, why, quiet);
-    cg_free(svg);
-    return ok;
+    const outputs *o = shared;
+    const cg_graph *g = o->g;
+    const cg_metrics *m = o->m;
+    output_slot *s = slot;
+    memset(s, 0, sizeof *s);
+    switch (i) {
+    case OUT_DRAWN:
+        s->svg = cli_graph_svg(g, m, CLI_DRAWN_VERTICES, &s->why);
+        s->built = cli_report_html_drawn(&s->out, g, m, m->rank, g->nv, s->svg, s->why);
+        break;
+    case OUT_GRAPHML:
+        s->built = cg_graph_write(&s->out, CG_GRAPH_GRAPHML, g, m, NULL);
+        break;
+    case OUT_DOT:
+        s->built = cg_graph_write(&s->out, CG_GRAPH_DOT, g, m, NULL);
+        break;
+    case OUT_REPORT_TEXT:
+        s->built = cg_report_write(&s->out, CG_REPORT_TEXT, g, m, m->rank, g->nv);
+        break;
+    default:
+        s->built = cg_report_write(&s->out, CG_REPORT_CSV, g, m, m->rank, g->nv);
+        break;
+    }
+}
+
+/* In the calling thread, in order: writes output i and frees it. */
+static int write_output(void *shared, size_t i, void *slot)
+{
+    static const char *const names[OUT_COUNT] = {"report.html", "graph.graphml", "graph.dot",
+                                                 "report.txt", "report.csv"};
+    outputs *o = shared;
+    output_slot *s = slot;
+    o->ok &= write_one(o->dir, names[i], &s->out, s->built);
+    if (i == OUT_DRAWN)
+        o->ok &= write_svg(o->dir, s->svg, s->why, o->quiet);
+    cg_free(s->svg);
+    cg_buf_free(&s->out);
+    return 0; /* the others are still written */
+}
+
+/* Every output of the folder; 0 if one failed (the others are still
+ * written).  They are made on the threads of --jobs and written in a
+ * fixed order by the calling thread, so that what goes to stderr does not
+ * depend on the threads. */
+static int write_outputs(const cli_common *common, const char *dir, const cg_graph *g,
+                         const cg_metrics *m)
+{
+    outputs o = {dir, g, m, common->quiet, 1};
+    output_slot slots[OUT_COUNT];
+    unsigned jobs = common->jobs ? common->jobs : cli_pool_default_jobs();
+    /* one output more in memory than the threads make, for the writer */
+    size_t nslots = jobs + 1u < OUT_COUNT ? jobs + 1u : OUT_COUNT;
+    static const cli_pool_ops ops = {make_output, write_output};
+    if (cli_pool_run(OUT_COUNT, jobs, &ops, &o, slots, sizeof slots[0], nslots) < 0)
+        return 0;
+    return o.ok;
 }
 
 int cmd_run(int argc, char **argv, const char *argv0)
@@ -210,7 +270,7 @@ int cmd_run(int argc, char **argv, const char *argv0)
     cg_graph_builder_free(x.builder);
     if (status == CG_EXIT_FATAL)
         return status;
-    if (!write_outputs(r.dir, &graph, &m, common.quiet))
+    if (!write_outputs(&common, r.dir, &graph, &m))
         status = CG_EXIT_FATAL;
     if (status != CG_EXIT_FATAL && r.top > 0) {
         cg_buf out = {0};

@@ -1,7 +1,10 @@
 /* The drawing of the citation graph: its DOT export (the documents read
  * and the most highly ranked targets only, so that the drawing stays
  * legible) laid out by
- * Graphviz's dot, run as a child process, its SVG read from a pipe. */
+ * Graphviz's dot, run as a child process, its SVG read from a pipe.  The
+ * pipe and the temporary file are closed on exec, so that a drawing made
+ * on one thread while another starts a child hands it neither. */
+#define _GNU_SOURCE /* pipe2, mkostemp */
 #include <errno.h>
 #include <fcntl.h>
 #include <spawn.h>
@@ -21,7 +24,7 @@ static int write_dot(const cg_graph *graph, const cg_metrics *m, const unsigned 
 {
     const char *dir = getenv("TMPDIR");
     snprintf(tmp, tmplen, "%s/citegraph-XXXXXX", dir && dir[0] ? dir : "/tmp");
-    int fd = mkstemp(tmp);
+    int fd = mkostemp(tmp, O_CLOEXEC);
     if (fd < 0)
         return 0;
     cg_buf dot = {0};
@@ -47,7 +50,7 @@ static int write_dot(const cg_graph *graph, const cg_metrics *m, const unsigned 
 static int run_dot(const char *path, cg_buf *svg, const char **why)
 {
     int fds[2];
-    if (pipe(fds) != 0) {
+    if (pipe2(fds, O_CLOEXEC) != 0) {
         *why = "The graph could not be drawn: no pipe to Graphviz.";
         return 0;
     }

@@ -4,8 +4,12 @@
  * a pipe) is written directly: there is nothing to replace.  A symbolic
  * link is followed, so the file it names is replaced, not the link.
  * The temporary being written is known to a signal handler that removes
- * it on SIGINT, SIGTERM or SIGHUP (cg_atomic_cleanup_on_signals). */
+ * it on SIGINT, SIGTERM or SIGHUP (cg_atomic_cleanup_on_signals).  It is
+ * closed on exec: a child process started meanwhile does not hold it. */
+#define _GNU_SOURCE /* mkostemp */
 #include "citegraph/core.h"
+
+#include <fcntl.h>
 
 #include <errno.h>
 #include <limits.h>
@@ -85,7 +89,7 @@ cg_status cg_atomic_open(cg_atomic_file *af, const char *path, cg_error *err)
     sigaddset(&hold, SIGTERM);
     sigaddset(&hold, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &hold, &before);
-    int fd = mkstemp(af->tmp_path);
+    int fd = mkostemp(af->tmp_path, O_CLOEXEC);
     if (fd >= 0)
         active_tmp = af->tmp_path;
     pthread_sigmask(SIG_SETMASK, &before, NULL);
@@ -97,7 +101,7 @@ cg_status cg_atomic_open(cg_atomic_file *af, const char *path, cg_error *err)
         return cg_error_set(err, CG_EIO, path, 0, 0,
                             "cannot create output file: %s", strerror(e));
     }
-    /* mkstemp makes the file private: give it the mode of the file it
+    /* mkostemp makes the file private: give it the mode of the file it
      * replaces, or the one a new file would have */
     mode_t mask = umask(0);
     umask(mask);
