@@ -66,6 +66,17 @@ cg_status cg_buf_putc(cg_buf *buf, char c);
 /* Appends a count (a whole number kept in a double) as "%.0f" prints it. */
 cg_status cg_buf_put_count(cg_buf *buf, double x);
 
+/* Appends x with decimals (at most 9) digits after the point, as "%.*f" prints it. */
+cg_status cg_buf_put_fixed(cg_buf *buf, double x, int decimals);
+
+/* Right-aligns the bytes appended since offset start in width columns
+ * (spaces before them), as printf's "%*s" does; nothing if they fill it. */
+cg_status cg_buf_align_right(cg_buf *buf, size_t start, size_t width);
+
+/* Left-aligns the bytes appended since offset start in width columns
+ * (spaces after them), as printf's "%-*s" does. */
+cg_status cg_buf_align_left(cg_buf *buf, size_t start, size_t width);
+
 /* Appends printf-style formatted text. */
 cg_status cg_buf_printf(cg_buf *buf, const char *fmt, ...)
 #if defined(__GNUC__)

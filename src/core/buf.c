@@ -52,19 +52,69 @@ cg_status cg_buf_putc(cg_buf *buf, char c)
     return cg_buf_append(buf, &c, 1);
 }
 
+/* Appends u in decimal, with zeros before it up to width digits. */
+static cg_status put_digits(cg_buf *buf, uint64_t u, int width)
+{
+    char digits[24];
+    size_t k = sizeof digits;
+    int n = 0;
+    do {
+        digits[--k] = (char)('0' + u % 10);
+        u /= 10;
+        n++;
+    } while (u || n < width);
+    return cg_buf_append(buf, digits + k, sizeof digits - k);
+}
+
 cg_status cg_buf_put_count(cg_buf *buf, double x)
 {
     /* whole numbers below 2^53 in decimal digits; anything else as printf */
     if (!(x >= 0 && x < 9007199254740992.0) || signbit(x) || x != (double)(uint64_t)x)
         return cg_buf_printf(buf, "%.0f", x);
-    char digits[24];
-    size_t k = sizeof digits;
-    uint64_t u = (uint64_t)x;
-    do {
-        digits[--k] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    return cg_buf_append(buf, digits + k, sizeof digits - k);
+    return put_digits(buf, (uint64_t)x, 0);
+}
+
+cg_status cg_buf_put_fixed(cg_buf *buf, double x, int decimals)
+{
+    static const double scale[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    /* x scaled, then rounded to the nearest whole number: exact unless x
+     * is far from 0 or the scaled value lies near a half, where its
+     * rounding error (below 2^-13 under 2^40) could decide; then printf */
+    if (decimals < 0 || decimals > 9 || !(x >= 0) || signbit(x))
+        return cg_buf_printf(buf, "%.*f", decimals, x);
+    double y = x * scale[decimals];
+    if (!(y < 1099511627776.0) || fabs(y - floor(y) - 0.5) < 1e-3)
+        return cg_buf_printf(buf, "%.*f", decimals, x);
+    uint64_t r = (uint64_t)nearbyint(y), one = (uint64_t)scale[decimals];
+    cg_status st = put_digits(buf, r / one, 0);
+    if (st == CG_OK && decimals > 0)
+        st = cg_buf_putc(buf, '.');
+    if (st == CG_OK && decimals > 0)
+        st = put_digits(buf, r % one, decimals);
+    return st;
+}
+
+cg_status cg_buf_align_right(cg_buf *buf, size_t start, size_t width)
+{
+    size_t n = buf->len - start;
+    if (n >= width)
+        return CG_OK;
+    size_t pad = width - n;
+    cg_status st = cg_buf_reserve(buf, pad);
+    if (st != CG_OK)
+        return st;
+    memmove(buf->data + start + pad, buf->data + start, n + 1); /* with the NUL */
+    memset(buf->data + start, ' ', pad);
+    buf->len += pad;
+    return CG_OK;
+}
+
+cg_status cg_buf_align_left(cg_buf *buf, size_t start, size_t width)
+{
+    cg_status st = CG_OK;
+    for (size_t n = buf->len - start; n < width && st == CG_OK; n++)
+        st = cg_buf_putc(buf, ' ');
+    return st;
 }
 
 cg_status cg_buf_printf(cg_buf *buf, const char *fmt, ...)

@@ -14,7 +14,9 @@ static cg_status put_target(cg_buf *out, const cg_vertex *x)
     int linked = kind >= 0 && cg_link_url(kind, x->id, url, sizeof url);
     cg_status st = CG_OK;
     if (linked) {
-        st = cg_buf_printf(out, "<a class=\"k-%s\" href=\"", cg_vkind_name(x->kind));
+        st = cg_buf_puts(out, "<a class=\"k-");
+        if (st == CG_OK) st = cg_buf_puts(out, cg_vkind_name(x->kind));
+        if (st == CG_OK) st = cg_buf_puts(out, "\" href=\"");
         if (st == CG_OK) st = cg_html_put_str(out, url);
         if (st == CG_OK) st = cg_buf_puts(out, "\">");
     }
@@ -28,15 +30,20 @@ static cg_status put_row(cg_buf *out, const cg_graph *g, const cg_metrics *m, si
                          size_t v, int with_kind)
 {
     const cg_vertex *x = &g->v[v];
-    cg_status st = cg_buf_printf(out, "<tr><td class=\"n\">%zu</td><td>", rank);
+    cg_status st = cg_buf_puts(out, "<tr><td class=\"n\">");
+    if (st == CG_OK) st = cg_buf_put_count(out, (double)rank);
+    if (st == CG_OK) st = cg_buf_puts(out, "</td><td>");
     if (st == CG_OK) st = put_target(out, x);
     if (st == CG_OK) st = cg_buf_puts(out, "</td><td>");
     if (st == CG_OK) st = cg_html_put_str(out, x->label);
-    if (st == CG_OK && with_kind)
-        st = cg_buf_printf(out, "</td><td>%s%s", cg_vkind_name(x->kind), x->in_corpus ? " (read)" : "");
-    if (st == CG_OK)
-        st = cg_buf_printf(out, "</td><td class=\"n\">%.0f</td><td class=\"n\">%.0f</td>"
-                                "<td class=\"n\">", m->cited_by[v], m->mentions[v]);
+    if (st == CG_OK && with_kind) st = cg_buf_puts(out, "</td><td>");
+    if (st == CG_OK && with_kind) st = cg_buf_puts(out, cg_vkind_name(x->kind));
+    if (st == CG_OK && with_kind && x->in_corpus) st = cg_buf_puts(out, " (read)");
+    if (st == CG_OK) st = cg_buf_puts(out, "</td><td class=\"n\">");
+    if (st == CG_OK) st = cg_buf_put_count(out, m->cited_by[v]);
+    if (st == CG_OK) st = cg_buf_puts(out, "</td><td class=\"n\">");
+    if (st == CG_OK) st = cg_buf_put_count(out, m->mentions[v]);
+    if (st == CG_OK) st = cg_buf_puts(out, "</td><td class=\"n\">");
     if (st == CG_OK) st = cg_put_real(out, m->pagerank[v]);
     if (st == CG_OK) st = cg_buf_puts(out, "</td></tr>\n");
     return st;

@@ -112,6 +112,57 @@ START_TEST(test_buf_put_count)
 }
 END_TEST
 
+/* A fixed-point number prints as "%.*f" would: halves, near-halves,
+ * huge, tiny, negative and random values, every number of decimals. */
+START_TEST(test_buf_put_fixed)
+{
+    static const double xs[] = {0, 1, 0.5, 1.5, 2.5, 0.0000005, 0.0000015, 0.1234565,
+                                0.9999995, 0.99999949999, 123456.7890125, 1e6 + 0.5e-6,
+                                1099511.627776, 4e12, 1e300, 1e-300, -0.0, -1.25, 0.1, 0.7};
+    unsigned long long seed = 42;
+    for (int d = 0; d <= 9; d++)
+        for (size_t i = 0; i < sizeof xs / sizeof xs[0] + 2000; i++) {
+            double x;
+            if (i < sizeof xs / sizeof xs[0]) {
+                x = xs[i];
+            } else {
+                seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+                x = (double)(seed >> 11) / 9007199254740992.0; /* [0, 1) */
+                if (i % 3 == 1)
+                    x *= 1e7;
+                if (i % 3 == 2)
+                    x = (double)(seed >> 40) / 1e6 + 5e-7; /* near a half of the last place */
+            }
+            cg_buf b = {0};
+            char want[400];
+            snprintf(want, sizeof want, "%.*f", d, x);
+            ck_assert_int_eq(cg_buf_put_fixed(&b, x, d), CG_OK);
+            ck_assert_str_eq(b.data, want);
+            cg_buf_free(&b);
+        }
+}
+END_TEST
+
+/* Aligning pads what was appended since an offset, as "%*s" and "%-*s". */
+START_TEST(test_buf_align)
+{
+    cg_buf b = {0};
+    ck_assert_int_eq(cg_buf_puts(&b, "ab|"), CG_OK);
+    ck_assert_int_eq(cg_buf_puts(&b, "xyz"), CG_OK);
+    ck_assert_int_eq(cg_buf_align_right(&b, 3, 6), CG_OK);
+    ck_assert_str_eq(b.data, "ab|   xyz");
+    ck_assert_int_eq(cg_buf_align_right(&b, 3, 2), CG_OK); /* already wider */
+    ck_assert_str_eq(b.data, "ab|   xyz");
+    size_t at = b.len;
+    ck_assert_int_eq(cg_buf_puts(&b, "k"), CG_OK);
+    ck_assert_int_eq(cg_buf_align_left(&b, at, 4), CG_OK);
+    ck_assert_int_eq(cg_buf_putc(&b, '|'), CG_OK);
+    ck_assert_str_eq(b.data, "ab|   xyzk   |");
+    ck_assert_uint_eq(b.len, strlen(b.data));
+    cg_buf_free(&b);
+}
+END_TEST
+
 START_TEST(test_buf_clear)
 {
     cg_buf b = {0};
@@ -494,6 +545,8 @@ static Suite *core_suite(void)
     tcase_add_test(tc, test_buf_append);
     tcase_add_test(tc, test_buf_putc_growth);
     tcase_add_test(tc, test_buf_put_count);
+    tcase_add_test(tc, test_buf_put_fixed);
+    tcase_add_test(tc, test_buf_align);
     tcase_add_loop_test(tc, test_buf_printf_growth, 0,
                         (int)(sizeof printf_widths / sizeof printf_widths[0]));
     tcase_add_test(tc, test_buf_clear);
