@@ -2,7 +2,9 @@
  * folder the references (references.tsv), the citation graph
  * (graph.dot, graph.graphml), its drawing (graph.svg, when Graphviz is
  * installed) and the report (report.txt, report.csv, report.html); prints
- * the top of the report.  Each file is written atomically. */
+ * the top of the report.  Each file is written atomically; references.tsv
+ * is put in place while the graph is made. */
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -102,8 +104,9 @@ static int open_refs(run_ctx *x, const char *dir)
     return 1;
 }
 
-/* Puts references.tsv in place when ok, else removes it; 0 on failure. */
-static int close_refs(run_ctx *x, int ok)
+/* Puts references.tsv in place when ok, else removes it; 0 on failure
+ * (with the reason in *err unless it was removed on purpose). */
+static int close_refs(run_ctx *x, int ok, cg_error *err)
 {
     if (!x->refs_open)
         return ok;
@@ -112,13 +115,22 @@ static int close_refs(run_ctx *x, int ok)
         cg_atomic_abort(&x->refs);
         return 0;
     }
+    return cg_atomic_commit(&x->refs, err) == CG_OK;
+}
+
+/* references.tsv put in place on a thread of its own, while the graph is
+ * made (the commit waits for the disk). */
+typedef struct refs_commit {
+    run_ctx *x;
+    int done; /* close_refs's result */
     cg_error err;
-    cg_error_clear(&err);
-    if (cg_atomic_commit(&x->refs, &err) != CG_OK) {
-        cg_error_print(&err, stderr);
-        return 0;
-    }
-    return 1;
+} refs_commit;
+
+static void *commit_refs(void *arg)
+{
+    refs_commit *c = arg;
+    c->done = close_refs(c->x, 1, &c->err);
+    return NULL;
 }
 
 /* Writes one output of the folder: the text build() makes, to DIR/name. */
@@ -261,13 +273,28 @@ int cmd_run(int argc, char **argv, const char *argv0)
                      ? cli_run_corpus(&common, &reg, common.paths, common.npaths, &tsv, add_doc, &x)
                      : CG_EXIT_FATAL;
     cg_registry_free(&reg);
-    if (!close_refs(&x, status != CG_EXIT_FATAL))
-        status = CG_EXIT_FATAL;
+    refs_commit commit = {&x, 0, {0}};
+    pthread_t committer;
+    int threaded = status != CG_EXIT_FATAL && pthread_create(&committer, NULL, commit_refs, &commit) == 0;
+    if (!threaded)
+        commit.done = close_refs(&x, status != CG_EXIT_FATAL, &commit.err);
     cg_graph graph;
     cg_metrics m;
-    if (status != CG_EXIT_FATAL && !cli_graph_from_builder(&common, x.builder, &graph, &m))
-        status = CG_EXIT_FATAL;
+    int built = status != CG_EXIT_FATAL && cli_graph_from_builder(&common, x.builder, &graph, &m);
     cg_graph_builder_free(x.builder);
+    if (threaded)
+        pthread_join(committer, NULL);
+    if (!commit.done) {
+        if (commit.err.status != CG_OK)
+            cg_error_print(&commit.err, stderr);
+        status = CG_EXIT_FATAL;
+    }
+    if (!built)
+        status = CG_EXIT_FATAL;
+    if (status == CG_EXIT_FATAL && built) {
+        cg_metrics_free(&m);
+        cg_graph_free(&graph);
+    }
     if (status == CG_EXIT_FATAL)
         return status;
     if (!write_outputs(&common, r.dir, &graph, &m))

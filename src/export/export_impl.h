@@ -41,6 +41,22 @@ size_t cg_export_put_utf8(cg_buf *out, const char *s, size_t n);
 /* Writes at o (room for 4 bytes) what cg_export_put_utf8 appends; *used
  * gets the bytes of s consumed; returns the end of what was written. */
 char *cg_export_utf8_at(char *o, const char *s, size_t n, size_t *used);
+/* The vertex ids of a graph, each escaped once for a format. */
+typedef struct cg_export_ids {
+    cg_buf text; /* the escaped ids, one after the other */
+    size_t *at;  /* where each starts; at[nv] is the end */
+} cg_export_ids;
+
+/* Escapes every vertex id of g with put (CG_ENOMEM: ids left empty). */
+cg_status cg_export_ids_make(cg_export_ids *ids, const cg_graph *g,
+                             cg_status (*put)(cg_buf *, const char *));
+
+/* Appends the escaped id of vertex v. */
+cg_status cg_export_ids_put(cg_buf *out, const cg_export_ids *ids, size_t v);
+
+/* Releases the escaped ids. */
+void cg_export_ids_free(cg_export_ids *ids);
+
 /* Whether vertex v is written (keep NULL keeps all). */
 int cg_export_kept(const cg_graph *graph, const unsigned char *keep, size_t v);
 

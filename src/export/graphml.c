@@ -112,6 +112,10 @@ cg_status cg_export_graph_graphml(cg_buf *out, const cg_graph *g, const cg_metri
     for (size_t v = 0; v < g->nv && st == CG_OK; v++)
         if (cg_export_kept(g, keep, v))
             st = node(out, g, m, v, &names);
+    cg_export_ids ids;
+    memset(&ids, 0, sizeof ids);
+    if (st == CG_OK)
+        st = cg_export_ids_make(&ids, g, cg_xml_put_escaped);
     for (size_t e = 0; e < g->ne && st == CG_OK; e++) {
         igraph_integer_t from, to;
         if (igraph_edge(&g->g, (igraph_integer_t)e, &from, &to) != IGRAPH_SUCCESS) {
@@ -121,14 +125,15 @@ cg_status cg_export_graph_graphml(cg_buf *out, const cg_graph *g, const cg_metri
         if (!cg_export_kept(g, keep, (size_t)from) || !cg_export_kept(g, keep, (size_t)to))
             continue;
         st = cg_buf_puts(out, "    <edge source=\"");
-        if (st == CG_OK) st = cg_xml_put_escaped(out, g->v[from].id);
+        if (st == CG_OK) st = cg_export_ids_put(out, &ids, (size_t)from);
         if (st == CG_OK) st = cg_buf_puts(out, "\" target=\"");
-        if (st == CG_OK) st = cg_xml_put_escaped(out, g->v[to].id);
+        if (st == CG_OK) st = cg_export_ids_put(out, &ids, (size_t)to);
         if (st == CG_OK) st = cg_buf_puts(out, "\">\n");
         if (st == CG_OK) st = data_number(out, "weight", g->weight[e], 1);
         if (st == CG_OK) st = cg_buf_puts(out, "    </edge>\n");
     }
     if (st == CG_OK) st = cg_buf_puts(out, "  </graph>\n</graphml>\n");
+    cg_export_ids_free(&ids);
     cg_export_attr_names_free(&names);
     return st;
 }

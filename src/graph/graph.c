@@ -2,7 +2,8 @@
  * they are read (ids interned in a hash table); the graph is made once
  * everything is read, so that a joint-symbol alias met anywhere in the
  * corpus resolves everywhere.  Edges are collected as (citing, cited)
- * pairs, sorted, counted into weights and handed to igraph_create once. */
+ * pairs, sorted (a radix sort), counted into weights and handed to
+ * igraph_create once. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -296,10 +297,44 @@ static int cmp_id_entry(const void *a, const void *b)
     return strcmp(((const id_entry *)a)->id, ((const id_entry *)b)->id);
 }
 
-static int cmp_u64(const void *a, const void *b)
+/* Sorts the n keys at a in increasing order: least significant digit
+ * first, 16 bits a pass, every digit counted in one pass beforehand; a
+ * digit all keys share is skipped.  CG_ENOMEM without room for a copy. */
+static cg_status sort_keys(uint64_t *a, size_t n)
 {
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
+    enum { DIGITS = 4, RADIX = 1 << 16 };
+    size_t *count = cg_calloc((size_t)DIGITS * RADIX, sizeof *count);
+    uint64_t *tmp = cg_malloc((n ? n : 1) * sizeof *tmp);
+    if (count == NULL || tmp == NULL) {
+        cg_free(count);
+        cg_free(tmp);
+        return CG_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        for (unsigned d = 0; d < DIGITS; d++)
+            count[(size_t)d * RADIX + (a[i] >> (16 * d) & 0xFFFF)]++;
+    uint64_t *from = a, *to = tmp;
+    for (unsigned d = 0; d < DIGITS; d++) {
+        size_t *c = count + (size_t)d * RADIX;
+        if (n == 0 || c[from[0] >> (16 * d) & 0xFFFF] == n)
+            continue; /* one value of this digit: already in order */
+        size_t sum = 0;
+        for (size_t k = 0; k < RADIX; k++) {
+            size_t here = c[k];
+            c[k] = sum;
+            sum += here;
+        }
+        for (size_t i = 0; i < n; i++)
+            to[c[from[i] >> (16 * d) & 0xFFFF]++] = from[i];
+        uint64_t *t = from;
+        from = to;
+        to = t;
+    }
+    if (from != a)
+        memcpy(a, from, n * sizeof *a);
+    cg_free(count);
+    cg_free(tmp);
+    return CG_OK;
 }
 
 void cg_graph_free(cg_graph *graph)
@@ -421,7 +456,10 @@ static cg_status make_edges(const cg_graph_builder *b, const uint32_t *canon,
         if (s != t)
             pairs[np++] = (uint64_t)s << 32 | t;
     }
-    qsort(pairs, np, sizeof *pairs, cmp_u64);
+    if (sort_keys(pairs, np) != CG_OK) {
+        cg_free(pairs);
+        return cg_error_set(err, CG_ENOMEM, "", 0, 0, "out of memory");
+    }
     size_t ne = 0;
     for (size_t i = 0; i < np; i++)
         if (i == 0 || pairs[i] != pairs[i - 1])
