@@ -367,22 +367,32 @@ static inline unsigned block_candidates(const cg_extractor *ex, const char *p, u
 }
 
 #if CG_BYTESET_AVX2
-/* The extractor's tables of the 32-byte scan, loaded once a call. */
+/* The extractor's tables of the 32-byte scan, loaded once a call into
+ * registers (each a value of its own: copied as a struct, they went
+ * through the stack in halves, and each call stalled reading them back). */
 typedef struct anchor_tables {
-    __m256i at[2 * ANCHOR_BYTES]; /* the anchors' buckets, low then high nibbles */
-    __m256i nib, bias;            /* 0x0F and 127 repeated */
+    __m256i lo0, hi0, lo1, hi1, lo2, hi2; /* the anchors' buckets at bytes 0 to 2 */
+    __m256i nib, bias;                    /* 0x0F and 127 repeated */
 } anchor_tables;
 
-__attribute__((target("avx2"))) static inline void anchor_tables_load(const cg_extractor *ex,
-                                                                      anchor_tables *tab)
+#if ANCHOR_BYTES != 3
+#error "anchor_tables holds the tables of three bytes"
+#endif
+
+__attribute__((target("avx2"), always_inline)) static inline __m256i
+table_at(const cg_extractor *ex, unsigned k)
 {
-    for (unsigned j = 0; j < 2 * ANCHOR_BYTES; j++)
-        tab->at[j] = _mm256_loadu_si256((const __m256i *)(const void *)ex->anchor[j]);
-    __m256i nib = _mm256_set1_epi8(0x0F), bias = _mm256_set1_epi8(127);
-    /* opaque to the compiler: kept in registers, not built again a block */
-    __asm__("" : "+x"(nib), "+x"(bias));
-    tab->nib = nib;
-    tab->bias = bias;
+    return _mm256_loadu_si256((const __m256i *)(const void *)ex->anchor[k]);
+}
+
+/* The bucket bits of the bytes at p for the tables lo and hi. */
+__attribute__((target("avx2"), always_inline)) static inline __m256i
+buckets_of(const char *p, __m256i lo, __m256i hi, __m256i nib)
+{
+    __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    __m256i vlo = _mm256_and_si256(v, nib);
+    __m256i vhi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nib);
+    return _mm256_and_si256(_mm256_shuffle_epi8(lo, vlo), _mm256_shuffle_epi8(hi, vhi));
 }
 
 /* Candidate bits of the 32 bytes at b (34 readable) from their anchors:
@@ -390,20 +400,13 @@ __attribute__((target("avx2"))) static inline void anchor_tables_load(const cg_e
  * first of the capitals before a symbol's '/'.  A candidate before b
  * (but not before p) goes to *back. */
 __attribute__((target("avx2"), always_inline)) static inline uint32_t
-block32(const anchor_tables *tab, const char *b, const char *p, const char **back)
+block32(const anchor_tables tab, const char *b, const char *p, const char **back)
 {
-    const __m256i nib = tab->nib;
-    __m256i m = _mm256_set1_epi8(-1);
-#pragma GCC unroll 4
-    for (unsigned j = 0; j < ANCHOR_BYTES; j++) {
-        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(b + j));
-        __m256i lo = _mm256_and_si256(v, nib);
-        __m256i hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nib);
-        m = _mm256_and_si256(m, _mm256_and_si256(_mm256_shuffle_epi8(tab->at[2 * j], lo),
-                                                 _mm256_shuffle_epi8(tab->at[2 * j + 1], hi)));
-    }
+    __m256i m = _mm256_and_si256(buckets_of(b, tab.lo0, tab.hi0, tab.nib),
+                                 buckets_of(b + 1, tab.lo1, tab.hi1, tab.nib));
+    m = _mm256_and_si256(m, buckets_of(b + 2, tab.lo2, tab.hi2, tab.nib));
     /* a lane not zero, plus 127, has its high bit set */
-    uint32_t cand = (uint32_t)_mm256_movemask_epi8(_mm256_adds_epu8(m, tab->bias));
+    uint32_t cand = (uint32_t)_mm256_movemask_epi8(_mm256_adds_epu8(m, tab.bias));
     uint32_t symbol = (uint32_t)_mm256_movemask_epi8(m); /* BUCKET_SYMBOL is the high bit */
     *back = NULL;
     while (symbol) {
@@ -439,8 +442,11 @@ starts_next_avx2(const cg_extractor *ex, starts_iter *it, const char *p, const c
         b = p;
         fresh = 1;
     }
-    anchor_tables tab;
-    anchor_tables_load(ex, &tab);
+    __m256i nib = _mm256_set1_epi8(0x0F), bias = _mm256_set1_epi8(127);
+    /* opaque to the compiler: kept in registers, not built again a block */
+    __asm__("" : "+x"(nib), "+x"(bias));
+    const anchor_tables tab = {table_at(ex, 0), table_at(ex, 1), table_at(ex, 2), table_at(ex, 3),
+                               table_at(ex, 4), table_at(ex, 5), nib, bias};
     for (;;) {
         if (fresh) {
             if (end - b < 32 + ANCHOR_BYTES - 1) {
@@ -450,7 +456,7 @@ starts_next_avx2(const cg_extractor *ex, starts_iter *it, const char *p, const c
                 return next_start_bytewise(ex, b, begin, end, trig);
             }
             const char *back;
-            cand = block32(&tab, b, p, &back);
+            cand = block32(tab, b, p, &back);
             unsigned t;
             if (back != NULL && (t = start_at(ex, back, begin, end)) != 0) {
                 it->block = b;
