@@ -424,7 +424,10 @@ __attribute__((target("avx2"))) static const char *next_in_set32(block *k, check
     size_t at = (size_t)(p - c->base);
     if ((at > c->counted || at > c->valid) && !check_upto(c, at))
         return NULL;
-    const __m256i lf = _mm256_set1_epi8('\n'), cr = _mm256_set1_epi8('\r');
+    __m256i lf = _mm256_set1_epi8('\n');
+    /* opaque to the compiler: kept in a register, not built again a block */
+    __asm__("" : "+x"(lf));
+    const __m256i cr = _mm256_set1_epi8('\r');
     const __m256i zero = _mm256_setzero_si256();
     const unsigned char *s = (const unsigned char *)c->base;
     const int count = c->line_ends != NULL;
