@@ -106,7 +106,8 @@ r1=$(ratio "$t_big" "$t_grep_o")
 r1m=$(ratio "$t_many" "$t_grep_o")
 r2=$(ratio "$t_many2" "$t_many")
 r2b=$(ratio "$t_big2" "$t_big")
-r4g=$(echo "$t_run1 $t_grep" | awk '{printf "%.2f", $1 / $2}')
+r4g=$(echo "$t_run $t_grep" | awk '{printf "%.2f", $1 / $2}')
+r4g1=$(echo "$t_run1 $t_grep" | awk '{printf "%.2f", $1 / $2}')
 r5=$(echo "$t_cg $t_ig" | awk '{printf "%.2f", $1 / $2}')
 targets=$(cat <<T
 | target | figure | reference | ratio | goal | verdict |
@@ -117,8 +118,9 @@ targets=$(cat <<T
 | 2. two threads, one large file | $t_big2 s | one thread: $t_big s | $r2b | ≥ 1.7 | $(verdict "$r2b >= 1.7") |
 | 3. peak memory, $copies files (one, two threads) | $m_many, $m_many2 MiB | — | — | ≤ 64 MiB | $(verdict "$m_many <= 64 && $m_many2 <= 64") |
 | 3. peak memory, one large file (one, two threads) | $m_big, $m_big2 MiB | — | — | ≤ 64 MiB | $(verdict "$m_big <= 64 && $m_big2 <= 64") |
-| 4. whole job against grep \| sort \| uniq -c (time ratio) | $t_run1 s | $t_grep s | $r4g | ≤ 2 | $(verdict "$r4g <= 2") |
-| 4. whole job against the Python peer (speed-up) | $t_run1 s | ${t_py:-?} s | $( [ -n "$t_py" ] && ratio "$t_run1" "$t_py" || echo "?") | ≥ 5 | $( [ -n "$t_py" ] && verdict "$t_py / $t_run1 >= 5" || echo "not run") |
+| 4. whole job against grep \| sort \| uniq -c (time ratio; every processor, as both run) | $t_run s | $t_grep s | $r4g | ≤ 2 | $(verdict "$r4g <= 2") |
+| 4. the same, citegraph on one thread (for comparison) | $t_run1 s | $t_grep s | $r4g1 | — | — |
+| 4. whole job against the Python peer (speed-up; citegraph on one thread, as the peer) | $t_run1 s | ${t_py:-?} s | $( [ -n "$t_py" ] && ratio "$t_run1" "$t_py" || echo "?") | ≥ 5 | $( [ -n "$t_py" ] && verdict "$t_py / $t_run1 >= 5" || echo "not run") |
 | 5. graph, 10^6 vertices, 10^7 citations, against igraph (time ratio) | $t_cg s | $t_ig s | $r5 | ≤ 1.5 | $(verdict "$r5 <= 1.5") |
 T
 )
