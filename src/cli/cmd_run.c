@@ -243,8 +243,9 @@ static int write_outputs(const cli_common *common, const char *dir, const cg_gra
     /* one output more in memory than the threads make, for the writer */
     size_t nslots = jobs + 1u < OUT_COUNT ? jobs + 1u : OUT_COUNT;
     static const cli_pool_ops ops = {make_output, write_output};
+    /* no thread to be had (reported): made one after another instead */
     if (cli_pool_run(OUT_COUNT, jobs, &ops, &o, slots, sizeof slots[0], nslots) < 0)
-        return 0;
+        cli_pool_run(OUT_COUNT, 1, &ops, &o, slots, sizeof slots[0], nslots);
     return o.ok;
 }
 

@@ -36,6 +36,11 @@ if [ ! -s "$tmp/stdout2" ]; then ok "run --top 0 prints nothing"; else fail "run
 # deterministic: a second run writes the same bytes
 "$BIN" run -q -o "$tmp/again" data/corpus/sample >/dev/null
 if diff -r "$tmp/q" "$tmp/again" >/dev/null; then ok "run is deterministic"; else fail "run differs between runs"; fi
+# the outputs are made on the threads of --jobs: the same bytes whatever their number
+"$BIN" run -q -t 0 -j 1 -o "$tmp/j1" data/corpus/sample >/dev/null
+"$BIN" run -q -t 0 -j 3 -o "$tmp/j3" data/corpus/sample >/dev/null
+if diff -r "$tmp/j1" "$tmp/j3" >/dev/null && diff -r "$tmp/q" "$tmp/j1" >/dev/null; then
+    ok "run -j 1 and -j 3 write the same bytes"; else fail "run differs with the number of threads"; fi
 # no temporary file left behind
 if ls -a "$tmp/again" | grep -q 'tmp'; then fail "run leaves temporary files"; else ok "run leaves no temporary file"; fi
 # a folder that cannot be made
