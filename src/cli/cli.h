@@ -140,6 +140,10 @@ int cli_add_registry(cli_common *common, const char *cmd, const char *dir);
 /* Writes buf to path atomically; reports and returns 0 on failure. */
 int cli_write_file(const char *path, const cg_buf *buf);
 
+/* Writes buf to path atomically; returns 0 with the reason in err (not
+ * reported) on failure.  Safe on several threads at once. */
+int cli_save_file(const char *path, const cg_buf *buf, cg_error *err);
+
 /* Creates folder dir and its parents as needed; reports and returns 0 on failure. */
 int cli_make_dirs(const char *dir);
 

@@ -133,40 +133,37 @@ static void *commit_refs(void *arg)
     return NULL;
 }
 
-/* Writes one output of the folder: the text build() makes, to DIR/name. */
-static int write_one(const char *dir, const char *name, cg_buf *out, cg_status built)
+/* Writes one output of the folder, built into out (built: whether that
+ * worked), to DIR/name; 0 with the reason in err on failure. */
+static int write_one(const char *dir, const char *name, const cg_buf *out, cg_status built,
+                     cg_error *err)
 {
     char path[4096];
     if (built != CG_OK) {
-        cli_error("out of memory");
+        cg_error_set(err, built, "", 0, 0, "out of memory");
         return 0;
     }
     if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path) {
-        cli_error("%s: path too long", dir);
+        cg_error_set(err, CG_EUSAGE, dir, 0, 0, "path too long");
         return 0;
     }
-    return cli_write_file(path, out);
+    return cli_save_file(path, out, err);
 }
 
-/* graph.svg, when the graph could be drawn (else a note, not an error). */
-static int write_svg(const char *dir, const char *svg, const char *why, int quiet)
+/* graph.svg, from the drawing svg; 0 with the reason in err on failure. */
+static int write_svg(const char *dir, const char *svg, cg_error *err)
 {
-    if (svg == NULL) {
-        if (!quiet)
-            fprintf(stderr, "citegraph: %s/graph.svg not drawn: %s\n", dir, why);
-        return 1;
-    }
     cg_buf out = {0};
     cg_status st = cg_buf_puts(&out, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n");
     if (st == CG_OK)
         st = cg_buf_puts(&out, svg);
-    int ok = write_one(dir, "graph.svg", &out, st);
+    int ok = write_one(dir, "graph.svg", &out, st, err);
     cg_buf_free(&out);
     return ok;
 }
 
 /* The outputs made after the graph, the longest to make first: the
- * drawing (graph.svg, also shown in report.html), GraphML, DOT, the
+ * drawing (graph.svg and report.html, which shows it), GraphML, DOT, the
  * report as text and as CSV. */
 enum { OUT_DRAWN, OUT_GRAPHML, OUT_DOT, OUT_REPORT_TEXT, OUT_REPORT_CSV, OUT_COUNT };
 
@@ -179,73 +176,88 @@ typedef struct outputs {
     int ok;
 } outputs;
 
-/* One output made, not yet written. */
+/* What became of one output: written, or why not (to report in order). */
 typedef struct output_slot {
-    cg_buf out;
-    cg_status built;
-    char *svg;       /* OUT_DRAWN: the drawing, NULL if not drawn ... */
-    const char *why; /* ... and why */
+    int ok;
+    cg_error err;     /* its file, or report.html */
+    int svg_ok;       /* OUT_DRAWN: graph.svg written, or not drawn ... */
+    cg_error svg_err; /* ... or why it could not be written */
+    const char *why;  /* why the graph was not drawn (NULL: it was) */
 } output_slot;
 
-/* In a worker thread: makes output i (the graph and metrics are only read). */
+/* In a worker thread: makes output i and writes it (the graph and metrics
+ * are only read; each file is written atomically). */
 static void make_output(void *shared, size_t i, void *slot)
 {
+    static const char *const names[OUT_COUNT] = {"report.html", "graph.graphml", "graph.dot",
+                                                 "report.txt", "report.csv"};
     const outputs *o = shared;
     const cg_graph *g = o->g;
     const cg_metrics *m = o->m;
     output_slot *s = slot;
     memset(s, 0, sizeof *s);
+    cg_error_clear(&s->err);
+    cg_error_clear(&s->svg_err);
+    s->svg_ok = 1;
+    cg_buf out = {0};
+    cg_status built;
+    char *svg = NULL;
     switch (i) {
     case OUT_DRAWN:
-        s->svg = cli_graph_svg(g, m, CLI_DRAWN_VERTICES, &s->why);
-        s->built = cli_report_html_drawn(&s->out, g, m, m->rank, g->nv, s->svg, s->why);
+        svg = cli_graph_svg(g, m, CLI_DRAWN_VERTICES, &s->why);
+        built = cli_report_html_drawn(&out, g, m, m->rank, g->nv, svg, s->why);
+        if (svg != NULL) {
+            s->why = NULL;
+            s->svg_ok = write_svg(o->dir, svg, &s->svg_err);
+        }
         break;
     case OUT_GRAPHML:
-        s->built = cg_graph_write(&s->out, CG_GRAPH_GRAPHML, g, m, NULL);
+        built = cg_graph_write(&out, CG_GRAPH_GRAPHML, g, m, NULL);
         break;
     case OUT_DOT:
-        s->built = cg_graph_write(&s->out, CG_GRAPH_DOT, g, m, NULL);
+        built = cg_graph_write(&out, CG_GRAPH_DOT, g, m, NULL);
         break;
     case OUT_REPORT_TEXT:
-        s->built = cg_report_write(&s->out, CG_REPORT_TEXT, g, m, m->rank, g->nv);
+        built = cg_report_write(&out, CG_REPORT_TEXT, g, m, m->rank, g->nv);
         break;
     default:
-        s->built = cg_report_write(&s->out, CG_REPORT_CSV, g, m, m->rank, g->nv);
+        built = cg_report_write(&out, CG_REPORT_CSV, g, m, m->rank, g->nv);
         break;
     }
+    s->ok = write_one(o->dir, names[i], &out, built, &s->err);
+    cg_buf_free(&out);
+    cg_free(svg);
 }
 
-/* In the calling thread, in order: writes output i and frees it. */
-static int write_output(void *shared, size_t i, void *slot)
+/* In the calling thread, in order: reports what became of output i. */
+static int report_output(void *shared, size_t i, void *slot)
 {
-    static const char *const names[OUT_COUNT] = {"report.html", "graph.graphml", "graph.dot",
-                                                 "report.txt", "report.csv"};
     outputs *o = shared;
     output_slot *s = slot;
-    o->ok &= write_one(o->dir, names[i], &s->out, s->built);
-    if (i == OUT_DRAWN)
-        o->ok &= write_svg(o->dir, s->svg, s->why, o->quiet);
-    cg_free(s->svg);
-    cg_buf_free(&s->out);
+    if (!s->ok)
+        cg_error_print(&s->err, stderr);
+    if (i == OUT_DRAWN && !s->svg_ok)
+        cg_error_print(&s->svg_err, stderr);
+    if (i == OUT_DRAWN && s->why != NULL && !o->quiet)
+        fprintf(stderr, "citegraph: %s/graph.svg not drawn: %s\n", o->dir, s->why);
+    o->ok &= s->ok & s->svg_ok;
     return 0; /* the others are still written */
 }
 
 /* Every output of the folder; 0 if one failed (the others are still
- * written).  They are made on the threads of --jobs and written in a
- * fixed order by the calling thread, so that what goes to stderr does not
- * depend on the threads. */
+ * written).  They are made and written on the threads of --jobs, and
+ * reported in a fixed order by the calling thread, so that what goes to
+ * stderr does not depend on the threads. */
 static int write_outputs(const cli_common *common, const char *dir, const cg_graph *g,
                          const cg_metrics *m)
 {
     outputs o = {dir, g, m, common->quiet, 1};
     output_slot slots[OUT_COUNT];
     unsigned jobs = common->jobs ? common->jobs : cli_pool_default_jobs();
-    /* one output more in memory than the threads make, for the writer */
-    size_t nslots = jobs + 1u < OUT_COUNT ? jobs + 1u : OUT_COUNT;
-    static const cli_pool_ops ops = {make_output, write_output};
+    static const cli_pool_ops ops = {make_output, report_output};
     /* no thread to be had (reported): made one after another instead */
-    if (cli_pool_run(OUT_COUNT, jobs, &ops, &o, slots, sizeof slots[0], nslots) < 0)
-        cli_pool_run(OUT_COUNT, 1, &ops, &o, slots, sizeof slots[0], nslots);
+    if (cli_pool_run(OUT_COUNT, jobs, &ops, &o, slots, sizeof slots[0], OUT_COUNT) < 0)
+        cli_pool_run(OUT_COUNT, 1, &ops, &o, slots, sizeof slots[0], OUT_COUNT);
     return o.ok;
 }
 

@@ -8,25 +8,26 @@
 
 #include "cli.h"
 
-int cli_write_file(const char *path, const cg_buf *out)
+int cli_save_file(const char *path, const cg_buf *out, cg_error *err)
 {
     cg_atomic_file af;
+    if (cg_atomic_open(&af, path, err) != CG_OK)
+        return 0;
+    if (cg_write_all(af.fp, path, out->data ? out->data : "", out->len, err) != CG_OK) {
+        cg_atomic_abort(&af);
+        return 0;
+    }
+    return cg_atomic_commit(&af, err) == CG_OK;
+}
+
+int cli_write_file(const char *path, const cg_buf *out)
+{
     cg_error err;
     cg_error_clear(&err);
-    if (cg_atomic_open(&af, path, &err) != CG_OK) {
-        cg_error_print(&err, stderr);
-        return 0;
-    }
-    if (cg_write_all(af.fp, path, out->data ? out->data : "", out->len, &err) != CG_OK) {
-        cg_atomic_abort(&af);
-        cg_error_print(&err, stderr);
-        return 0;
-    }
-    if (cg_atomic_commit(&af, &err) != CG_OK) {
-        cg_error_print(&err, stderr);
-        return 0;
-    }
-    return 1;
+    if (cli_save_file(path, out, &err))
+        return 1;
+    cg_error_print(&err, stderr);
+    return 0;
 }
 
 int cli_write_output(const char *path, const cg_buf *out)

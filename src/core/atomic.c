@@ -3,8 +3,9 @@
  * target that exists and is not a regular file (/dev/stdout, /dev/full,
  * a pipe) is written directly: there is nothing to replace.  A symbolic
  * link is followed, so the file it names is replaced, not the link.
- * The temporary being written is known to a signal handler that removes
- * it on SIGINT, SIGTERM or SIGHUP (cg_atomic_cleanup_on_signals).  It is
+ * The temporaries being written (by any thread) are known to a signal
+ * handler that removes them on SIGINT, SIGTERM or SIGHUP
+ * (cg_atomic_cleanup_on_signals).  It is
  * closed on exec: a child process started meanwhile does not hold it. */
 #define _GNU_SOURCE /* mkostemp */
 #include "citegraph/core.h"
@@ -21,14 +22,40 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* the temporary file being written, for the signal handler */
-static char *volatile active_tmp;
+/* The temporary files being written, for the signal handler: a slot
+ * each, taken and given back atomically (more at once than slots: the
+ * extra ones are written all the same, but not removed on a signal). */
+#define ACTIVE_MAX 64
+static char *active[ACTIVE_MAX]; /* read and written atomically only */
+
+/* Makes tmp known to the handler, in the first free slot. */
+static void activate(char *tmp)
+{
+    for (int i = 0; i < ACTIVE_MAX; i++) {
+        char *none = NULL;
+        if (__atomic_compare_exchange_n(&active[i], &none, tmp, 0, __ATOMIC_SEQ_CST,
+                                        __ATOMIC_SEQ_CST))
+            return;
+    }
+}
+
+/* Forgets tmp (not written any more). */
+static void deactivate(const char *tmp)
+{
+    for (int i = 0; tmp && i < ACTIVE_MAX; i++)
+        if (__atomic_load_n(&active[i], __ATOMIC_SEQ_CST) == tmp) {
+            __atomic_store_n(&active[i], NULL, __ATOMIC_SEQ_CST);
+            return;
+        }
+}
 
 static void on_signal(int sig)
 {
-    char *tmp = active_tmp;
-    if (tmp)
-        unlink(tmp); /* async-signal-safe */
+    for (int i = 0; i < ACTIVE_MAX; i++) {
+        char *tmp = __atomic_load_n(&active[i], __ATOMIC_SEQ_CST);
+        if (tmp)
+            unlink(tmp); /* async-signal-safe */
+    }
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -81,8 +108,9 @@ cg_status cg_atomic_open(cg_atomic_file *af, const char *path, cg_error *err)
         return cg_error_set(err, CG_ENOMEM, path, 0, 0, "out of memory");
     }
     snprintf(af->tmp_path, n + 16, "%s.tmpXXXXXX", target);
-    /* the signals held while the temporary is made and made known to the
-     * handler: one that came in between would leave it behind */
+    /* the signals held (on this thread) while the temporary is made and
+     * made known to the handler: one that came in between would leave it
+     * behind */
     sigset_t hold, before;
     sigemptyset(&hold);
     sigaddset(&hold, SIGINT);
@@ -91,7 +119,7 @@ cg_status cg_atomic_open(cg_atomic_file *af, const char *path, cg_error *err)
     pthread_sigmask(SIG_BLOCK, &hold, &before);
     int fd = mkostemp(af->tmp_path, O_CLOEXEC);
     if (fd >= 0)
-        active_tmp = af->tmp_path;
+        activate(af->tmp_path);
     pthread_sigmask(SIG_SETMASK, &before, NULL);
     if (fd < 0) {
         int e = errno;
@@ -140,7 +168,7 @@ cg_status cg_atomic_commit(cg_atomic_file *af, cg_error *err)
         cg_atomic_abort(af);
         return CG_EIO;
     }
-    active_tmp = NULL;
+    deactivate(af->tmp_path);
     cg_free(af->tmp_path);
     cg_free(af->path);
     af->tmp_path = af->path = NULL;
@@ -153,8 +181,7 @@ void cg_atomic_abort(cg_atomic_file *af)
         fclose(af->fp);
     if (af->tmp_path)
         unlink(af->tmp_path);
-    if (active_tmp == af->tmp_path)
-        active_tmp = NULL;
+    deactivate(af->tmp_path);
     cg_free(af->tmp_path);
     cg_free(af->path);
     memset(af, 0, sizeof *af);
