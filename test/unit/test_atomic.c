@@ -1,8 +1,10 @@
 /* Atomic output under signals and odd targets: a SIGTERM or SIGINT while
- * a temporary is written leaves the previous file and no temporary; a
+ * temporaries are written (by several threads at once) leaves the
+ * previous files and no temporary; a
  * device is written in place, not replaced; the mode of a replaced file
  * is kept. */
 #include <dirent.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/wait.h>
 
@@ -84,6 +86,64 @@ START_TEST(test_signal_mid_write)
 }
 END_TEST
 
+/* A file written atomically by a thread that then waits at a barrier. */
+typedef struct writer {
+    char path[128];
+    pthread_barrier_t *opened;
+} writer;
+
+static void *write_and_wait(void *arg)
+{
+    writer *w = arg;
+    cg_atomic_file af;
+    if (cg_atomic_open(&af, w->path, NULL) != CG_OK)
+        _exit(3);
+    fputs("half of a new", af.fp);
+    fflush(af.fp);
+    pthread_barrier_wait(w->opened);
+    for (;;)
+        pause(); /* until the signal ends the process */
+    return NULL;
+}
+
+START_TEST(test_signal_many_writers)
+{
+    enum { WRITERS = 4 };
+    make_dir();
+    writer w[WRITERS];
+    for (int i = 0; i < WRITERS; i++) {
+        snprintf(w[i].path, sizeof w[i].path, "%s/out%d.txt", dir, i);
+        write_file(w[i].path, "previous\n");
+    }
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        cg_atomic_cleanup_on_signals();
+        pthread_barrier_t opened;
+        pthread_barrier_init(&opened, NULL, WRITERS + 1);
+        pthread_t t[WRITERS];
+        for (int i = 0; i < WRITERS; i++) {
+            w[i].opened = &opened;
+            if (pthread_create(&t[i], NULL, write_and_wait, &w[i]) != 0)
+                _exit(5);
+        }
+        pthread_barrier_wait(&opened); /* every temporary made */
+        raise(SIGTERM);
+        _exit(4); /* not reached: the signal ends the process */
+    }
+    int status;
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert(WIFSIGNALED(status));
+    ck_assert_int_eq(WTERMSIG(status), SIGTERM);
+    ck_assert_int_eq(entries(), WRITERS); /* the previous files, no temporary */
+    for (int i = 0; i < WRITERS; i++) {
+        check_file(w[i].path, "previous\n");
+        unlink(w[i].path);
+    }
+    rmdir(dir);
+}
+END_TEST
+
 START_TEST(test_device_written_in_place)
 {
     cg_atomic_file af;
@@ -137,6 +197,7 @@ static Suite *atomic_suite(void)
     Suite *s = suite_create("atomic");
     TCase *tc = tcase_create("atomic");
     tcase_add_loop_test(tc, test_signal_mid_write, 0, 3);
+    tcase_add_test(tc, test_signal_many_writers);
     tcase_add_test(tc, test_device_written_in_place);
     tcase_add_test(tc, test_mode_and_link_kept);
     suite_add_tcase(s, tc);
