@@ -74,6 +74,17 @@ cg_status cg_report_write(cg_buf *out, cg_report_format format, const cg_graph *
 cg_status cg_graph_write(cg_buf *out, cg_graph_format format, const cg_graph *graph,
                          const cg_metrics *m, const unsigned char *keep);
 
+/* Appends the part of graph in format that comes before its edges (the
+ * vertices, with their measures): DOT and GraphML only, else CG_EUSAGE.
+ * Followed by cg_graph_write_edges, the same bytes as cg_graph_write. */
+cg_status cg_graph_write_vertices(cg_buf *out, cg_graph_format format, const cg_graph *graph,
+                                  const cg_metrics *m, const unsigned char *keep);
+
+/* Appends the rest of graph in format (DOT or GraphML): its edges and its
+ * end.  It reads no measure, so it may be made while they are computed. */
+cg_status cg_graph_write_edges(cg_buf *out, cg_graph_format format, const cg_graph *graph,
+                               const unsigned char *keep);
+
 /* Appends s as one RFC 4180 CSV field (quoted when it needs to be). */
 cg_status cg_csv_put_field(cg_buf *out, const char *s);
 

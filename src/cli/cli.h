@@ -140,12 +140,21 @@ int cli_add_registry(cli_common *common, const char *cmd, const char *dir);
 /* Writes buf to path atomically; reports and returns 0 on failure. */
 int cli_write_file(const char *path, const cg_buf *buf);
 
-/* Writes buf to path atomically; returns 0 with the reason in err (not
- * reported) on failure.  Safe on several threads at once. */
-int cli_save_file(const char *path, const cg_buf *buf, cg_error *err);
+/* Writes the n buffers of parts, one after the other, to path atomically;
+ * returns 0 with the reason in err (not reported) on failure.  Safe on
+ * several threads at once. */
+int cli_save_file(const char *path, const cg_buf *const *parts, size_t n, cg_error *err);
 
 /* Creates folder dir and its parents as needed; reports and returns 0 on failure. */
 int cli_make_dirs(const char *dir);
+
+/* Fills graph from a builder the caller filled; reports and returns 0 on
+ * failure (then there is nothing to free). */
+int cli_graph_make(cg_graph_builder *b, cg_graph *graph);
+
+/* Computes the measures of graph (within --betweenness-budget); reports
+ * and returns 0 on failure (metrics then hold nothing to free). */
+int cli_graph_measure(const cli_common *common, cg_graph *graph, cg_metrics *metrics);
 
 /* Fills graph and metrics from a builder the caller filled; reports and
  * returns 0 on failure (then there is nothing to free). */

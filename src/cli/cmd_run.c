@@ -133,10 +133,11 @@ static void *commit_refs(void *arg)
     return NULL;
 }
 
-/* Writes one output of the folder, built into out (built: whether that
- * worked), to DIR/name; 0 with the reason in err on failure. */
-static int write_one(const char *dir, const char *name, const cg_buf *out, cg_status built,
-                     cg_error *err)
+/* Writes one output of the folder, built into the n buffers of parts
+ * (built: whether that worked), to DIR/name; 0 with the reason in err on
+ * failure. */
+static int write_parts(const char *dir, const char *name, const cg_buf *const *parts, size_t n,
+                       cg_status built, cg_error *err)
 {
     char path[4096];
     if (built != CG_OK) {
@@ -147,7 +148,14 @@ static int write_one(const char *dir, const char *name, const cg_buf *out, cg_st
         cg_error_set(err, CG_EUSAGE, dir, 0, 0, "path too long");
         return 0;
     }
-    return cli_save_file(path, out, err);
+    return cli_save_file(path, parts, n, err);
+}
+
+/* The same, built into one buffer. */
+static int write_one(const char *dir, const char *name, const cg_buf *out, cg_status built,
+                     cg_error *err)
+{
+    return write_parts(dir, name, &out, 1, built, err);
 }
 
 /* graph.svg, from the drawing svg; 0 with the reason in err on failure. */
@@ -167,11 +175,29 @@ static int write_svg(const char *dir, const char *svg, cg_error *err)
  * report as text and as CSV. */
 enum { OUT_DRAWN, OUT_GRAPHML, OUT_DOT, OUT_REPORT_TEXT, OUT_REPORT_CSV, OUT_COUNT };
 
+/* The edges of graph.graphml and graph.dot, which need no measure: made
+ * on a thread of their own while the measures are computed. */
+typedef struct graph_edges {
+    const cg_graph *g;
+    cg_buf graphml, dot;
+    cg_status st; /* CG_OK: both made */
+} graph_edges;
+
+static void *make_edges(void *arg)
+{
+    graph_edges *e = arg;
+    e->st = cg_graph_write_edges(&e->graphml, CG_GRAPH_GRAPHML, e->g, NULL);
+    if (e->st == CG_OK)
+        e->st = cg_graph_write_edges(&e->dot, CG_GRAPH_DOT, e->g, NULL);
+    return NULL;
+}
+
 /* What the outputs are made from, and whether all were written. */
 typedef struct outputs {
     const char *dir;
     const cg_graph *g;
     const cg_metrics *m;
+    const graph_edges *edges; /* made beforehand, or NULL */
     int quiet;
     int ok;
 } outputs;
@@ -212,11 +238,19 @@ static void make_output(void *shared, size_t i, void *slot)
         }
         break;
     case OUT_GRAPHML:
-        built = cg_graph_write(&out, CG_GRAPH_GRAPHML, g, m, NULL);
-        break;
-    case OUT_DOT:
-        built = cg_graph_write(&out, CG_GRAPH_DOT, g, m, NULL);
-        break;
+    case OUT_DOT: {
+        cg_graph_format f = i == OUT_DOT ? CG_GRAPH_DOT : CG_GRAPH_GRAPHML;
+        if (o->edges == NULL) {
+            built = cg_graph_write(&out, f, g, m, NULL);
+            break;
+        }
+        /* the vertices, then the edges made while the measures were computed */
+        const cg_buf *parts[2] = {&out, i == OUT_DOT ? &o->edges->dot : &o->edges->graphml};
+        built = cg_graph_write_vertices(&out, f, g, m, NULL);
+        s->ok = write_parts(o->dir, names[i], parts, 2, built, &s->err);
+        cg_buf_free(&out);
+        return;
+    }
     case OUT_REPORT_TEXT:
         built = cg_report_write(&out, CG_REPORT_TEXT, g, m, m->rank, g->nv);
         break;
@@ -247,11 +281,12 @@ static int report_output(void *shared, size_t i, void *slot)
 /* Every output of the folder; 0 if one failed (the others are still
  * written).  They are made and written on the threads of --jobs, and
  * reported in a fixed order by the calling thread, so that what goes to
- * stderr does not depend on the threads. */
+ * stderr does not depend on the threads.  The edges of the graph's files
+ * come from edges when not NULL. */
 static int write_outputs(const cli_common *common, const char *dir, const cg_graph *g,
-                         const cg_metrics *m)
+                         const cg_metrics *m, const graph_edges *edges)
 {
-    outputs o = {dir, g, m, common->quiet, 1};
+    outputs o = {dir, g, m, edges, common->quiet, 1};
     output_slot slots[OUT_COUNT];
     unsigned jobs = common->jobs ? common->jobs : cli_pool_default_jobs();
     static const cli_pool_ops ops = {make_output, report_output};
@@ -293,8 +328,21 @@ int cmd_run(int argc, char **argv, const char *argv0)
         commit.done = close_refs(&x, status != CG_EXIT_FATAL, &commit.err);
     cg_graph graph;
     cg_metrics m;
-    int built = status != CG_EXIT_FATAL && cli_graph_from_builder(&common, x.builder, &graph, &m);
+    memset(&graph, 0, sizeof graph);
+    memset(&m, 0, sizeof m);
+    int built = status != CG_EXIT_FATAL && cli_graph_make(x.builder, &graph);
     cg_graph_builder_free(x.builder);
+    /* the graph's edges written out while its measures are computed */
+    graph_edges edges = {&graph, {0}, {0}, CG_ENOMEM};
+    pthread_t edger;
+    int edging = built && pthread_create(&edger, NULL, make_edges, &edges) == 0;
+    int measured = built && cli_graph_measure(&common, &graph, &m);
+    if (edging)
+        pthread_join(edger, NULL);
+    if (built && !measured) {
+        cg_graph_free(&graph);
+        built = 0;
+    }
     if (threaded)
         pthread_join(committer, NULL);
     if (!commit.done) {
@@ -304,14 +352,18 @@ int cmd_run(int argc, char **argv, const char *argv0)
     }
     if (!built)
         status = CG_EXIT_FATAL;
-    if (status == CG_EXIT_FATAL && built) {
-        cg_metrics_free(&m);
-        cg_graph_free(&graph);
-    }
-    if (status == CG_EXIT_FATAL)
-        return status;
-    if (!write_outputs(&common, r.dir, &graph, &m))
+    if (status != CG_EXIT_FATAL &&
+        !write_outputs(&common, r.dir, &graph, &m, edging && edges.st == CG_OK ? &edges : NULL))
         status = CG_EXIT_FATAL;
+    cg_buf_free(&edges.graphml);
+    cg_buf_free(&edges.dot);
+    if (status == CG_EXIT_FATAL) {
+        if (built) {
+            cg_metrics_free(&m);
+            cg_graph_free(&graph);
+        }
+        return status;
+    }
     if (status != CG_EXIT_FATAL && r.top > 0) {
         cg_buf out = {0};
         size_t n = r.top < graph.nv ? r.top : graph.nv;

@@ -45,22 +45,38 @@ int cli_build_graph(const cli_common *common, const cg_registry *reg, char **pat
     return status;
 }
 
+int cli_graph_make(cg_graph_builder *b, cg_graph *graph)
+{
+    cg_error err;
+    cg_error_clear(&err);
+    if (cg_graph_build(b, graph, &err) == CG_OK)
+        return 1;
+    cg_error_print(&err, stderr);
+    return 0;
+}
+
+int cli_graph_measure(const cli_common *common, cg_graph *graph, cg_metrics *metrics)
+{
+    cg_error err;
+    cg_error_clear(&err);
+    double budget = common->has_budget ? common->betweenness_budget : CG_METRICS_BETWEENNESS_BUDGET;
+    if (cg_metrics_compute_within(graph, budget, metrics, &err) == CG_OK)
+        return 1;
+    cg_error_print(&err, stderr);
+    return 0;
+}
+
 int cli_graph_from_builder(const cli_common *common, cg_graph_builder *b, cg_graph *graph,
                            cg_metrics *metrics)
 {
     memset(graph, 0, sizeof *graph);
     memset(metrics, 0, sizeof *metrics);
-    cg_error err;
-    cg_error_clear(&err);
-    cg_status st = cg_graph_build(b, graph, &err);
-    double budget = common->has_budget ? common->betweenness_budget : CG_METRICS_BETWEENNESS_BUDGET;
-    if (st == CG_OK && (st = cg_metrics_compute_within(graph, budget, metrics, &err)) != CG_OK)
-        cg_graph_free(graph);
-    if (st != CG_OK) {
-        cg_error_print(&err, stderr);
+    if (!cli_graph_make(b, graph))
         return 0;
-    }
-    return 1;
+    if (cli_graph_measure(common, graph, metrics))
+        return 1;
+    cg_graph_free(graph);
+    return 0;
 }
 
 int cli_parse_count(const char *opt, const char *value, size_t *out)

@@ -8,15 +8,17 @@
 
 #include "cli.h"
 
-int cli_save_file(const char *path, const cg_buf *out, cg_error *err)
+int cli_save_file(const char *path, const cg_buf *const *parts, size_t n, cg_error *err)
 {
     cg_atomic_file af;
     if (cg_atomic_open(&af, path, err) != CG_OK)
         return 0;
-    if (cg_write_all(af.fp, path, out->data ? out->data : "", out->len, err) != CG_OK) {
-        cg_atomic_abort(&af);
-        return 0;
-    }
+    for (size_t i = 0; i < n; i++)
+        if (cg_write_all(af.fp, path, parts[i]->data ? parts[i]->data : "", parts[i]->len, err) !=
+            CG_OK) {
+            cg_atomic_abort(&af);
+            return 0;
+        }
     return cg_atomic_commit(&af, err) == CG_OK;
 }
 
@@ -24,7 +26,7 @@ int cli_write_file(const char *path, const cg_buf *out)
 {
     cg_error err;
     cg_error_clear(&err);
-    if (cli_save_file(path, out, &err))
+    if (cli_save_file(path, &out, 1, &err))
         return 1;
     cg_error_print(&err, stderr);
     return 0;

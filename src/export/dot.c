@@ -18,17 +18,16 @@ static const kind_style styles[CG_VKIND_COUNT] = {
     [CG_VKIND_DOCUMENT] = {"folder", "#2ca02c", "#d5efd5", "solid"},
 };
 
-static cg_status node(cg_buf *out, const cg_graph *g, const cg_metrics *m,
-                      const cg_export_ids *ids, size_t v)
+static cg_status node(cg_buf *out, const cg_graph *g, const cg_metrics *m, size_t v)
 {
     const cg_vertex *x = &g->v[v];
     const kind_style *s = &styles[(unsigned)x->kind < CG_VKIND_COUNT ? x->kind : CG_VKIND_OTHER];
     cg_status st = cg_buf_puts(out, "  ");
-    if (st == CG_OK) st = cg_export_ids_put(out, ids, v);
+    if (st == CG_OK) st = cg_dot_put_string(out, x->id);
     if (st == CG_OK) st = cg_buf_puts(out, " [label=");
     if (st == CG_OK) st = cg_dot_put_string(out, x->label);
     if (st == CG_OK) st = cg_buf_puts(out, ", tooltip=");
-    if (st == CG_OK) st = cg_export_ids_put(out, ids, v);
+    if (st == CG_OK) st = cg_dot_put_string(out, x->id);
     if (st == CG_OK)
         st = cg_buf_printf(out, ", shape=%s, color=\"%s\"", s->shape, s->color);
     if (st == CG_OK)
@@ -44,8 +43,8 @@ static cg_status node(cg_buf *out, const cg_graph *g, const cg_metrics *m,
     return st;
 }
 
-cg_status cg_export_graph_dot(cg_buf *out, const cg_graph *g, const cg_metrics *m,
-                              const unsigned char *keep)
+cg_status cg_export_dot_vertices(cg_buf *out, const cg_graph *g, const cg_metrics *m,
+                                 const unsigned char *keep)
 {
     cg_status st = cg_buf_printf(out,
                                  "digraph citegraph {\n"
@@ -54,14 +53,18 @@ cg_status cg_export_graph_dot(cg_buf *out, const cg_graph *g, const cg_metrics *
                                  "  node [fontname=\"Helvetica\", fontsize=10];\n"
                                  "  edge [color=\"#555555\", arrowsize=0.6];\n",
                                  g->ndocs, g->nv, g->ne);
-    cg_export_ids ids;
-    if (st == CG_OK)
-        st = cg_export_ids_make(&ids, g, cg_dot_put_string);
-    if (st != CG_OK)
-        return st;
     for (size_t v = 0; v < g->nv && st == CG_OK; v++)
         if (cg_export_kept(g, keep, v))
-            st = node(out, g, m, &ids, v);
+            st = node(out, g, m, v);
+    return st;
+}
+
+cg_status cg_export_dot_edges(cg_buf *out, const cg_graph *g, const unsigned char *keep)
+{
+    cg_export_ids ids;
+    cg_status st = cg_export_ids_make(&ids, g, cg_dot_put_string);
+    if (st != CG_OK)
+        return st;
     for (size_t e = 0; e < g->ne && st == CG_OK; e++) {
         igraph_integer_t from, to;
         if (igraph_edge(&g->g, (igraph_integer_t)e, &from, &to) != IGRAPH_SUCCESS) {

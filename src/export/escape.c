@@ -54,14 +54,41 @@ cg_status cg_report_write(cg_buf *out, cg_report_format format, const cg_graph *
     return CG_EUSAGE;
 }
 
-cg_status cg_graph_write(cg_buf *out, cg_graph_format format, const cg_graph *graph,
-                         const cg_metrics *m, const unsigned char *keep)
+cg_status cg_graph_write_vertices(cg_buf *out, cg_graph_format format, const cg_graph *graph,
+                                  const cg_metrics *m, const unsigned char *keep)
 {
     switch (format) {
     case CG_GRAPH_DOT:
-        return cg_export_graph_dot(out, graph, m, keep);
+        return cg_export_dot_vertices(out, graph, m, keep);
     case CG_GRAPH_GRAPHML:
-        return cg_export_graph_graphml(out, graph, m, keep);
+        return cg_export_graphml_vertices(out, graph, m, keep);
+    default:
+        return CG_EUSAGE;
+    }
+}
+
+cg_status cg_graph_write_edges(cg_buf *out, cg_graph_format format, const cg_graph *graph,
+                               const unsigned char *keep)
+{
+    switch (format) {
+    case CG_GRAPH_DOT:
+        return cg_export_dot_edges(out, graph, keep);
+    case CG_GRAPH_GRAPHML:
+        return cg_export_graphml_edges(out, graph, keep);
+    default:
+        return CG_EUSAGE;
+    }
+}
+
+cg_status cg_graph_write(cg_buf *out, cg_graph_format format, const cg_graph *graph,
+                         const cg_metrics *m, const unsigned char *keep)
+{
+    cg_status st;
+    switch (format) {
+    case CG_GRAPH_DOT:
+    case CG_GRAPH_GRAPHML:
+        st = cg_graph_write_vertices(out, format, graph, m, keep);
+        return st == CG_OK ? cg_graph_write_edges(out, format, graph, keep) : st;
     case CG_GRAPH_CSV:
         return cg_export_graph_csv(out, graph, m, keep);
     case CG_GRAPH_JSON:

@@ -16,12 +16,16 @@ cg_status cg_export_report_json(cg_buf *out, const cg_graph *g, const cg_metrics
 /* Appends the Markdown report. */
 cg_status cg_export_report_md(cg_buf *out, const cg_graph *g, const cg_metrics *m,
                               const size_t *rows, size_t n);
-/* Appends the graph as DOT. */
-cg_status cg_export_graph_dot(cg_buf *out, const cg_graph *g, const cg_metrics *m,
-                              const unsigned char *keep);
-/* Appends the graph as GraphML. */
-cg_status cg_export_graph_graphml(cg_buf *out, const cg_graph *g, const cg_metrics *m,
-                                  const unsigned char *keep);
+/* Appends the DOT of the graph up to its edges: header and vertices. */
+cg_status cg_export_dot_vertices(cg_buf *out, const cg_graph *g, const cg_metrics *m,
+                                 const unsigned char *keep);
+/* Appends the rest of the DOT: the edges and the end. */
+cg_status cg_export_dot_edges(cg_buf *out, const cg_graph *g, const unsigned char *keep);
+/* Appends the GraphML of the graph up to its edges: header, keys, vertices. */
+cg_status cg_export_graphml_vertices(cg_buf *out, const cg_graph *g, const cg_metrics *m,
+                                     const unsigned char *keep);
+/* Appends the rest of the GraphML: the edges and the end. */
+cg_status cg_export_graphml_edges(cg_buf *out, const cg_graph *g, const unsigned char *keep);
 /* Appends the graph as node and edge CSV rows. */
 cg_status cg_export_graph_csv(cg_buf *out, const cg_graph *g, const cg_metrics *m,
                               const unsigned char *keep);

@@ -73,8 +73,8 @@ static cg_status node(cg_buf *out, const cg_graph *g, const cg_metrics *m, size_
     return st;
 }
 
-cg_status cg_export_graph_graphml(cg_buf *out, const cg_graph *g, const cg_metrics *m,
-                                  const unsigned char *keep)
+cg_status cg_export_graphml_vertices(cg_buf *out, const cg_graph *g, const cg_metrics *m,
+                                     const unsigned char *keep)
 {
     cg_status st = cg_buf_puts(
         out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -112,10 +112,16 @@ cg_status cg_export_graph_graphml(cg_buf *out, const cg_graph *g, const cg_metri
     for (size_t v = 0; v < g->nv && st == CG_OK; v++)
         if (cg_export_kept(g, keep, v))
             st = node(out, g, m, v, &names);
+    cg_export_attr_names_free(&names);
+    return st;
+}
+
+cg_status cg_export_graphml_edges(cg_buf *out, const cg_graph *g, const unsigned char *keep)
+{
     cg_export_ids ids;
-    memset(&ids, 0, sizeof ids);
-    if (st == CG_OK)
-        st = cg_export_ids_make(&ids, g, cg_xml_put_escaped);
+    cg_status st = cg_export_ids_make(&ids, g, cg_xml_put_escaped);
+    if (st != CG_OK)
+        return st;
     for (size_t e = 0; e < g->ne && st == CG_OK; e++) {
         igraph_integer_t from, to;
         if (igraph_edge(&g->g, (igraph_integer_t)e, &from, &to) != IGRAPH_SUCCESS) {
@@ -134,6 +140,5 @@ cg_status cg_export_graph_graphml(cg_buf *out, const cg_graph *g, const cg_metri
     }
     if (st == CG_OK) st = cg_buf_puts(out, "  </graph>\n</graphml>\n");
     cg_export_ids_free(&ids);
-    cg_export_attr_names_free(&names);
     return st;
 }

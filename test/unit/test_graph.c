@@ -327,6 +327,43 @@ START_TEST(test_empty_graph)
 }
 END_TEST
 
+/* DOT and GraphML made in two parts (vertices, then edges, which read no
+ * measure) are the bytes of the whole; the other formats are not split. */
+START_TEST(test_write_in_parts)
+{
+    cg_graph_builder *b = cg_graph_builder_new();
+    add_doc(b, "doc:a", NULL, CG_KIND_SYMBOL, (const char *const[]){"S/2023/1", "A/78/2", NULL});
+    add_doc(b, "doc:b", NULL, CG_KIND_SYMBOL, (const char *const[]){"S/2023/1", "S/2023/1", NULL});
+    cg_graph g;
+    cg_metrics m;
+    build(b, &g, &m);
+    unsigned char keep[16] = {0};
+    ck_assert_uint_le(g.nv, sizeof keep);
+    keep[vertex(&g, "doc:a")] = keep[vertex(&g, "S/2023/1")] = 1;
+    for (int f = CG_GRAPH_DOT; f <= CG_GRAPH_GRAPHML; f++)
+        for (int k = 0; k < 2; k++) {
+            cg_buf whole = {0}, parts = {0}, edges = {0};
+            const unsigned char *kept = k ? keep : NULL;
+            ck_assert_int_eq(cg_graph_write(&whole, (cg_graph_format)f, &g, &m, kept), CG_OK);
+            ck_assert_int_eq(cg_graph_write_edges(&edges, (cg_graph_format)f, &g, kept), CG_OK);
+            ck_assert_int_eq(cg_graph_write_vertices(&parts, (cg_graph_format)f, &g, &m, kept),
+                             CG_OK);
+            ck_assert_uint_lt(parts.len, whole.len);
+            ck_assert_int_eq(cg_buf_append(&parts, edges.data, edges.len), CG_OK);
+            ck_assert_str_eq(parts.data, whole.data);
+            cg_buf_free(&whole);
+            cg_buf_free(&parts);
+            cg_buf_free(&edges);
+        }
+    cg_buf out = {0};
+    ck_assert_int_eq(cg_graph_write_vertices(&out, CG_GRAPH_CSV, &g, &m, NULL), CG_EUSAGE);
+    ck_assert_int_eq(cg_graph_write_edges(&out, CG_GRAPH_JSON, &g, NULL), CG_EUSAGE);
+    cg_buf_free(&out);
+    cg_metrics_free(&m);
+    cg_graph_free(&g);
+}
+END_TEST
+
 START_TEST(test_escaping)
 {
     cg_graph_builder *b = cg_graph_builder_new();
@@ -547,6 +584,7 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, test_measures_known_answer);
     tcase_add_test(tc, test_betweenness_budget);
     tcase_add_test(tc, test_empty_graph);
+    tcase_add_test(tc, test_write_in_parts);
     tcase_add_test(tc, test_escaping);
     tcase_add_loop_test(tc, test_escapers, 0, (int)(sizeof escapes / sizeof escapes[0]));
     tcase_add_test(tc, test_described_documents);
