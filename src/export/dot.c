@@ -59,35 +59,22 @@ cg_status cg_export_dot_vertices(cg_buf *out, const cg_graph *g, const cg_metric
     return st;
 }
 
+/* One edge: weight, pen width growing with it, and a label above 1. */
+static cg_status edge(cg_buf *out, const cg_export_ids *ids, size_t from, size_t to, double w)
+{
+    cg_status st = cg_export_ids_put_pair(out, ids, from, to, "  ", " -> ", " [weight=");
+    if (st == CG_OK) st = cg_buf_put_count(out, w);
+    if (st == CG_OK) st = cg_buf_puts(out, ", penwidth=");
+    if (st == CG_OK) st = cg_put_real(out, w < 8 ? 0.5 + 0.5 * w : 4.5);
+    if (st == CG_OK && w > 1) st = cg_buf_puts(out, ", label=\"");
+    if (st == CG_OK && w > 1) st = cg_buf_put_count(out, w);
+    if (st == CG_OK && w > 1) st = cg_buf_putc(out, '"');
+    if (st == CG_OK) st = cg_buf_puts(out, "];\n");
+    return st;
+}
+
 cg_status cg_export_dot_edges(cg_buf *out, const cg_graph *g, const unsigned char *keep)
 {
-    cg_export_ids ids;
-    cg_status st = cg_export_ids_make(&ids, g, cg_dot_put_string);
-    if (st != CG_OK)
-        return st;
-    for (size_t e = 0; e < g->ne && st == CG_OK; e++) {
-        igraph_integer_t from, to;
-        if (igraph_edge(&g->g, (igraph_integer_t)e, &from, &to) != IGRAPH_SUCCESS) {
-            st = CG_ELIMIT;
-            break;
-        }
-        if (!cg_export_kept(g, keep, (size_t)from) || !cg_export_kept(g, keep, (size_t)to))
-            continue;
-        double w = g->weight[e];
-        st = cg_buf_puts(out, "  ");
-        if (st == CG_OK) st = cg_export_ids_put(out, &ids, (size_t)from);
-        if (st == CG_OK) st = cg_buf_puts(out, " -> ");
-        if (st == CG_OK) st = cg_export_ids_put(out, &ids, (size_t)to);
-        if (st == CG_OK) st = cg_buf_puts(out, " [weight=");
-        if (st == CG_OK) st = cg_buf_put_count(out, w);
-        if (st == CG_OK) st = cg_buf_puts(out, ", penwidth=");
-        if (st == CG_OK) st = cg_put_real(out, w < 8 ? 0.5 + 0.5 * w : 4.5);
-        if (st == CG_OK && w > 1) st = cg_buf_puts(out, ", label=\"");
-        if (st == CG_OK && w > 1) st = cg_buf_put_count(out, w);
-        if (st == CG_OK && w > 1) st = cg_buf_putc(out, '"');
-        if (st == CG_OK) st = cg_buf_puts(out, "];\n");
-    }
-    if (st == CG_OK) st = cg_buf_puts(out, "}\n");
-    cg_export_ids_free(&ids);
-    return st;
+    cg_status st = cg_export_each_edge(out, g, keep, cg_dot_put_string, edge);
+    return st == CG_OK ? cg_buf_puts(out, "}\n") : st;
 }

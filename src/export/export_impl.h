@@ -58,8 +58,19 @@ cg_status cg_export_ids_make(cg_export_ids *ids, const cg_graph *g,
 /* Appends the escaped id of vertex v. */
 cg_status cg_export_ids_put(cg_buf *out, const cg_export_ids *ids, size_t v);
 
+/* Appends open, the escaped id of from, between, that of to, then close. */
+cg_status cg_export_ids_put_pair(cg_buf *out, const cg_export_ids *ids, size_t from, size_t to,
+                                 const char *open, const char *between, const char *close);
+
 /* Releases the escaped ids. */
 void cg_export_ids_free(cg_export_ids *ids);
+
+/* Appends every edge of g between kept vertices, in edge order, with
+ * put_edge (given the ids escaped by escape, the edge's ends and weight). */
+cg_status cg_export_each_edge(cg_buf *out, const cg_graph *g, const unsigned char *keep,
+                              cg_status (*escape)(cg_buf *, const char *),
+                              cg_status (*put_edge)(cg_buf *, const cg_export_ids *, size_t,
+                                                    size_t, double));
 
 /* Whether vertex v is written (keep NULL keeps all). */
 int cg_export_kept(const cg_graph *graph, const unsigned char *keep, size_t v);

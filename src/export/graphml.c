@@ -116,29 +116,18 @@ cg_status cg_export_graphml_vertices(cg_buf *out, const cg_graph *g, const cg_me
     return st;
 }
 
+/* One edge and its weight. */
+static cg_status edge(cg_buf *out, const cg_export_ids *ids, size_t from, size_t to, double w)
+{
+    cg_status st =
+        cg_export_ids_put_pair(out, ids, from, to, "    <edge source=\"", "\" target=\"", "\">\n");
+    if (st == CG_OK) st = data_number(out, "weight", w, 1);
+    if (st == CG_OK) st = cg_buf_puts(out, "    </edge>\n");
+    return st;
+}
+
 cg_status cg_export_graphml_edges(cg_buf *out, const cg_graph *g, const unsigned char *keep)
 {
-    cg_export_ids ids;
-    cg_status st = cg_export_ids_make(&ids, g, cg_xml_put_escaped);
-    if (st != CG_OK)
-        return st;
-    for (size_t e = 0; e < g->ne && st == CG_OK; e++) {
-        igraph_integer_t from, to;
-        if (igraph_edge(&g->g, (igraph_integer_t)e, &from, &to) != IGRAPH_SUCCESS) {
-            st = CG_ELIMIT;
-            break;
-        }
-        if (!cg_export_kept(g, keep, (size_t)from) || !cg_export_kept(g, keep, (size_t)to))
-            continue;
-        st = cg_buf_puts(out, "    <edge source=\"");
-        if (st == CG_OK) st = cg_export_ids_put(out, &ids, (size_t)from);
-        if (st == CG_OK) st = cg_buf_puts(out, "\" target=\"");
-        if (st == CG_OK) st = cg_export_ids_put(out, &ids, (size_t)to);
-        if (st == CG_OK) st = cg_buf_puts(out, "\">\n");
-        if (st == CG_OK) st = data_number(out, "weight", g->weight[e], 1);
-        if (st == CG_OK) st = cg_buf_puts(out, "    </edge>\n");
-    }
-    if (st == CG_OK) st = cg_buf_puts(out, "  </graph>\n</graphml>\n");
-    cg_export_ids_free(&ids);
-    return st;
+    cg_status st = cg_export_each_edge(out, g, keep, cg_xml_put_escaped, edge);
+    return st == CG_OK ? cg_buf_puts(out, "  </graph>\n</graphml>\n") : st;
 }
