@@ -202,11 +202,12 @@ clean:
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(PIC_OBJ:.o=.d)
 
-# every unit suite, one extraction and one graph of the sample corpus under valgrind
+# every unit suite, one extraction, one graph and one run of the sample corpus under valgrind
 valgrind: all $(UNIT_BIN)
 	@status=0; \
 	for t in $(UNIT_BIN); do \
 	  CK_FORK=no CITEGRAPH_REGISTRY=data/registry valgrind -q --leak-check=full \
+	    --suppressions=test/valgrind.supp \
 	    --errors-for-leak-kinds=definite,indirect --error-exitcode=1 $$t >/dev/null || status=1; \
 	done; \
 	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
@@ -214,5 +215,7 @@ valgrind: all $(UNIT_BIN)
 	  >/dev/null || status=1; \
 	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
 	  $(BIN) graph --format graphml data/corpus/sample >/dev/null || status=1; \
+	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
+	  $(BIN) run -q -t 0 -j 2 -o $(BUILD)/valgrind-run data/corpus/sample || status=1; \
 	if [ $$status = 0 ]; then echo "valgrind: 0 errors, 0 leaks"; fi; \
 	exit $$status
