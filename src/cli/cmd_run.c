@@ -140,12 +140,12 @@ static int write_parts(const char *dir, const char *name, const cg_buf *const *p
                        cg_status built, cg_error *err)
 {
     char path[4096];
-    if (built != CG_OK) {
-        cg_error_set(err, built, "", 0, 0, "out of memory");
-        return 0;
-    }
     if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path) {
         cg_error_set(err, CG_EUSAGE, dir, 0, 0, "path too long");
+        return 0;
+    }
+    if (built != CG_OK) {
+        cg_error_set(err, built, path, 0, 0, "not written: %s", cg_status_name(built));
         return 0;
     }
     return cli_save_file(path, parts, n, err);
