@@ -63,6 +63,11 @@ cg_status cg_buf_puts(cg_buf *buf, const char *s);
 /* Appends one byte. */
 cg_status cg_buf_putc(cg_buf *buf, char c);
 
+/* Writes v in decimal at out, zero-padded to at least width bytes as
+ * printf's "%0*ld" does (room for 21 + width bytes, no NUL); returns the
+ * number of bytes written. */
+size_t cg_put_decimal(char *out, long v, int width);
+
 /* Appends a count (a whole number kept in a double) as "%.0f" prints it. */
 cg_status cg_buf_put_count(cg_buf *buf, double x);
 

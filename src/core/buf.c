@@ -52,18 +52,38 @@ cg_status cg_buf_putc(cg_buf *buf, char c)
     return cg_buf_append(buf, &c, 1);
 }
 
+size_t cg_put_decimal(char *out, long v, int width)
+{
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    size_t o = 0;
+    if (v < 0)
+        out[o++] = '-';
+    size_t len = 1;
+    for (unsigned long p = 10; len < 20 && u >= p; p *= 10)
+        len++;
+    while (o + len < (size_t)(width > 0 ? width : 0))
+        out[o++] = '0';
+    /* two digits a division, from the last */
+    char *end = out + o + len;
+    for (; u >= 100; u /= 100) {
+        end -= 2;
+        memcpy(end, pairs + 2 * (u % 100), 2);
+    }
+    if (u >= 10)
+        memcpy(end - 2, pairs + 2 * u, 2);
+    else
+        end[-1] = (char)('0' + u);
+    return o + len;
+}
+
 /* Appends u in decimal, with zeros before it up to width digits. */
 static cg_status put_digits(cg_buf *buf, uint64_t u, int width)
 {
     char digits[24];
-    size_t k = sizeof digits;
-    int n = 0;
-    do {
-        digits[--k] = (char)('0' + u % 10);
-        u /= 10;
-        n++;
-    } while (u || n < width);
-    return cg_buf_append(buf, digits + k, sizeof digits - k);
+    return cg_buf_append(buf, digits, cg_put_decimal(digits, (long)u, width));
 }
 
 cg_status cg_buf_put_count(cg_buf *buf, double x)

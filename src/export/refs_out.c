@@ -189,28 +189,10 @@ static char *folded_at(char *o, const char *s, size_t n)
 /* Room for a number in decimal: a long has at most 19 digits and a sign. */
 #define NUMBER_ROOM 20
 
-/* Writes n in decimal at o, two digits a division. */
-static char *decimal_at(char *o, long n)
+/* Writes n in decimal at o; returns the end. */
+static inline char *decimal_at(char *o, long n)
 {
-    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-                                "8081828384858687888990919293949596979899";
-    unsigned long u = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
-    if (n < 0)
-        *o++ = '-';
-    size_t len = 1;
-    for (unsigned long p = 10; len < 19 && u >= p; p *= 10)
-        len++;
-    char *end = o + len;
-    for (; u >= 100; u /= 100) {
-        end -= 2;
-        memcpy(end, pairs + 2 * (u % 100), 2);
-    }
-    if (u >= 10)
-        memcpy(end - 2, pairs + 2 * u, 2);
-    else
-        end[-1] = (char)('0' + u);
-    return o + len;
+    return o + cg_put_decimal(o, n, 0);
 }
 
 /* The raw span of a reference, widened to a Markdown link around it;

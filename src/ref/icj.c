@@ -156,17 +156,17 @@ static void emit_decision(scan *s, const char *start, const char *end, int type,
     memcpy(o, "icj:", 4);
     o += 4;
     if (number)
-        o += put_decimal(o, number, 0);
+        o += cg_put_decimal(o, number, 0);
     *o++ = ':';
     size_t tn = strlen(type_names[type]);
     memcpy(o, type_names[type], tn);
     o += tn;
     *o++ = ':';
-    o += put_decimal(o, date / 10000, 4);
+    o += cg_put_decimal(o, date / 10000, 4);
     *o++ = '-';
-    o += put_decimal(o, date / 100 % 100, 2);
+    o += cg_put_decimal(o, date / 100 % 100, 2);
     *o++ = '-';
-    o += put_decimal(o, date % 100, 2);
+    o += cg_put_decimal(o, date % 100, 2);
     *o = '\0';
     scan_emit(s, CG_KIND_ICJ, flags, start, end, s->id, NULL);
 }

@@ -104,27 +104,6 @@ static inline unsigned prefix_lookup(const cg_extractor *ex, const char *p)
     }
 }
 
-/* Writes v in decimal at out, zero-padded to at least width bytes as
- * printf's "%0*ld" does (room for 21 + width bytes, no NUL); returns the
- * number of bytes written. */
-static inline size_t put_decimal(char *out, long v, int width)
-{
-    char digits[24];
-    size_t nd = 0, o = 0;
-    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-    do {
-        digits[nd++] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        out[o++] = '-';
-    while (o + nd < (size_t)(width > 0 ? width : 0))
-        out[o++] = '0';
-    while (nd)
-        out[o++] = digits[--nd];
-    return o;
-}
-
 /* Fills the extractor's list of extra first bytes from its tables. */
 void starts_init(cg_extractor *ex);
 

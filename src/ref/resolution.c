@@ -185,15 +185,15 @@ static void expand(const char *tpl, const item *it, char letter, char *out, size
         const char *sub = NULL;
         if (t[0] == '{' && t[1] && t[2] == '}') {
             switch (t[1]) {
-            case 'n': tmp[put_decimal(tmp, it->n, 0)] = '\0'; sub = tmp; break;
+            case 'n': tmp[cg_put_decimal(tmp, it->n, 0)] = '\0'; sub = tmp; break;
             case 's': {
                 size_t np = strlen(it->prefix);
                 memcpy(tmp, it->prefix, np);
-                tmp[np + put_decimal(tmp + np, it->s, 0)] = '\0';
+                tmp[np + cg_put_decimal(tmp + np, it->s, 0)] = '\0';
                 sub = tmp;
                 break;
             }
-            case 'y': tmp[put_decimal(tmp, it->y, 0)] = '\0'; sub = tmp; break;
+            case 'y': tmp[cg_put_decimal(tmp, it->y, 0)] = '\0'; sub = tmp; break;
             case 'r': sub = it->roman; break;
             case 'l':
                 tmp[0] = ' ';

@@ -3,6 +3,8 @@
 #include <dirent.h>
 #include <errno.h>
 
+#include <limits.h>
+
 #include "unit.h"
 
 /* Number of entries of a folder other than "." and "..". */
@@ -109,6 +111,22 @@ START_TEST(test_buf_put_count)
         ck_assert_str_eq(b.data, want);
         cg_buf_free(&b);
     }
+}
+END_TEST
+
+/* A decimal prints as "%0*ld" would: signs, widths, the extremes. */
+START_TEST(test_put_decimal)
+{
+    static const long vs[] = {0, 1, 9, 10, 99, 100, 12345, -1, -42, 1000000007L,
+                              1000000000000000000L, LONG_MAX, LONG_MIN, LONG_MIN + 1};
+    for (size_t i = 0; i < sizeof vs / sizeof vs[0]; i++)
+        for (int width = 0; width <= 24; width += 2) {
+            char want[64], got[64];
+            snprintf(want, sizeof want, "%0*ld", width, vs[i]);
+            size_t n = cg_put_decimal(got, vs[i], width);
+            got[n] = '\0';
+            ck_assert_str_eq(got, want);
+        }
 }
 END_TEST
 
@@ -546,6 +564,7 @@ static Suite *core_suite(void)
     tcase_add_test(tc, test_buf_putc_growth);
     tcase_add_test(tc, test_buf_put_count);
     tcase_add_test(tc, test_buf_put_fixed);
+    tcase_add_test(tc, test_put_decimal);
     tcase_add_test(tc, test_buf_align);
     tcase_add_loop_test(tc, test_buf_printf_growth, 0,
                         (int)(sizeof printf_widths / sizeof printf_widths[0]));
