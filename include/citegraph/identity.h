@@ -108,8 +108,12 @@ typedef struct cg_doc_parts {
     size_t n, cap;
 } cg_doc_parts;
 
-/* Most bytes of a document's head. */
+/* Most bytes of a document's head: its lines up to the first line end
+ * at or after this byte. */
 #define CG_DOC_HEAD_BYTES 65536
+
+/* Most lines of a document's head (at least what the masthead rules read). */
+#define CG_DOC_HEAD_LINES 200
 
 /* Cuts the head out of a document loaded with CG_MARKUP_NONE (or of its
  * first CG_DOC_HEAD_BYTES) and cleans it with markup; name is for errors. */

@@ -69,10 +69,13 @@ cg_status cg_text_load(cg_text *text, const char *path, cg_markup markup,
 cg_status cg_text_from_bytes(cg_text *text, const char *bytes, size_t len,
                              cg_markup markup, const char *name, cg_error *err);
 
-/* Loads the first lines of path, at most max bytes (whole lines), as
- * CG_MARKUP_NONE: the bytes only, checked.  A file of max bytes or less,
- * or UTF-16, is loaded whole.  Errors as cg_text_load. */
-cg_status cg_text_load_prefix(cg_text *text, const char *path, size_t max, cg_error *err);
+/* Loads the first lines of path as CG_MARKUP_NONE (the bytes only,
+ * checked): read 16 KiB at a time until they hold `lines` line ends or a
+ * line end at or after byte `bytes`, at most 2 * bytes (whole lines).
+ * A file of 2 * bytes or less, or UTF-16, is loaded whole.  Errors as
+ * cg_text_load. */
+cg_status cg_text_load_head(cg_text *text, const char *path, size_t lines, size_t bytes,
+                            cg_error *err);
 
 /* Releases everything the text owns. */
 void cg_text_free(cg_text *text);

@@ -109,10 +109,6 @@ static int plan_items(const cli_common *common, cli_corpus *cc)
     return items != NULL;
 }
 
-/* Bytes read of each file for its head: the head and then some, so that
- * its last line is whole. */
-#define HEAD_READ (2 * CG_DOC_HEAD_BYTES)
-
 /* First pass, in a worker: reads the head of file i (a PDF whole: its text
  * layer has no shortcut) and cleans it. */
 static void head_work(void *shared, size_t i, void *slot)
@@ -125,7 +121,7 @@ static void head_work(void *shared, size_t i, void *slot)
     cg_text raw;
     int pdf = f->markup == CG_MARKUP_PDF;
     d->st = pdf ? cg_text_load(&raw, f->path, CG_MARKUP_PDF, &d->err)
-                : cg_text_load_prefix(&raw, f->path, HEAD_READ, &d->err);
+                : cg_text_load_head(&raw, f->path, CG_DOC_HEAD_LINES, CG_DOC_HEAD_BYTES, &d->err);
     if (d->st != CG_OK)
         return;
     d->st = cg_doc_parts_head(&raw, pdf ? CG_MARKUP_PLAIN : (cg_markup)f->markup, f->path,

@@ -543,9 +543,34 @@ cg_status cg_text_load(cg_text *text, const char *path, cg_markup markup,
     return text_adopt(text, data.data, data.len, 0, markup, path, 0, NULL, err);
 }
 
-cg_status cg_text_load_prefix(cg_text *text, const char *path, size_t max, cg_error *err)
+/* Bytes read at a time for a document's head. */
+#define HEAD_CHUNK ((size_t)16 * 1024)
+
+/* Whether the first len bytes of data hold the head: lines line ends, or
+ * one at or after byte bytes.  *at and *seen carry the scan over the
+ * calls as the bytes grow. */
+static int head_read(const char *data, size_t len, size_t lines, size_t bytes, size_t *at,
+                     size_t *seen)
+{
+    while (*seen < lines) {
+        const char *nl = memchr(data + *at, '\n', len - *at);
+        if (nl == NULL) {
+            *at = len;
+            return 0;
+        }
+        *at = (size_t)(nl - data) + 1;
+        ++*seen;
+        if (*at >= bytes)
+            return 1;
+    }
+    return 1;
+}
+
+cg_status cg_text_load_head(cg_text *text, const char *path, size_t lines, size_t bytes,
+                            cg_error *err)
 {
     memset(text, 0, sizeof *text);
+    size_t max = 2 * bytes;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return cg_error_set(err, CG_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
@@ -559,9 +584,10 @@ cg_status cg_text_load_prefix(cg_text *text, const char *path, size_t max, cg_er
         close(fd);
         return cg_error_set(err, CG_ENOMEM, path, 0, 0, "out of memory");
     }
-    size_t len = 0;
-    while (len < max) {
-        ssize_t n = read(fd, data + len, max - len);
+    size_t len = 0, at = 0, seen = 0;
+    while (len < max && !head_read(data, len, lines, bytes, &at, &seen)) {
+        size_t want = max - len < HEAD_CHUNK ? max - len : HEAD_CHUNK;
+        ssize_t n = read(fd, data + len, want);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {

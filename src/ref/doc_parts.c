@@ -10,7 +10,6 @@
 #include "citegraph/identity.h"
 #include "internal.h"
 
-#define PARTS_HEAD_LINES 200      /* at least what the masthead rules read */
 #define PARTS_BEFORE 400          /* bytes before "dated" in a window */
 #define PARTS_AFTER 4000          /* bytes after it */
 
@@ -50,7 +49,7 @@ static cg_status add_window(cg_doc_parts *parts, const char *a, const char *b, c
 static const char *head_end(const char *begin, const char *end)
 {
     const char *h = begin;
-    for (int lines = 0; h < end && lines < PARTS_HEAD_LINES && h - begin < CG_DOC_HEAD_BYTES; lines++)
+    for (int lines = 0; h < end && lines < CG_DOC_HEAD_LINES && h - begin < CG_DOC_HEAD_BYTES; lines++)
         h = line_end(h, end);
     return h;
 }

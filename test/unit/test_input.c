@@ -784,6 +784,56 @@ START_TEST(test_text_load_mapped)
 }
 END_TEST
 
+/* The head of a long file: read until it holds the lines asked for, or
+ * a line end past the bytes asked for; whole lines, checked; a short
+ * file whole. */
+START_TEST(test_text_load_head)
+{
+    char dir[] = "/tmp/cgheadXXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[256];
+    cg_error err;
+    cg_error_clear(&err);
+    cg_text t;
+    const size_t n = 300000;
+    char *s = mapped_text(n); /* lines of 34 bytes */
+    write_file(dir, "long.txt", s, n, path, sizeof path);
+    /* 10 lines: within the first read, cut at a line end */
+    ck_assert_int_eq(cg_text_load_head(&t, path, 10, 65536, &err), CG_OK);
+    ck_assert_uint_ge(t.raw_len, 340);
+    ck_assert_uint_le(t.raw_len, 16 * 1024);
+    ck_assert_int_eq(t.raw[t.raw_len - 1], '\n');
+    ck_assert_int_eq(memcmp(t.raw, s, t.raw_len), 0);
+    cg_text_free(&t);
+    /* 2,000 lines: more than one read */
+    ck_assert_int_eq(cg_text_load_head(&t, path, 2000, 65536, &err), CG_OK);
+    ck_assert_uint_ge(t.raw_len, 2000 * 34);
+    ck_assert_uint_le(t.raw_len, 2 * 65536);
+    ck_assert_int_eq(memcmp(t.raw, s, t.raw_len), 0);
+    cg_text_free(&t);
+    /* more lines than twice the bytes hold: twice the bytes, whole lines */
+    ck_assert_int_eq(cg_text_load_head(&t, path, 100000, 20000, &err), CG_OK);
+    ck_assert_uint_ge(t.raw_len, 20000);
+    ck_assert_uint_le(t.raw_len, 40000);
+    ck_assert_int_eq(t.raw[t.raw_len - 1], '\n');
+    cg_text_free(&t);
+    /* a bad byte after the head is not read; within it, an error */
+    s[100000] = '\xff';
+    write_file(dir, "bad.txt", s, n, path, sizeof path);
+    ck_assert_int_eq(cg_text_load_head(&t, path, 10, 65536, &err), CG_OK);
+    cg_text_free(&t);
+    ck_assert_int_eq(cg_text_load_head(&t, path, 100000, 131072, &err), CG_EINPUT);
+    ck_assert_str_eq(err.path, path);
+    /* a file of twice the bytes or less: whole */
+    write_file(dir, "short.txt", s, 1000, path, sizeof path);
+    ck_assert_int_eq(cg_text_load_head(&t, path, 3, 65536, &err), CG_OK);
+    ck_assert_uint_eq(t.raw_len, 1000);
+    cg_text_free(&t);
+    free(s);
+    remove_tree(dir);
+}
+END_TEST
+
 /* A mapped file that shrinks while in use stops the process with
  * status 2 and a message naming it. */
 START_TEST(test_text_mapped_shrinks)
@@ -978,6 +1028,7 @@ static Suite *input_suite(void)
     tcase_add_loop_test(tc, test_markup_from_path, 0, (int)(sizeof markups / sizeof markups[0]));
     tcase_add_test(tc, test_text_load);
     tcase_add_test(tc, test_text_load_mapped);
+    tcase_add_test(tc, test_text_load_head);
     tcase_add_test(tc, test_text_mapped_shrinks);
     tcase_add_test(tc, test_corpus);
     tcase_add_test(tc, test_corpus_no_callback);
