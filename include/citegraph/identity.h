@@ -87,9 +87,26 @@ typedef struct cg_identities cg_identities;
 /* Makes an empty table for ndocs documents; NULL if out of memory. */
 cg_identities *cg_identities_new(size_t ndocs);
 
-/* Records document i: its id from the manifest, file name or masthead
- * (entry may be NULL), its masthead description, and the descriptions
- * of other documents it contains. */
+/* What one document says of itself and of others, as read from its
+ * text, before the corpus resolves it. */
+typedef struct cg_doc_reading {
+    cg_identity self;      /* its id from the manifest, file name or masthead */
+    cg_described *claims;  /* the descriptions of other documents it contains */
+    size_t nclaims, cap;
+} cg_doc_reading;
+
+/* Reads document rel (text: its head, or all of it; entry may be NULL)
+ * into out, in any thread.  CG_ENOMEM leaves nothing to free. */
+cg_status cg_doc_read(const cg_registry *reg, const char *rel, const cg_manifest_entry *entry,
+                      const cg_text *text, cg_doc_reading *out);
+
+/* Releases what a reading holds. */
+void cg_doc_reading_free(cg_doc_reading *r);
+
+/* Records the reading of document i in the table. */
+cg_status cg_identities_put(cg_identities *t, size_t i, const cg_doc_reading *r);
+
+/* Reads document i (cg_doc_read) and records it (cg_identities_put). */
 cg_status cg_identities_add(cg_identities *t, size_t i, const cg_registry *reg,
                             const char *rel, const cg_manifest_entry *entry,
                             const cg_text *text);

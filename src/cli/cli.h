@@ -93,8 +93,11 @@ typedef int (*cli_doc_fn)(const cg_corpus_file *file, const cg_identity *who, si
 int cli_identify(const cli_common *common, const cg_registry *reg, char **paths, size_t npaths,
                  cli_corpus *cc);
 
-/* The manifest entry of a file of the corpus, or NULL; marks it used. */
-const cg_manifest_entry *cli_manifest_entry(cli_corpus *cc, const cg_corpus_file *f);
+/* The manifest entry of a file of the corpus, or NULL (only reads: any thread). */
+const cg_manifest_entry *cli_manifest_entry(const cli_corpus *cc, const cg_corpus_file *f);
+
+/* Marks the manifest entry of a file of the corpus used, if it has one. */
+void cli_manifest_mark_used(cli_corpus *cc, const cg_corpus_file *f);
 
 /* Reads every file of the listed corpus cc to record its identity (the
  * first pass, on the threads of --jobs); reports and returns 0 on a fatal error. */

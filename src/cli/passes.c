@@ -27,7 +27,8 @@ typedef struct doc_slot {
     cg_buf rows;    /* its rows, when asked for */
     cg_refs refs;
     cg_identity who;
-    cg_doc_parts parts; /* first pass: what is read of the document */
+    cg_doc_parts parts;     /* first pass: the windows read of the document */
+    cg_doc_reading reading; /* first pass: what its head says */
 } doc_slot;
 
 /* What the passes share: read-only but for the calling thread's part. */
@@ -62,6 +63,7 @@ static void free_slots(doc_slot *slots, size_t nslots)
         if (slots[i].loaded == 1)
             cg_text_free(&slots[i].text);
         cg_doc_parts_free(&slots[i].parts);
+        cg_doc_reading_free(&slots[i].reading);
         cg_refs_free(&slots[i].refs);
         cg_buf_free(&slots[i].rows);
     }
@@ -110,7 +112,7 @@ static int plan_items(const cli_common *common, cli_corpus *cc)
 }
 
 /* First pass, in a worker: reads the head of file i (a PDF whole: its text
- * layer has no shortcut) and cleans it. */
+ * layer has no shortcut), cleans it and reads what it says. */
 static void head_work(void *shared, size_t i, void *slot)
 {
     const pass *ps = shared;
@@ -124,12 +126,17 @@ static void head_work(void *shared, size_t i, void *slot)
                 : cg_text_load_head(&raw, f->path, CG_DOC_HEAD_LINES, CG_DOC_HEAD_BYTES, &d->err);
     if (d->st != CG_OK)
         return;
+    cg_doc_parts parts;
     d->st = cg_doc_parts_head(&raw, pdf ? CG_MARKUP_PLAIN : (cg_markup)f->markup, f->path,
-                              &d->parts, &d->err);
+                              &parts, &d->err);
     cg_text_free(&raw);
+    if (d->st != CG_OK)
+        return;
+    d->st = cg_doc_read(ps->reg, f->rel, cli_manifest_entry(ps->cc, f), &parts.head, &d->reading);
+    cg_doc_parts_free(&parts);
+    if (d->st != CG_OK)
+        cg_error_set(&d->err, d->st, f->path, 0, 0, "out of memory");
     d->loaded = d->st == CG_OK;
-    if (!d->loaded)
-        cg_doc_parts_free(&d->parts);
 }
 
 /* First pass, in file order: records what document i says of itself. */
@@ -147,9 +154,9 @@ static int head_use(void *shared, size_t i, void *slot)
         cc->failures++;
         return 0;
     }
-    cg_status st = cg_identities_add(cc->ids, i, ps->reg, f->rel, cli_manifest_entry(cc, f),
-                                     &d->parts.head);
-    cg_doc_parts_free(&d->parts);
+    cli_manifest_mark_used(cc, f);
+    cg_status st = cg_identities_put(cc->ids, i, &d->reading);
+    cg_doc_reading_free(&d->reading);
     d->loaded = 0;
     if (st != CG_OK) {
         cli_error("%s: %s", f->path, cg_status_name(st));

@@ -106,16 +106,27 @@ static int load_manifests(const cli_common *common, cli_corpus *cc)
     return 1;
 }
 
-const cg_manifest_entry *cli_manifest_entry(cli_corpus *cc, const cg_corpus_file *f)
+/* The manifest entry of file f, or NULL. */
+static cg_manifest_entry *find_entry(const cli_corpus *cc, const cg_corpus_file *f)
 {
     for (size_t m = 0; m < cc->nmanifests; m++) {
         cg_manifest_entry *e = cg_manifest_find(&cc->manifests[m], f->path, f->rel);
-        if (e) {
-            e->used = 1;
+        if (e)
             return e;
-        }
     }
     return NULL;
+}
+
+const cg_manifest_entry *cli_manifest_entry(const cli_corpus *cc, const cg_corpus_file *f)
+{
+    return find_entry(cc, f);
+}
+
+void cli_manifest_mark_used(cli_corpus *cc, const cg_corpus_file *f)
+{
+    cg_manifest_entry *e = find_entry(cc, f);
+    if (e)
+        e->used = 1;
 }
 
 /* Warns of the manifest entries that name no document of the corpus. */

@@ -117,10 +117,9 @@ typedef struct claim_sink {
     size_t from;
 } claim_sink;
 
-static int add_claim(const cg_described *d, void *ctx)
+/* Keeps description d, said by document from, in the table. */
+static int keep_claim(cg_identities *t, size_t from, const cg_described *d)
 {
-    cg_identities *t = ((claim_sink *)ctx)->t;
-    size_t from = ((claim_sink *)ctx)->from;
     if (t->nclaims == t->capclaims) {
         size_t cap = t->capclaims ? t->capclaims * 2 : 16;
         claim *nc = cg_realloc(t->claims, cap * sizeof *nc);
@@ -145,6 +144,30 @@ static int add_claim(const cg_described *d, void *ctx)
     return 0;
 }
 
+static int add_claim(const cg_described *d, void *ctx)
+{
+    const claim_sink *sink = ctx;
+    return keep_claim(sink->t, sink->from, d);
+}
+
+/* A reading's description of another document, kept in the reading. */
+static int read_claim(const cg_described *d, void *ctx)
+{
+    cg_doc_reading *r = ctx;
+    if (r->nclaims == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 4;
+        cg_described *c = cg_realloc(r->claims, cap * sizeof *c);
+        if (c == NULL) {
+            r->cap = SIZE_MAX; /* out of memory: told by cg_doc_read */
+            return 1;
+        }
+        r->claims = c;
+        r->cap = cap;
+    }
+    r->claims[r->nclaims++] = *d;
+    return 0;
+}
+
 /* Keeps a copy of s in *out; 0 if out of memory. */
 static int keep(char **out, const char *s)
 {
@@ -163,15 +186,12 @@ static void free_doc(doc *d)
     }
 }
 
-cg_status cg_identities_add(cg_identities *t, size_t i, const cg_registry *reg,
-                            const char *rel, const cg_manifest_entry *entry,
-                            const cg_text *text)
+cg_status cg_doc_read(const cg_registry *reg, const char *rel, const cg_manifest_entry *entry,
+                      const cg_text *text, cg_doc_reading *out)
 {
-    if (i >= t->n)
-        return CG_EUSAGE;
-    cg_identity *w = cg_malloc(sizeof *w);
-    if (w == NULL)
-        return CG_ENOMEM;
+    memset(out, 0, sizeof *out);
+    cg_identity *w = &out->self;
+    w->entry = entry;
     if (entry && entry->nsymbols) {
         from_manifest(reg, entry, &w->id);
         w->how = CG_HOW_MANIFEST;
@@ -188,20 +208,59 @@ cg_status cg_identities_add(cg_identities *t, size_t i, const cg_registry *reg,
         snprintf(w->desc.date, sizeof w->desc.date, "%s", entry->date);
     if (entry && entry->organ)
         snprintf(w->desc.organ, sizeof w->desc.organ, "%s", entry->organ);
+    cg_find_described(reg, text, read_claim, out);
+    if (out->cap == SIZE_MAX) {
+        cg_doc_reading_free(out);
+        return CG_ENOMEM;
+    }
+    return CG_OK;
+}
+
+void cg_doc_reading_free(cg_doc_reading *r)
+{
+    cg_free(r->claims);
+    r->claims = NULL;
+    r->nclaims = r->cap = 0;
+}
+
+cg_status cg_identities_put(cg_identities *t, size_t i, const cg_doc_reading *r)
+{
+    if (i >= t->n)
+        return CG_EUSAGE;
+    const cg_identity *w = &r->self;
     doc *d = &t->docs[i];
     free_doc(d);
     d->how = w->how;
-    d->entry = entry;
+    d->entry = w->entry;
     d->letter_date = w->desc.letter_date;
     int ok = keep(&d->id, w->id.id) && keep(&d->aliases, w->id.aliases) &&
              keep(&d->title, w->desc.title) && keep(&d->date, w->desc.date) &&
              keep(&d->organ, w->desc.organ) && keep(&d->session, w->desc.session) &&
              keep(&d->author, w->desc.author);
-    cg_free(w);
     if (!ok)
         return CG_ENOMEM;
     t->added[i] = 1;
-    return cg_identities_add_claims(t, i, reg, text);
+    for (size_t k = 0; k < r->nclaims; k++)
+        if (keep_claim(t, i, &r->claims[k]))
+            break;
+    return t->status;
+}
+
+cg_status cg_identities_add(cg_identities *t, size_t i, const cg_registry *reg,
+                            const char *rel, const cg_manifest_entry *entry,
+                            const cg_text *text)
+{
+    if (i >= t->n)
+        return CG_EUSAGE;
+    cg_doc_reading *r = cg_malloc(sizeof *r);
+    if (r == NULL)
+        return CG_ENOMEM;
+    cg_status st = cg_doc_read(reg, rel, entry, text, r);
+    if (st == CG_OK)
+        st = cg_identities_put(t, i, r);
+    cg_doc_reading_free(r);
+    cg_free(r);
+    return st;
 }
 
 int cg_identities_wanted(const cg_identities *t)

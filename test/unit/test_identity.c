@@ -250,6 +250,43 @@ START_TEST(test_resolve_refusals)
 }
 END_TEST
 
+/* Readings made apart (as worker threads make them), in any order, then
+ * put in the table: the same identities as cg_identities_add. */
+START_TEST(test_read_then_put)
+{
+    const char *names[] = {"a.txt", "b.txt"};
+    const char *texts[] = {LETTER("8 February 2024"),
+                           "Nothing of mine.\nAs said in the letter dated 8 February 2024 from "
+                           "the Permanent Representative of Ruritania (A/78/764-S/2024/120).\n"};
+    cg_doc_reading r[2];
+    for (size_t k = 2; k-- > 0;) {
+        cg_text text = load(texts[k]);
+        ck_assert_int_eq(cg_doc_read(unit_registry(), names[k], NULL, &text, &r[k]), CG_OK);
+        cg_text_free(&text);
+    }
+    ck_assert_uint_eq(r[0].nclaims, 0);
+    ck_assert_uint_eq(r[1].nclaims, 1);
+    ck_assert_int_eq(r[1].claims[0].date, 20240208);
+    ck_assert_str_eq(r[1].claims[0].id, "A/78/764");
+    ck_assert_str_eq(r[0].self.id.id, "doc:a");
+    ck_assert_int_eq(r[0].self.how, CG_HOW_PATH);
+    cg_identities *t = cg_identities_new(2);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_int_eq(cg_identities_put(t, 2, &r[0]), CG_EUSAGE);
+    for (size_t k = 0; k < 2; k++) {
+        ck_assert_int_eq(cg_identities_put(t, k, &r[k]), CG_OK);
+        cg_doc_reading_free(&r[k]);
+        ck_assert_ptr_null(r[k].claims);
+    }
+    ck_assert_int_eq(cg_identities_resolve(t), CG_OK);
+    ck_assert_str_eq(get(t, 0)->id.id, "A/78/764");
+    ck_assert_str_eq(get(t, 0)->id.aliases, "S/2024/120");
+    ck_assert_int_eq(get(t, 0)->how, CG_HOW_CORPUS);
+    ck_assert_str_eq(get(t, 1)->id.id, "doc:b");
+    cg_identities_free(t);
+}
+END_TEST
+
 START_TEST(test_manifest_wins)
 {
     cg_manifest m;
@@ -289,6 +326,7 @@ static Suite *identity_suite(void)
     tcase_add_test(tc, test_resolve);
     tcase_add_test(tc, test_resolve_refusals);
     tcase_add_test(tc, test_manifest_wins);
+    tcase_add_test(tc, test_read_then_put);
     suite_add_tcase(s, tc);
     return s;
 }
