@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 /* Status of a fallible call.  CG_OK is zero; everything else is a failure. */
 typedef enum cg_status {
@@ -54,14 +55,34 @@ typedef struct cg_buf {
 /* Ensures room for extra more bytes plus the terminating NUL. */
 cg_status cg_buf_reserve(cg_buf *buf, size_t extra);
 
-/* Appends n bytes. */
-cg_status cg_buf_append(cg_buf *buf, const void *bytes, size_t n);
+/* Appends n bytes after making room: cg_buf_append's slower half. */
+cg_status cg_buf_append_grow(cg_buf *buf, const void *bytes, size_t n);
+
+/* Appends n bytes.  Inline, as the next two: they are called for every
+ * field of every output, mostly with constant strings whose length the
+ * compiler then knows. */
+inline cg_status cg_buf_append(cg_buf *buf, const void *bytes, size_t n)
+{
+    if (n >= buf->cap - buf->len) /* no room for n bytes and the NUL */
+        return cg_buf_append_grow(buf, bytes, n);
+    if (n) /* bytes may be NULL then */
+        memcpy(buf->data + buf->len, bytes, n);
+    buf->len += n;
+    buf->data[buf->len] = '\0';
+    return CG_OK;
+}
 
 /* Appends a NUL-terminated string. */
-cg_status cg_buf_puts(cg_buf *buf, const char *s);
+inline cg_status cg_buf_puts(cg_buf *buf, const char *s)
+{
+    return cg_buf_append(buf, s, strlen(s));
+}
 
 /* Appends one byte. */
-cg_status cg_buf_putc(cg_buf *buf, char c);
+inline cg_status cg_buf_putc(cg_buf *buf, char c)
+{
+    return cg_buf_append(buf, &c, 1);
+}
 
 /* Writes v in decimal at out, zero-padded to at least width bytes as
  * printf's "%0*ld" does (room for 21 + width bytes, no NUL); returns the

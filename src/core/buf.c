@@ -25,7 +25,12 @@ cg_status cg_buf_reserve(cg_buf *buf, size_t extra)
     return CG_OK;
 }
 
-cg_status cg_buf_append(cg_buf *buf, const void *bytes, size_t n)
+/* The external definitions of the inline functions of core.h. */
+extern inline cg_status cg_buf_append(cg_buf *buf, const void *bytes, size_t n);
+extern inline cg_status cg_buf_puts(cg_buf *buf, const char *s);
+extern inline cg_status cg_buf_putc(cg_buf *buf, char c);
+
+cg_status cg_buf_append_grow(cg_buf *buf, const void *bytes, size_t n)
 {
     cg_status st = cg_buf_reserve(buf, n);
     if (st != CG_OK)
@@ -37,20 +42,6 @@ cg_status cg_buf_append(cg_buf *buf, const void *bytes, size_t n)
     return CG_OK;
 }
 
-cg_status cg_buf_puts(cg_buf *buf, const char *s)
-{
-    return cg_buf_append(buf, s, strlen(s));
-}
-
-cg_status cg_buf_putc(cg_buf *buf, char c)
-{
-    if (buf->len + 1 < buf->cap) {
-        buf->data[buf->len++] = c;
-        buf->data[buf->len] = '\0';
-        return CG_OK;
-    }
-    return cg_buf_append(buf, &c, 1);
-}
 
 size_t cg_put_decimal(char *out, long v, int width)
 {
