@@ -44,8 +44,9 @@ static cg_status vertex_fields(cg_buf *out, const cg_graph *g, const cg_metrics 
     cg_status st = cg_csv_put_field(out, x->id);
     if (st == CG_OK) st = cg_buf_putc(out, ',');
     if (st == CG_OK) st = cg_csv_put_field(out, x->label);
-    if (st == CG_OK) st = cg_buf_printf(out, ",%s,%s,", cg_vkind_name(x->kind),
-                                        x->in_corpus ? "true" : "false");
+    if (st == CG_OK) st = cg_buf_putc(out, ',');
+    if (st == CG_OK) st = cg_buf_puts(out, cg_vkind_name(x->kind));
+    if (st == CG_OK) st = cg_buf_puts(out, x->in_corpus ? ",true," : ",false,");
     if (st == CG_OK) st = cg_export_year(out, x->year, "");
     const double counts[] = {m->cited_by[v], m->mentions[v], m->cites[v]};
     for (size_t i = 0; i < 3 && st == CG_OK; i++) {

@@ -28,13 +28,20 @@ static cg_status node(cg_buf *out, const cg_graph *g, const cg_metrics *m, size_
     if (st == CG_OK) st = cg_dot_put_string(out, x->label);
     if (st == CG_OK) st = cg_buf_puts(out, ", tooltip=");
     if (st == CG_OK) st = cg_dot_put_string(out, x->id);
-    if (st == CG_OK)
-        st = cg_buf_printf(out, ", shape=%s, color=\"%s\"", s->shape, s->color);
-    if (st == CG_OK)
-        st = x->in_corpus ? cg_buf_printf(out, ", style=\"filled,bold%s\", fillcolor=\"%s\"",
-                                          x->kind == CG_VKIND_RESOLUTION ? ",rounded" : "",
-                                          s->fill)
-                          : cg_buf_printf(out, ", style=\"%s\"", s->style);
+    if (st == CG_OK) st = cg_buf_puts(out, ", shape=");
+    if (st == CG_OK) st = cg_buf_puts(out, s->shape);
+    if (st == CG_OK) st = cg_buf_puts(out, ", color=\"");
+    if (st == CG_OK) st = cg_buf_puts(out, s->color);
+    if (st == CG_OK && x->in_corpus) {
+        st = cg_buf_puts(out, x->kind == CG_VKIND_RESOLUTION
+                                  ? "\", style=\"filled,bold,rounded\", fillcolor=\""
+                                  : "\", style=\"filled,bold\", fillcolor=\"");
+        if (st == CG_OK) st = cg_buf_puts(out, s->fill);
+    } else if (st == CG_OK) {
+        st = cg_buf_puts(out, "\", style=\"");
+        if (st == CG_OK) st = cg_buf_puts(out, s->style);
+    }
+    if (st == CG_OK) st = cg_buf_putc(out, '"');
     if (st == CG_OK) st = cg_buf_puts(out, ", penwidth=");
     if (st == CG_OK) st = cg_put_real(out, 1.0 + log2(1.0 + m->cited_by[v]));
     if (st == CG_OK) st = cg_buf_puts(out, ", cited_by=");

@@ -298,7 +298,7 @@ cg_status cg_put_real(cg_buf *out, double x)
 
 cg_status cg_export_year(cg_buf *out, int year, const char *unknown)
 {
-    return year > 0 ? cg_buf_printf(out, "%d", year) : cg_buf_puts(out, unknown);
+    return year > 0 ? cg_buf_put_count(out, year) : cg_buf_puts(out, unknown);
 }
 
 int cg_export_kept(const cg_graph *graph, const unsigned char *keep, size_t v)
