@@ -41,6 +41,16 @@ cg_status cg_metrics_compute(const cg_graph *graph, cg_metrics *out, cg_error *e
 cg_status cg_metrics_compute_within(const cg_graph *graph, double budget, cg_metrics *out,
                                     cg_error *err);
 
+/* The first part of cg_metrics_compute_within: the degrees, PageRank
+ * and the ranking, which reads only those; hubs, authorities and
+ * betweenness stay 0 until cg_metrics_finish.  Nothing to free on failure. */
+cg_status cg_metrics_rank(const cg_graph *graph, cg_metrics *out, cg_error *err);
+
+/* The second part: hubs, authorities and betweenness (within budget, as
+ * cg_metrics_compute_within) into measures from cg_metrics_rank, which
+ * the caller still releases, even on failure. */
+cg_status cg_metrics_finish(const cg_graph *graph, double budget, cg_metrics *m, cg_error *err);
+
 /* The estimated seconds of exact betweenness on graph: a breadth-first
  * search over the whole graph from every vertex that cites (m->cites). */
 double cg_metrics_betweenness_cost(const cg_graph *graph, const cg_metrics *m);

@@ -159,6 +159,14 @@ int cli_graph_make(cg_graph_builder *b, cg_graph *graph);
  * and returns 0 on failure (metrics then hold nothing to free). */
 int cli_graph_measure(const cli_common *common, cg_graph *graph, cg_metrics *metrics);
 
+/* Its first part: the degrees, PageRank and the ranking (cg_metrics_rank);
+ * reports and returns 0 on failure (metrics then hold nothing to free). */
+int cli_graph_rank(cg_graph *graph, cg_metrics *metrics);
+
+/* Its second part: hubs, authorities and betweenness (cg_metrics_finish);
+ * reports and returns 0 on failure (metrics still to be freed). */
+int cli_graph_finish(const cli_common *common, cg_graph *graph, cg_metrics *metrics);
+
 /* Fills graph and metrics from a builder the caller filled; reports and
  * returns 0 on failure (then there is nothing to free). */
 int cli_graph_from_builder(const cli_common *common, cg_graph_builder *b, cg_graph *graph,

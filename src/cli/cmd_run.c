@@ -170,9 +170,40 @@ static int write_svg(const char *dir, const char *svg, cg_error *err)
     return ok;
 }
 
+/* The drawing, graph.svg: it reads only the ranking and the counts of
+ * the vertices, so it is drawn and written on a thread of its own while
+ * hubs, authorities and betweenness are computed. */
+typedef struct drawing {
+    const char *dir;
+    const cg_graph *g;
+    const cg_metrics *m;
+    char *svg;       /* the drawing, or NULL ... */
+    const char *why; /* ... and why not */
+    int svg_ok;      /* graph.svg written, or not drawn ... */
+    cg_error svg_err; /* ... or why it could not be written */
+} drawing;
+
+/* Draws the graph and writes graph.svg. */
+static void draw(drawing *d)
+{
+    cg_error_clear(&d->svg_err);
+    d->svg_ok = 1;
+    d->svg = cli_graph_svg(d->g, d->m, CLI_DRAWN_VERTICES, &d->why);
+    if (d->svg != NULL) {
+        d->why = NULL;
+        d->svg_ok = write_svg(d->dir, d->svg, &d->svg_err);
+    }
+}
+
+static void *draw_on_thread(void *arg)
+{
+    draw(arg);
+    return NULL;
+}
+
 /* The outputs made after the graph, the longest to make first: the
- * drawing (graph.svg and report.html, which shows it), GraphML, DOT, the
- * report as text and as CSV. */
+ * report as HTML (which shows the drawing), GraphML, DOT, the report as
+ * text and as CSV. */
 enum { OUT_DRAWN, OUT_GRAPHML, OUT_DOT, OUT_REPORT_TEXT, OUT_REPORT_CSV, OUT_COUNT };
 
 /* The edges of graph.graphml and graph.dot, which need no measure: made
@@ -198,6 +229,7 @@ typedef struct outputs {
     const cg_graph *g;
     const cg_metrics *m;
     const graph_edges *edges; /* made beforehand, or NULL */
+    const drawing *drawn;     /* drawn beforehand */
     int quiet;
     int ok;
 } outputs;
@@ -227,15 +259,12 @@ static void make_output(void *shared, size_t i, void *slot)
     s->svg_ok = 1;
     cg_buf out = {0};
     cg_status built;
-    char *svg = NULL;
     switch (i) {
     case OUT_DRAWN:
-        svg = cli_graph_svg(g, m, CLI_DRAWN_VERTICES, &s->why);
-        built = cli_report_html_drawn(&out, g, m, m->rank, g->nv, svg, s->why);
-        if (svg != NULL) {
-            s->why = NULL;
-            s->svg_ok = write_svg(o->dir, svg, &s->svg_err);
-        }
+        built = cli_report_html_drawn(&out, g, m, m->rank, g->nv, o->drawn->svg, o->drawn->why);
+        s->why = o->drawn->why;
+        s->svg_ok = o->drawn->svg_ok;
+        s->svg_err = o->drawn->svg_err;
         break;
     case OUT_GRAPHML:
     case OUT_DOT: {
@@ -260,7 +289,6 @@ static void make_output(void *shared, size_t i, void *slot)
     }
     s->ok = write_one(o->dir, names[i], &out, built, &s->err);
     cg_buf_free(&out);
-    cg_free(svg);
 }
 
 /* In the calling thread, in order: reports what became of output i. */
@@ -284,9 +312,9 @@ static int report_output(void *shared, size_t i, void *slot)
  * stderr does not depend on the threads.  The edges of the graph's files
  * come from edges when not NULL. */
 static int write_outputs(const cli_common *common, const char *dir, const cg_graph *g,
-                         const cg_metrics *m, const graph_edges *edges)
+                         const cg_metrics *m, const graph_edges *edges, const drawing *drawn)
 {
-    outputs o = {dir, g, m, edges, common->quiet, 1};
+    outputs o = {dir, g, m, edges, drawn, common->quiet, 1};
     output_slot slots[OUT_COUNT];
     unsigned jobs = common->jobs ? common->jobs : cli_pool_default_jobs();
     static const cli_pool_ops ops = {make_output, report_output};
@@ -336,9 +364,20 @@ int cmd_run(int argc, char **argv, const char *argv0)
     graph_edges edges = {&graph, {0}, {0}, CG_ENOMEM};
     pthread_t edger;
     int edging = built && pthread_create(&edger, NULL, make_edges, &edges) == 0;
-    int measured = built && cli_graph_measure(&common, &graph, &m);
+    int ranked = built && cli_graph_rank(&graph, &m);
+    /* then the drawing, while the other measures are computed */
+    drawing drawn = {r.dir, &graph, &m, NULL, NULL, 1, {0}};
+    pthread_t drawer;
+    int drawing_apart = ranked && pthread_create(&drawer, NULL, draw_on_thread, &drawn) == 0;
+    int measured = ranked && cli_graph_finish(&common, &graph, &m);
+    if (ranked && !drawing_apart)
+        draw(&drawn);
+    if (drawing_apart)
+        pthread_join(drawer, NULL);
     if (edging)
         pthread_join(edger, NULL);
+    if (ranked && !measured)
+        cg_metrics_free(&m);
     if (built && !measured) {
         cg_graph_free(&graph);
         built = 0;
@@ -353,8 +392,10 @@ int cmd_run(int argc, char **argv, const char *argv0)
     if (!built)
         status = CG_EXIT_FATAL;
     if (status != CG_EXIT_FATAL &&
-        !write_outputs(&common, r.dir, &graph, &m, edging && edges.st == CG_OK ? &edges : NULL))
+        !write_outputs(&common, r.dir, &graph, &m, edging && edges.st == CG_OK ? &edges : NULL,
+                       &drawn))
         status = CG_EXIT_FATAL;
+    cg_free(drawn.svg);
     cg_buf_free(&edges.graphml);
     cg_buf_free(&edges.dot);
     if (status == CG_EXIT_FATAL) {

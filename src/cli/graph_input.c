@@ -55,14 +55,34 @@ int cli_graph_make(cg_graph_builder *b, cg_graph *graph)
     return 0;
 }
 
-int cli_graph_measure(const cli_common *common, cg_graph *graph, cg_metrics *metrics)
+int cli_graph_rank(cg_graph *graph, cg_metrics *metrics)
+{
+    cg_error err;
+    cg_error_clear(&err);
+    if (cg_metrics_rank(graph, metrics, &err) == CG_OK)
+        return 1;
+    cg_error_print(&err, stderr);
+    return 0;
+}
+
+int cli_graph_finish(const cli_common *common, cg_graph *graph, cg_metrics *metrics)
 {
     cg_error err;
     cg_error_clear(&err);
     double budget = common->has_budget ? common->betweenness_budget : CG_METRICS_BETWEENNESS_BUDGET;
-    if (cg_metrics_compute_within(graph, budget, metrics, &err) == CG_OK)
+    if (cg_metrics_finish(graph, budget, metrics, &err) == CG_OK)
         return 1;
     cg_error_print(&err, stderr);
+    return 0;
+}
+
+int cli_graph_measure(const cli_common *common, cg_graph *graph, cg_metrics *metrics)
+{
+    if (!cli_graph_rank(graph, metrics))
+        return 0;
+    if (cli_graph_finish(common, graph, metrics))
+        return 1;
+    cg_metrics_free(metrics);
     return 0;
 }
 

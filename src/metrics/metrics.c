@@ -101,7 +101,6 @@ static cg_status degrees(const cg_graph *graph, const igraph_vector_t *w, cg_met
     return CG_OK;
 }
 
-/* PageRank, hubs and authorities, betweenness into m. */
 double cg_metrics_betweenness_cost(const cg_graph *graph, const cg_metrics *m)
 {
     /* the vertices that cite: a search from any other finds nothing */
@@ -111,47 +110,103 @@ double cg_metrics_betweenness_cost(const cg_graph *graph, const cg_metrics *m)
     return (double)sources * ((double)graph->nv + (double)graph->ne) * CG_METRICS_SECONDS_PER_STEP;
 }
 
-static cg_status centralities(const cg_graph *graph, const igraph_vector_t *w, cg_metrics *m,
-                              double budget, igraph_vector_t *res, igraph_vector_t *res2,
-                              cg_error *err)
+/* The vectors the igraph calls of a phase share: the edge weights and
+ * two results. */
+typedef struct vectors {
+    igraph_vector_t w, res, res2;
+} vectors;
+
+static int vectors_init(vectors *v, const cg_graph *graph)
+{
+    if (igraph_vector_init(&v->w, (igraph_integer_t)graph->ne))
+        return 0;
+    if (igraph_vector_init(&v->res, 0)) {
+        igraph_vector_destroy(&v->w);
+        return 0;
+    }
+    if (igraph_vector_init(&v->res2, 0)) {
+        igraph_vector_destroy(&v->w);
+        igraph_vector_destroy(&v->res);
+        return 0;
+    }
+    for (size_t e = 0; e < graph->ne; e++)
+        VECTOR(v->w)[e] = graph->weight[e];
+    return 1;
+}
+
+static void vectors_destroy(vectors *v)
+{
+    igraph_vector_destroy(&v->w);
+    igraph_vector_destroy(&v->res);
+    igraph_vector_destroy(&v->res2);
+}
+
+/* Degrees, strengths and PageRank into m. */
+static cg_status first_measures(const cg_graph *graph, vectors *v, cg_metrics *m, cg_error *err)
+{
+    cg_status st = degrees(graph, &v->w, m, &v->res, err);
+    if (st != CG_OK)
+        return st;
+    igraph_error_t e;
+    igraph_real_t value;
+    if ((e = igraph_pagerank(&graph->g, IGRAPH_PAGERANK_ALGO_PRPACK, &v->res, &value,
+                             igraph_vss_all(), IGRAPH_DIRECTED, 0.85, &v->w, NULL)))
+        return igraph_failed(err, e, "pagerank");
+    copy_out(m->pagerank, &v->res, m->nv);
+    return CG_OK;
+}
+
+/* Hubs and authorities, betweenness into m. */
+static cg_status last_measures(const cg_graph *graph, vectors *v, cg_metrics *m, double budget,
+                               cg_error *err)
 {
     igraph_error_t e;
     igraph_real_t value;
-    if ((e = igraph_pagerank(&graph->g, IGRAPH_PAGERANK_ALGO_PRPACK, res, &value,
-                             igraph_vss_all(), IGRAPH_DIRECTED, 0.85, w, NULL)))
-        return igraph_failed(err, e, "pagerank");
-    copy_out(m->pagerank, res, m->nv);
     if (graph->ne > 0) {
         igraph_arpack_options_t opts;
         igraph_arpack_options_init(&opts);
-        if ((e = igraph_hub_and_authority_scores(&graph->g, res, res2, &value, 1, w, &opts)))
+        if ((e = igraph_hub_and_authority_scores(&graph->g, &v->res, &v->res2, &value, 1, &v->w,
+                                                 &opts)))
             return igraph_failed(err, e, "hub and authority scores");
-        copy_out(m->hub, res, m->nv);
-        copy_out(m->authority, res2, m->nv);
+        copy_out(m->hub, &v->res, m->nv);
+        copy_out(m->authority, &v->res2, m->nv);
     } /* no edge: every hub and authority score stays 0 */
     double cost = cg_metrics_betweenness_cost(graph, m);
     if (cost > budget) {
-        e = igraph_betweenness_cutoff(&graph->g, res, igraph_vss_all(), IGRAPH_DIRECTED, NULL,
+        e = igraph_betweenness_cutoff(&graph->g, &v->res, igraph_vss_all(), IGRAPH_DIRECTED, NULL,
                                       CG_METRICS_BETWEENNESS_CUTOFF);
         snprintf(m->betweenness_method, sizeof m->betweenness_method,
                  "cutoff %d (exact: about %.0f s)", CG_METRICS_BETWEENNESS_CUTOFF, cost);
     } else {
-        e = igraph_betweenness(&graph->g, res, igraph_vss_all(), IGRAPH_DIRECTED, NULL);
+        e = igraph_betweenness(&graph->g, &v->res, igraph_vss_all(), IGRAPH_DIRECTED, NULL);
         snprintf(m->betweenness_method, sizeof m->betweenness_method, "exact");
     }
     if (e)
         return igraph_failed(err, e, "betweenness");
-    copy_out(m->betweenness, res, m->nv);
+    copy_out(m->betweenness, &v->res, m->nv);
     return CG_OK;
 }
 
-cg_status cg_metrics_compute(const cg_graph *graph, cg_metrics *m, cg_error *err)
+/* Runs one phase of measures on graph into m. */
+static cg_status phase(const cg_graph *graph, cg_metrics *m, double budget, int last,
+                       cg_error *err)
 {
-    return cg_metrics_compute_within(graph, CG_METRICS_BETWEENNESS_BUDGET, m, err);
+    cg_status st = CG_OK;
+    if (graph->nv > 0 && graph->has_g) {
+        vectors v;
+        if (!vectors_init(&v, graph)) {
+            st = cg_error_set(err, CG_ENOMEM, "", 0, 0, "out of memory");
+        } else {
+            st = last ? last_measures(graph, &v, m, budget, err) : first_measures(graph, &v, m, err);
+            vectors_destroy(&v);
+        }
+    }
+    if (st == CG_OK && !last && rank_vertices(graph, m) != CG_OK)
+        st = cg_error_set(err, CG_ENOMEM, "", 0, 0, "out of memory");
+    return st;
 }
 
-cg_status cg_metrics_compute_within(const cg_graph *graph, double budget, cg_metrics *m,
-                                    cg_error *err)
+cg_status cg_metrics_rank(const cg_graph *graph, cg_metrics *m, cg_error *err)
 {
     memset(m, 0, sizeof *m);
     cg_graph_igraph_handlers();
@@ -165,36 +220,30 @@ cg_status cg_metrics_compute_within(const cg_graph *graph, double budget, cg_met
     if ((m->rank = cg_calloc(n, sizeof *m->rank)) == NULL)
         goto nomem;
     snprintf(m->betweenness_method, sizeof m->betweenness_method, "exact");
-    if (graph->nv > 0 && graph->has_g) {
-        igraph_vector_t w, res, res2;
-        if (igraph_vector_init(&w, (igraph_integer_t)graph->ne))
-            goto nomem;
-        if (igraph_vector_init(&res, 0)) {
-            igraph_vector_destroy(&w);
-            goto nomem;
-        }
-        if (igraph_vector_init(&res2, 0)) {
-            igraph_vector_destroy(&w);
-            igraph_vector_destroy(&res);
-            goto nomem;
-        }
-        for (size_t e = 0; e < graph->ne; e++)
-            VECTOR(w)[e] = graph->weight[e];
-        cg_status st = degrees(graph, &w, m, &res, err);
-        if (st == CG_OK)
-            st = centralities(graph, &w, m, budget, &res, &res2, err);
-        igraph_vector_destroy(&w);
-        igraph_vector_destroy(&res);
-        igraph_vector_destroy(&res2);
-        if (st != CG_OK) {
-            cg_metrics_free(m);
-            return st;
-        }
-    }
-    if (rank_vertices(graph, m) != CG_OK)
-        goto nomem;
-    return CG_OK;
+    cg_status st = phase(graph, m, 0, 0, err);
+    if (st != CG_OK)
+        cg_metrics_free(m);
+    return st;
 nomem:
     cg_metrics_free(m);
     return cg_error_set(err, CG_ENOMEM, "", 0, 0, "out of memory");
+}
+
+cg_status cg_metrics_finish(const cg_graph *graph, double budget, cg_metrics *m, cg_error *err)
+{
+    return phase(graph, m, budget, 1, err);
+}
+
+cg_status cg_metrics_compute(const cg_graph *graph, cg_metrics *m, cg_error *err)
+{
+    return cg_metrics_compute_within(graph, CG_METRICS_BETWEENNESS_BUDGET, m, err);
+}
+
+cg_status cg_metrics_compute_within(const cg_graph *graph, double budget, cg_metrics *m,
+                                    cg_error *err)
+{
+    cg_status st = cg_metrics_rank(graph, m, err);
+    if (st == CG_OK && (st = cg_metrics_finish(graph, budget, m, err)) != CG_OK)
+        cg_metrics_free(m);
+    return st;
 }

@@ -280,6 +280,45 @@ START_TEST(test_measures_known_answer)
 }
 END_TEST
 
+/* The measures in two parts: the ranking first (hubs, authorities and
+ * betweenness still 0), then the rest; the same bytes as in one call. */
+START_TEST(test_metrics_in_two_parts)
+{
+    cg_graph_builder *b = cg_graph_builder_new();
+    static const char *const d1[] = {"X", "Y", "D2", NULL};
+    static const char *const d2[] = {"X", "Z", NULL};
+    static const char *const d3[] = {"D1", "X", "Z", NULL};
+    add_doc(b, "D1", NULL, CG_KIND_SYMBOL, d1);
+    add_doc(b, "D2", NULL, CG_KIND_SYMBOL, d2);
+    add_doc(b, "D3", NULL, CG_KIND_SYMBOL, d3);
+    cg_graph g;
+    cg_error err;
+    cg_error_clear(&err);
+    ck_assert_int_eq(cg_graph_build(b, &g, &err), CG_OK);
+    cg_graph_builder_free(b);
+    cg_metrics whole, parts;
+    ck_assert_int_eq(cg_metrics_compute_within(&g, 1e9, &whole, &err), CG_OK);
+    ck_assert_int_eq(cg_metrics_rank(&g, &parts, &err), CG_OK);
+    size_t n = g.nv;
+    ck_assert_int_eq(memcmp(parts.rank, whole.rank, n * sizeof *parts.rank), 0);
+    ck_assert_int_eq(memcmp(parts.pagerank, whole.pagerank, n * sizeof(double)), 0);
+    for (size_t v = 0; v < n; v++)
+        ck_assert(parts.hub[v] == 0 && parts.authority[v] == 0 && parts.betweenness[v] == 0);
+    ck_assert_int_eq(cg_metrics_finish(&g, 1e9, &parts, &err), CG_OK);
+    double *const a[] = {whole.cited_by, whole.mentions, whole.cites, whole.pagerank,
+                         whole.authority, whole.hub, whole.betweenness};
+    double *const c[] = {parts.cited_by, parts.mentions, parts.cites, parts.pagerank,
+                         parts.authority, parts.hub, parts.betweenness};
+    for (size_t k = 0; k < sizeof a / sizeof a[0]; k++)
+        ck_assert_int_eq(memcmp(a[k], c[k], n * sizeof(double)), 0);
+    ck_assert_str_eq(parts.betweenness_method, whole.betweenness_method);
+    ck_assert(whole.hub[vertex(&g, "D3")] > 0);
+    cg_metrics_free(&whole);
+    cg_metrics_free(&parts);
+    cg_graph_free(&g);
+}
+END_TEST
+
 START_TEST(test_betweenness_budget)
 {
     cg_graph_builder *b = cg_graph_builder_new();
@@ -583,6 +622,7 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, test_pagerank_sums_to_one);
     tcase_add_test(tc, test_measures_known_answer);
     tcase_add_test(tc, test_betweenness_budget);
+    tcase_add_test(tc, test_metrics_in_two_parts);
     tcase_add_test(tc, test_empty_graph);
     tcase_add_test(tc, test_write_in_parts);
     tcase_add_test(tc, test_escaping);
