@@ -142,6 +142,13 @@ void cg_phrases_sort(cg_phrases *list);
 /* Releases a list. */
 void cg_phrases_free(cg_phrases *list);
 
+/* Whether a phrase of list may start with byte c (cg_phrases_match
+ * finds none where it may not): a test cheap enough for every byte. */
+static inline int cg_phrases_may_start(const cg_phrases *list, unsigned char c)
+{
+    return list->by_first[c] != 0 || list->chained < list->n;
+}
+
 /* Finds the phrase that starts at p (case-sensitive, whole word,
  * inner spaces matching any run of whitespace); returns it or NULL and
  * sets *after to the end of the match. */

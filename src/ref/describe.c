@@ -187,7 +187,8 @@ void cg_describe(const cg_registry *reg, const cg_text *text, cg_docdesc *out)
         const char *d = NULL;
         for (const char *q = lines[i].p; q < lines[i].end && !d; q++) {
             const char *after;
-            if ((q == lines[i].p || !cg_is_alnum((unsigned char)q[-1])) &&
+            if (cg_phrases_may_start(&reg->distribution_words, (unsigned char)*q) &&
+                (q == lines[i].p || !cg_is_alnum((unsigned char)q[-1])) &&
                 cg_phrases_match(&reg->distribution_words, q, lines[i].end, &after))
                 d = q;
         }
