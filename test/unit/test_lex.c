@@ -329,6 +329,9 @@ START_TEST(test_phrases_chains)
     cg_phrases_sort(&list);
     ph = cg_phrases_match(&list, s, end_of(s), &after);
     ck_assert_int_eq(ph->value, 5); /* longest first once sorted */
+    /* once sorted, the first bytes tell where nothing can match */
+    ck_assert(cg_phrases_may_start(&list, 'p') && cg_phrases_may_start(&list, 'a'));
+    ck_assert(!cg_phrases_may_start(&list, 'P') && !cg_phrases_may_start(&list, 'x'));
     ck_assert_uint_eq((size_t)(after - s), 5);
     ph = cg_phrases_match_before(&list, s, s + 5, &start);
     ck_assert_int_eq(ph->value, 5);
@@ -340,6 +343,7 @@ START_TEST(test_phrases_chains)
     s = "p. 4";
     ph = cg_phrases_match(&list, s, end_of(s), &after);
     ck_assert_int_eq(ph->value, 6);
+    ck_assert(cg_phrases_may_start(&list, 'x')); /* unchained ones may start anywhere */
     s = "pages 4";
     ph = cg_phrases_match(&list, s, end_of(s), &after);
     ck_assert_int_eq(ph->value, 7); /* "page" is not a whole word here */
