@@ -41,10 +41,14 @@ SANFLAGS :=
 OPT := -O2 -g
 endif
 
-PKGS := igraph yaml-0.1 poppler-glib
+# poppler-glib is compiled against but not linked: it is loaded when the
+# first PDF is read (src/input/pdf_lib.c), under the name it has here
+PKGS := igraph yaml-0.1
 DEB_PKGS := build-essential pkg-config libigraph-dev libyaml-dev libpoppler-glib-dev check graphviz
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) poppler-glib 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -ldl
+POPPLER_SONAME = $(shell objdump -p "$$(pkg-config --variable=libdir poppler-glib 2>/dev/null)/libpoppler-glib.so" \
+                    2>/dev/null | sed -n 's/^ *SONAME *//p')
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
@@ -83,7 +87,7 @@ $(shell mkdir -p $(BUILD) && [ "$$(cat $(CONFIG_STAMP) 2>/dev/null)" = "$(CONFIG
 all: deps $(BIN) $(LIB)
 
 deps:
-	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $(PKGS) check \
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $(PKGS) poppler-glib check \
 	    && command -v dot >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 	  echo "citegraph: installing $(DEB_PKGS)"; \
@@ -101,6 +105,8 @@ $(BUILD)/pic/%.o: %.c
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -fPIC -c $< -o $@
 
 $(BUILD)/obj/src/config/registry.o $(BUILD)/pic/src/config/registry.o: $(CONFIG_STAMP)
+$(BUILD)/obj/src/input/pdf_lib.o $(BUILD)/pic/src/input/pdf_lib.o: \
+  CPPFLAGS += $(if $(POPPLER_SONAME),-DCG_POPPLER_SONAME='"$(POPPLER_SONAME)"')
 
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)

@@ -45,24 +45,27 @@ int cli_build_graph(const cli_common *common, const cg_registry *reg, char **pat
     return status;
 }
 
+/* 1 if st is CG_OK, else 0 once err is reported. */
+static int reported(cg_status st, const cg_error *err)
+{
+    if (st == CG_OK)
+        return 1;
+    cg_error_print(err, stderr);
+    return 0;
+}
+
 int cli_graph_make(cg_graph_builder *b, cg_graph *graph)
 {
     cg_error err;
     cg_error_clear(&err);
-    if (cg_graph_build(b, graph, &err) == CG_OK)
-        return 1;
-    cg_error_print(&err, stderr);
-    return 0;
+    return reported(cg_graph_build(b, graph, &err), &err);
 }
 
 int cli_graph_rank(cg_graph *graph, cg_metrics *metrics)
 {
     cg_error err;
     cg_error_clear(&err);
-    if (cg_metrics_rank(graph, metrics, &err) == CG_OK)
-        return 1;
-    cg_error_print(&err, stderr);
-    return 0;
+    return reported(cg_metrics_rank(graph, metrics, &err), &err);
 }
 
 int cli_graph_finish(const cli_common *common, cg_graph *graph, cg_metrics *metrics)
@@ -70,10 +73,7 @@ int cli_graph_finish(const cli_common *common, cg_graph *graph, cg_metrics *metr
     cg_error err;
     cg_error_clear(&err);
     double budget = common->has_budget ? common->betweenness_budget : CG_METRICS_BETWEENNESS_BUDGET;
-    if (cg_metrics_finish(graph, budget, metrics, &err) == CG_OK)
-        return 1;
-    cg_error_print(&err, stderr);
-    return 0;
+    return reported(cg_metrics_finish(graph, budget, metrics, &err), &err);
 }
 
 int cli_graph_measure(const cli_common *common, cg_graph *graph, cg_metrics *metrics)

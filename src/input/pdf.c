@@ -12,12 +12,56 @@
  *    (the document's symbol, "English", "Page N") and the footer at the
  *    bottom of every page (page numbers, the job number "24-01234 (E)",
  *    its date stamp and bar code, "/...").
- * Linear in the number of characters. */
+ * Linear in the number of characters.  poppler-glib is loaded when the
+ * first PDF is read (pdf_lib.h). */
 #include "pdf.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
-#include <poppler.h>
+#include "pdf_lib.h"
+#include "text_impl.h"
+
+/* The text being written, and whether memory ran out on the way. */
+typedef struct text_out {
+    cg_buf buf;
+    int nomem;
+} text_out;
+
+static void out_append(text_out *out, const char *s, size_t n)
+{
+    if (cg_buf_append(&out->buf, s, n) != CG_OK)
+        out->nomem = 1;
+}
+
+static void out_puts(text_out *out, const char *s)
+{
+    out_append(out, s, strlen(s));
+}
+
+static void out_putc(text_out *out, char c)
+{
+    out_append(out, &c, 1);
+}
+
+/* Whether the text ends with a space. */
+static int out_ends_in_space(const text_out *out)
+{
+    return out->buf.len > 0 && out->buf.data[out->buf.len - 1] == ' ';
+}
+
+/* Drops the spaces at the end of the text. */
+static void out_trim_spaces(text_out *out)
+{
+    while (out_ends_in_space(out))
+        out->buf.data[--out->buf.len] = '\0';
+}
+
+static int is_ascii_alnum(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
 
 /* One printed line: a run of characters and its box. */
 typedef struct line {
@@ -46,8 +90,10 @@ static int is_space_char(const char *s, size_t n)
 /* Splits the page's characters into lines at '\n' and measures them. */
 static int page_lines(page *pg)
 {
-    pg->lines = g_new0(line, pg->n + 1);
+    pg->lines = cg_calloc(pg->n + 1, sizeof *pg->lines);
     pg->nlines = 0;
+    if (pg->lines == NULL)
+        return 0;
     size_t start = 0;
     for (size_t i = 0; i <= pg->n; i++) {
         if (i < pg->n && !(pg->len[i] == 1 && pg->ch[i][0] == '\n'))
@@ -108,7 +154,7 @@ static int symbol_alone(const char *s)
     if (!(s[0] >= 'A' && s[0] <= 'Z') || strchr(s, '/') == NULL)
         return 0;
     for (const char *p = s; *p; p++)
-        if (!g_ascii_isalnum(*p) && strchr("/.-()", *p) == NULL)
+        if (!is_ascii_alnum(*p) && strchr("/.-()", *p) == NULL)
             return 0;
     return 1;
 }
@@ -147,7 +193,7 @@ static int job_line(const char *s)
     size_t n = strlen(s);
     if (n >= 3 && s[0] == '*' && s[n - 1] == '*') {
         for (size_t i = 1; i + 1 < n; i++)
-            if (!g_ascii_isalnum(s[i]))
+            if (!is_ascii_alnum(s[i]))
                 return 0;
         return 1;
     }
@@ -189,11 +235,11 @@ static int is_digit_char(const char *s, size_t n)
 }
 
 /* Appends a digit as a superscript. */
-static void put_superscript(GString *out, char d)
+static void put_superscript(text_out *out, char d)
 {
     static const char *const sup[] = {"\u2070", "\u00B9", "\u00B2", "\u00B3", "\u2074",
                                       "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
-    g_string_append(out, sup[d - '0']);
+    out_puts(out, sup[d - '0']);
 }
 
 /* Whether character k is a digit raised above the line in a smaller size. */
@@ -220,7 +266,7 @@ static size_t raised_run(const page *pg, const line *l, size_t k, size_t to)
 /* Appends the characters [from, to) of a printed line whose baseline
  * and size are those of l, with spaces where gaps are wide; *prev_right
  * is the right edge of the last character that is not a space. */
-static void put_chars(GString *out, const page *pg, const line *l, size_t from, size_t to,
+static void put_chars(text_out *out, const page *pg, const line *l, size_t from, size_t to,
                       double *prev_right, int *prev_space)
 {
     for (size_t k = from; k < to; k++) {
@@ -229,25 +275,24 @@ static void put_chars(GString *out, const page *pg, const line *l, size_t from, 
         const PopplerRectangle *b = &pg->box[k];
         if (is_space_char(c, n)) {
             if (!*prev_space)
-                g_string_append_c(out, ' ');
+                out_putc(out, ' ');
             *prev_space = 1; /* *prev_right stays the end of the last ink */
             continue;
         }
         if (!*prev_space && *prev_right > -1e299 && b->x1 - *prev_right > 0.25 * l->height) {
-            g_string_append_c(out, ' ');
+            out_putc(out, ' ');
         }
         size_t run = raised_run(pg, l, k, to);
         if (run > 0) {
             /* a mark set close to its word: no space between them */
-            if (*prev_space && out->len > 0 && out->str[out->len - 1] == ' ' &&
-                b->x1 - *prev_right < 0.25 * l->height)
-                g_string_truncate(out, out->len - 1);
+            if (*prev_space && out_ends_in_space(out) && b->x1 - *prev_right < 0.25 * l->height)
+                out->buf.data[--out->buf.len] = '\0';
             for (size_t r = k; r < k + run; r++)
                 put_superscript(out, *pg->ch[r]);
             k += run - 1;
             b = &pg->box[k];
         } else {
-            g_string_append_len(out, c, (gssize)n);
+            out_append(out, c, n);
         }
         *prev_space = 0;
         *prev_right = b->x2;
@@ -299,10 +344,11 @@ static void attach_marks(page *pg)
     }
 }
 
-/* Appends the text of one page. */
-static void page_text(GString *out, page *pg, int index)
+/* Appends the text of one page; 0 if out of memory. */
+static int page_text(text_out *out, page *pg, int index)
 {
-    page_lines(pg);
+    if (!page_lines(pg))
+        return 0;
     attach_marks(pg);
     const line *prev = NULL;
     for (size_t i = 0; i < pg->nlines; i++) {
@@ -323,115 +369,157 @@ static void page_text(GString *out, page *pg, int index)
         if (prev != NULL) {
             double h = prev->height > row.height ? prev->height : row.height;
             if (row.top - prev->bottom > 0.8 * h || row.bottom < prev->top)
-                g_string_append_c(out, '\n');
+                out_putc(out, '\n');
         }
         double right = -1e300;
         int space = 1;
         for (size_t k = i; k < j; k++) {
             const line *piece = &pg->lines[k];
             if (k > i && !space && piece->left - right <= 0.25 * row.height) {
-                g_string_append_c(out, ' ');
+                out_putc(out, ' ');
                 space = 1;
             }
             for (const char *d = piece->before; *d; d++)
                 put_superscript(out, *d);
             if (piece->before[0]) {
-                g_string_append_c(out, ' ');
+                out_putc(out, ' ');
                 space = 1;
             }
             put_chars(out, pg, &row, piece->from, piece->to, &right, &space);
-            while (piece->after[0] && out->len > 0 && out->str[out->len - 1] == ' ')
-                g_string_truncate(out, out->len - 1);
+            if (piece->after[0])
+                out_trim_spaces(out);
             for (const char *d = piece->after; *d; d++)
                 put_superscript(out, *d);
         }
-        while (out->len > 0 && out->str[out->len - 1] == ' ')
-            g_string_truncate(out, out->len - 1);
-        g_string_append_c(out, '\n');
+        out_trim_spaces(out);
+        out_putc(out, '\n');
         pg->lines[i] = row;
         prev = &pg->lines[i];
         i = j - 1;
     }
-    g_string_append_c(out, '\n');
+    out_putc(out, '\n');
+    return !out->nomem;
 }
 
-/* Splits text into characters matched with the n boxes; 0 if the counts differ. */
+/* The byte after the UTF-8 character at p (poppler's text is UTF-8). */
+static const char *next_char(const char *p)
+{
+    p++;
+    while ((*p & 0xC0) == 0x80)
+        p++;
+    return p;
+}
+
+/* Splits text into characters matched with the n boxes; 0 if the counts
+ * differ, -1 if out of memory. */
 static int page_chars(page *pg, const char *text, PopplerRectangle *box, guint nbox)
 {
-    size_t n = (size_t)g_utf8_strlen(text, -1);
+    size_t n = 0;
+    for (const char *p = text; *p; p = next_char(p))
+        n++;
     if (n != nbox)
         return 0;
-    pg->ch = g_new(const char *, n + 1);
-    pg->len = g_new(size_t, n + 1);
+    pg->ch = cg_malloc((n + 1) * sizeof *pg->ch);
+    pg->len = cg_malloc((n + 1) * sizeof *pg->len);
+    if (pg->ch == NULL || pg->len == NULL)
+        return -1;
     pg->box = box;
     pg->n = n;
     size_t k = 0;
-    for (const char *p = text; *p; p = g_utf8_next_char(p), k++) {
+    for (const char *p = text; *p; p = next_char(p), k++) {
         pg->ch[k] = p;
-        pg->len[k] = (size_t)(g_utf8_next_char(p) - p);
+        pg->len[k] = (size_t)(next_char(p) - p);
     }
     return 1;
 }
 
+/* Frees the bytes of a file given to GLib. */
+static void free_bytes(gpointer bytes)
+{
+    cg_free(bytes);
+}
+
+/* The bytes of the file at path into out; CG_EIO or CG_ELIMIT. */
+static cg_status read_file(const char *path, cg_buf *out, cg_error *err)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return cg_error_set(err, CG_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
+    cg_status st = text_read_all(fd, path, 0, out, err);
+    close(fd);
+    return st;
+}
+
 cg_status cg_pdf_read_text(const char *path, cg_buf *out, cg_error *err)
 {
-    gchar *bytes = NULL;
-    gsize size = 0;
-    GError *gerr = NULL;
-    if (!g_file_get_contents(path, &bytes, &size, &gerr)) {
-        cg_status st = cg_error_set(err, CG_EIO, path, 0, 0, "cannot read: %s", gerr->message);
-        g_error_free(gerr);
+    cg_buf file = {0};
+    cg_status st = read_file(path, &file, err);
+    if (st != CG_OK)
         return st;
-    }
-    if (size < 5 || memcmp(bytes, "%PDF-", 5) != 0) {
-        g_free(bytes);
+    if (file.len < 5 || memcmp(file.data, "%PDF-", 5) != 0) {
+        cg_buf_free(&file);
         return cg_error_set(err, CG_EINPUT, path, 0, 0, "not a PDF file; skipped");
     }
-    GBytes *gb = g_bytes_new_take(bytes, size);
-    PopplerDocument *doc = poppler_document_new_from_bytes(gb, NULL, &gerr);
-    g_bytes_unref(gb);
+    const char *why = NULL;
+    const cg_pdf_lib *lib = cg_pdf_lib_get(&why);
+    if (lib == NULL) {
+        cg_buf_free(&file);
+        return cg_error_set(err, CG_EINPUT, path, 0, 0, "cannot read the PDF: %s; skipped", why);
+    }
+    /* the document keeps the bytes while it lives, then frees them */
+    GError *gerr = NULL;
+    PopplerDocument *doc = NULL;
+    GBytes *gb = lib->bytes_new_with_free_func(file.data, file.len, free_bytes, file.data);
+    if (gb == NULL)
+        cg_buf_free(&file);
+    if (gb != NULL) {
+        doc = lib->document_new_from_bytes(gb, NULL, &gerr);
+        lib->bytes_unref(gb);
+    }
     if (doc == NULL) {
-        cg_status st = cg_error_set(err, CG_EINPUT, path, 0, 0, "cannot read the PDF: %s; skipped",
-                                    gerr ? gerr->message : "unknown error");
+        st = cg_error_set(err, CG_EINPUT, path, 0, 0, "cannot read the PDF: %s; skipped",
+                          gerr ? gerr->message : "unknown error");
         if (gerr)
-            g_error_free(gerr);
+            lib->error_free(gerr);
         return st;
     }
-    GString *text = g_string_new(NULL);
-    int pages = poppler_document_get_n_pages(doc);
+    text_out text = {{0}, 0};
+    int pages = lib->document_get_n_pages(doc);
     size_t letters = 0;
-    for (int i = 0; i < pages; i++) {
-        PopplerPage *p = poppler_document_get_page(doc, i);
+    for (int i = 0; i < pages && !text.nomem; i++) {
+        PopplerPage *p = lib->document_get_page(doc, i);
         if (p == NULL)
             continue;
-        char *t = poppler_page_get_text(p);
+        char *t = lib->page_get_text(p);
         PopplerRectangle *box = NULL;
         guint nbox = 0;
         page pg = {0};
         double w;
-        poppler_page_get_size(p, &w, &pg.height);
-        if (t != NULL && poppler_page_get_text_layout(p, &box, &nbox) &&
-            page_chars(&pg, t, box, nbox)) {
-            page_text(text, &pg, i);
-        } else if (t != NULL) { /* no boxes: the text as poppler gives it */
-            g_string_append(text, t);
-            g_string_append(text, "\n\n");
+        lib->page_get_size(p, &w, &pg.height);
+        int chars = t != NULL && lib->page_get_text_layout(p, &box, &nbox)
+                        ? page_chars(&pg, t, box, nbox) : 0;
+        if (chars < 0 || (chars > 0 && !page_text(&text, &pg, i))) {
+            text.nomem = 1;
+        } else if (chars == 0 && t != NULL) { /* no boxes: the text as poppler gives it */
+            out_puts(&text, t);
+            out_puts(&text, "\n\n");
         }
         for (const char *c = t ? t : ""; *c; c++)
-            letters += g_ascii_isalnum(*c) != 0;
-        g_free(pg.ch);
-        g_free(pg.len);
-        g_free(pg.lines);
-        g_free(box);
-        g_free(t);
-        g_object_unref(p);
+            letters += is_ascii_alnum(*c);
+        cg_free(pg.ch);
+        cg_free(pg.len);
+        cg_free(pg.lines);
+        lib->free(box);
+        lib->free(t);
+        lib->object_unref(p);
     }
-    g_object_unref(doc);
-    cg_status st = CG_OK;
-    if (letters == 0)
-        st = cg_error_set(err, CG_EINPUT, path, 0, 0, "no text layer: needs OCR");
-    else if (cg_buf_append(out, text->str, text->len) != CG_OK)
+    lib->object_unref(doc);
+    if (text.nomem)
         st = cg_error_set(err, CG_ENOMEM, path, 0, 0, "out of memory");
-    g_string_free(text, TRUE);
+    else if (letters == 0)
+        st = cg_error_set(err, CG_EINPUT, path, 0, 0, "no text layer: needs OCR");
+    else if (cg_buf_append(out, text.buf.data, text.buf.len) != CG_OK)
+        st = cg_error_set(err, CG_ENOMEM, path, 0, 0, "out of memory");
+    cg_buf_free(&text.buf);
     return st;
 }

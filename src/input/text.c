@@ -509,38 +509,42 @@ cg_status cg_text_load(cg_text *text, const char *path, cg_markup markup,
         return text_adopt(text, map, (size_t)sb.st_size, mapped, markup, path, 0, NULL, err);
     }
     cg_buf data = {0};
-    if (cg_buf_reserve(&data, (size_t)sb.st_size + 1) != CG_OK) {
-        close(fd);
+    cg_status st = text_read_all(fd, path, (size_t)sb.st_size, &data, err);
+    close(fd);
+    if (st != CG_OK)
+        return st;
+    return text_adopt(text, data.data, data.len, 0, markup, path, 0, NULL, err);
+}
+
+cg_status text_read_all(int fd, const char *path, size_t size, cg_buf *out, cg_error *err)
+{
+    if (cg_buf_reserve(out, size + 1) != CG_OK)
         return cg_error_set(err, CG_ENOMEM, path, 0, 0, "out of memory");
-    }
     for (;;) {
-        if (data.cap - data.len < 2 && cg_buf_reserve(&data, 65536) != CG_OK) {
-            close(fd);
-            cg_buf_free(&data);
+        if (out->cap - out->len < 2 && cg_buf_reserve(out, 65536) != CG_OK) {
+            cg_buf_free(out);
             return cg_error_set(err, CG_ENOMEM, path, 0, 0, "out of memory");
         }
-        ssize_t n = read(fd, data.data + data.len, data.cap - data.len - 1);
+        ssize_t n = read(fd, out->data + out->len, out->cap - out->len - 1);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
             int e = errno;
-            close(fd);
-            cg_buf_free(&data);
+            cg_buf_free(out);
             return cg_error_set(err, CG_EIO, path, 0, 0, "cannot read: %s", strerror(e));
         }
         if (n == 0)
             break;
-        data.len += (size_t)n;
-        if (data.len > CG_TEXT_MAX_BYTES) {
-            close(fd);
-            cg_buf_free(&data);
+        out->len += (size_t)n;
+        if (out->len > CG_TEXT_MAX_BYTES) {
+            cg_buf_free(out);
             return cg_error_set(err, CG_ELIMIT, path, 0, 0,
                                 "file too large (the limit is %zu bytes)",
                                 (size_t)CG_TEXT_MAX_BYTES);
         }
     }
-    close(fd);
-    return text_adopt(text, data.data, data.len, 0, markup, path, 0, NULL, err);
+    out->data[out->len] = '\0';
+    return CG_OK;
 }
 
 /* Bytes read at a time for a document's head. */

@@ -17,6 +17,12 @@
 cg_status text_adopt(cg_text *text, char *data, size_t len, size_t mapped, cg_markup markup,
                      const char *name, uint64_t base, long *line_ends, cg_error *err);
 
+/* Reads the rest of the open file fd (path for errors; size: the bytes
+ * expected, room made for them at once) into out, NUL-terminated.
+ * CG_EIO, CG_ELIMIT above CG_TEXT_MAX_BYTES, CG_ENOMEM; out released
+ * on failure. */
+cg_status text_read_all(int fd, const char *path, size_t size, cg_buf *out, cg_error *err);
+
 /* Length of the UTF-8 character at s[i], of len bytes in all: 1 to 4,
  * or 0 when the bytes there are not one (NUL, a byte that cannot start
  * one, a missing continuation byte, an overlong form, a surrogate, a

@@ -75,4 +75,29 @@ else
     fail "not a PDF: exit status $st, stderr: $(cat "$tmp/err")"
 fi
 
+# poppler-glib is loaded with the first PDF: a run on text files does not
+# map it, and without it a PDF is reported and skipped, the text still read
+printf 'See S/2004/908.\n' >"$tmp/letter.txt"
+if command -v ldd >/dev/null 2>&1 && ! ldd "$BIN" | grep -q poppler; then
+    ok "the binary does not load poppler-glib at start-up"
+else
+    fail "the binary links poppler-glib: $(ldd "$BIN" | grep poppler)"
+fi
+CITEGRAPH_POPPLER=$tmp/no-such-library.so "$BIN" extract "$here/test/pdf/S_1999_779.pdf" \
+    "$tmp/letter.txt" >"$tmp/out" 2>"$tmp/err"
+st=$?
+if [ "$st" -eq 1 ] && grep -q "S_1999_779.pdf: cannot read the PDF: poppler-glib cannot be loaded" "$tmp/err" &&
+   grep -q "S/2004/908" "$tmp/out"; then
+    ok "poppler-glib missing: the PDF reported and skipped, exit status 1, the text read"
+else
+    fail "poppler-glib missing: exit status $st, stderr: $(cat "$tmp/err")"
+fi
+CITEGRAPH_POPPLER=libyaml-0.so.2 "$BIN" extract "$here/test/pdf/S_1999_779.pdf" >/dev/null 2>"$tmp/err"
+st=$?
+if [ "$st" -eq 1 ] && grep -q "libyaml-0.so.2 has no poppler_document_new_from_bytes: not poppler-glib" "$tmp/err"; then
+    ok "another library named: reported as not poppler-glib"
+else
+    fail "another library named: exit status $st, stderr: $(cat "$tmp/err")"
+fi
+
 e2e_done pdf
