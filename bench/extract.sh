@@ -142,7 +142,8 @@ tmp=$OUT.tmp.$$
     echo "cache, output to /dev/null (the machines are shared and noisy: the"
     echo "ratios are what to compare).  Ratios are reference time / citegraph"
     echo "time (above 1, citegraph is faster) except where the row says"
-    echo "otherwise."
+    echo "otherwise.  The whole job and its grep pipeline take turns, ${BENCH_JOB_ROUNDS:-5}"
+    echo "rounds, the best of each kept (the Python peer: best of three)."
     echo
     echo "Machine: $machine.  Corpus: $mb MiB built from the bundled real texts"
     echo "(test/gold/docs, data/corpus/sample) with digits varied per copy, as"
