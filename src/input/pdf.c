@@ -16,8 +16,11 @@
  * first PDF is read (pdf_lib.h). */
 #include "pdf.h"
 
+#include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "pdf_lib.h"
@@ -445,7 +448,11 @@ static cg_status read_file(const char *path, cg_buf *out, cg_error *err)
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return cg_error_set(err, CG_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
-    cg_status st = text_read_all(fd, path, 0, out, err);
+    struct stat sb;
+    size_t size = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
+                          (uintmax_t)sb.st_size <= CG_TEXT_MAX_BYTES
+                      ? (size_t)sb.st_size : 0;
+    cg_status st = text_read_all(fd, path, size, out, err);
     close(fd);
     return st;
 }

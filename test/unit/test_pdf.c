@@ -28,6 +28,37 @@ START_TEST(test_pdf_text)
 }
 END_TEST
 
+/* Each allocation of the PDF path made to fail in turn: the load reports
+ * CG_ENOMEM and releases everything, or succeeds with the whole text. */
+START_TEST(test_pdf_nomem)
+{
+    cg_text whole, text;
+    cg_error err;
+    ck_assert_int_eq(load(&whole, "test/pdf/footnote.pdf", &err), CG_OK);
+    long failed = 0;
+    for (long n = 1;; n++) {
+        cg_alloc_fail_after(n);
+        cg_status st = load(&text, "test/pdf/footnote.pdf", &err);
+        int hit = cg_alloc_fail_pending() == 0;
+        cg_alloc_fail_after(0);
+        if (st == CG_ENOMEM) {
+            ck_assert(hit);
+            ck_assert_int_eq(err.status, CG_ENOMEM);
+            ck_assert_str_eq(err.path, "test/pdf/footnote.pdf");
+            failed++;
+            continue;
+        }
+        ck_assert_int_eq(st, CG_OK);
+        ck_assert_str_eq(text.raw, whole.raw);
+        cg_text_free(&text);
+        if (!hit)
+            break; /* every allocation of the path has failed once */
+    }
+    ck_assert_int_ge(failed, 5);
+    cg_text_free(&whole);
+}
+END_TEST
+
 START_TEST(test_pdf_references)
 {
     cg_text text;
@@ -80,6 +111,7 @@ static Suite *pdf_suite(void)
     Suite *s = suite_create("pdf");
     TCase *tc = tcase_create("pdf");
     tcase_add_test(tc, test_pdf_text);
+    tcase_add_test(tc, test_pdf_nomem);
     tcase_add_test(tc, test_pdf_references);
     tcase_add_test(tc, test_pdf_no_text_layer);
     tcase_add_test(tc, test_pdf_errors);
