@@ -75,8 +75,9 @@ cg_status cg_graph_write(cg_buf *out, cg_graph_format format, const cg_graph *gr
                          const cg_metrics *m, const unsigned char *keep);
 
 /* Appends the part of graph in format that comes before its edges (the
- * vertices, with their measures): DOT and GraphML only, else CG_EUSAGE.
- * Followed by cg_graph_write_edges, the same bytes as cg_graph_write. */
+ * vertices, with their measures: DOT reads only the in-degree, GraphML
+ * every measure): DOT and GraphML only, else CG_EUSAGE.  Followed by
+ * cg_graph_write_edges, the same bytes as cg_graph_write. */
 cg_status cg_graph_write_vertices(cg_buf *out, cg_graph_format format, const cg_graph *graph,
                                   const cg_metrics *m, const unsigned char *keep);
 

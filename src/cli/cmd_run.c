@@ -3,7 +3,8 @@
  * (graph.dot, graph.graphml), its drawing (graph.svg, when Graphviz is
  * installed) and the report (report.txt, report.csv, report.html); prints
  * the top of the report.  Each file is written atomically; references.tsv
- * is put in place while the graph is made. */
+ * is put in place while the graph is made, the others once every measure
+ * is known. */
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -170,29 +171,27 @@ static int write_svg(const char *dir, const char *svg, cg_error *err)
     return ok;
 }
 
-/* The drawing, graph.svg: it reads only the ranking and the counts of
- * the vertices, so it is drawn and written on a thread of its own while
- * hubs, authorities and betweenness are computed. */
+/* The drawing (graph.svg) and report.html, which shows it: both read
+ * only the ranking and the counts of the vertices (cg_metrics_rank), not
+ * hubs, authorities or betweenness, so they are made on a thread of
+ * their own while those are computed, then written with the other
+ * outputs. */
 typedef struct drawing {
-    const char *dir;
     const cg_graph *g;
     const cg_metrics *m;
-    char *svg;       /* the drawing, or NULL ... */
-    const char *why; /* ... and why not */
-    int svg_ok;      /* graph.svg written, or not drawn ... */
-    cg_error svg_err; /* ... or why it could not be written */
+    char *svg;         /* the drawing, or NULL ... */
+    const char *why;   /* ... and why not */
+    cg_buf html;       /* report.html */
+    cg_status html_st; /* CG_OK: html made */
 } drawing;
 
-/* Draws the graph and writes graph.svg. */
+/* Draws the graph and makes report.html. */
 static void draw(drawing *d)
 {
-    cg_error_clear(&d->svg_err);
-    d->svg_ok = 1;
     d->svg = cli_graph_svg(d->g, d->m, CLI_DRAWN_VERTICES, &d->why);
-    if (d->svg != NULL) {
+    if (d->svg != NULL)
         d->why = NULL;
-        d->svg_ok = write_svg(d->dir, d->svg, &d->svg_err);
-    }
+    d->html_st = cli_report_html_drawn(&d->html, d->g, d->m, d->m->rank, d->g->nv, d->svg, d->why);
 }
 
 static void *draw_on_thread(void *arg)
@@ -201,9 +200,9 @@ static void *draw_on_thread(void *arg)
     return NULL;
 }
 
-/* The outputs made after the graph, the longest to make first: the
- * report as HTML (which shows the drawing), GraphML, DOT, the report as
- * text and as CSV. */
+/* The outputs written after the measures: the report as HTML and the
+ * drawing (made beforehand, only written here), GraphML, DOT, the report
+ * as text and as CSV. */
 enum { OUT_DRAWN, OUT_GRAPHML, OUT_DOT, OUT_REPORT_TEXT, OUT_REPORT_CSV, OUT_COUNT };
 
 /* The edges of graph.graphml and graph.dot, which need no measure: made
@@ -229,7 +228,7 @@ typedef struct outputs {
     const cg_graph *g;
     const cg_metrics *m;
     const graph_edges *edges; /* made beforehand, or NULL */
-    const drawing *drawn;     /* drawn beforehand */
+    const drawing *drawn;     /* the drawing and report.html, made beforehand */
     int quiet;
     int ok;
 } outputs;
@@ -261,11 +260,11 @@ static void make_output(void *shared, size_t i, void *slot)
     cg_status built;
     switch (i) {
     case OUT_DRAWN:
-        built = cli_report_html_drawn(&out, g, m, m->rank, g->nv, o->drawn->svg, o->drawn->why);
         s->why = o->drawn->why;
-        s->svg_ok = o->drawn->svg_ok;
-        s->svg_err = o->drawn->svg_err;
-        break;
+        if (o->drawn->svg != NULL)
+            s->svg_ok = write_svg(o->dir, o->drawn->svg, &s->svg_err);
+        s->ok = write_one(o->dir, names[i], &o->drawn->html, o->drawn->html_st, &s->err);
+        return;
     case OUT_GRAPHML:
     case OUT_DOT: {
         cg_graph_format f = i == OUT_DOT ? CG_GRAPH_DOT : CG_GRAPH_GRAPHML;
@@ -365,8 +364,8 @@ int cmd_run(int argc, char **argv, const char *argv0)
     pthread_t edger;
     int edging = built && pthread_create(&edger, NULL, make_edges, &edges) == 0;
     int ranked = built && cli_graph_rank(&graph, &m);
-    /* then the drawing, while the other measures are computed */
-    drawing drawn = {r.dir, &graph, &m, NULL, NULL, 1, {0}};
+    /* then the drawing and report.html, while the other measures are computed */
+    drawing drawn = {&graph, &m, NULL, NULL, {0}, CG_ENOMEM};
     pthread_t drawer;
     int drawing_apart = ranked && pthread_create(&drawer, NULL, draw_on_thread, &drawn) == 0;
     int measured = ranked && cli_graph_finish(&common, &graph, &m);
@@ -396,6 +395,7 @@ int cmd_run(int argc, char **argv, const char *argv0)
                        &drawn))
         status = CG_EXIT_FATAL;
     cg_free(drawn.svg);
+    cg_buf_free(&drawn.html);
     cg_buf_free(&edges.graphml);
     cg_buf_free(&edges.dot);
     if (status == CG_EXIT_FATAL) {
