@@ -4,6 +4,7 @@
 #                   (DOT, GraphML, SVG) and report into graphs/sample/
 #   make check      unit suites, end-to-end tests, gold scores
 #   make check SANITIZE=1   the same under ASan+UBSan (in build/san/)
+#   make tsan       the threaded commands under ThreadSanitizer (in build/tsan/)
 #   make bench      every speed target against its reference, with its verdict:
 #                   extraction against grep, threads, peak memory, the whole job
 #                   against grep and a Python peer, on BENCH_SIZE (1G) of text;
@@ -34,6 +35,10 @@ SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
 ifeq ($(SANITIZE),1)
 BUILD := build/san
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+OPT := -O1 -g
+else ifeq ($(SANITIZE),thread)
+BUILD := build/tsan
+SANFLAGS := -fsanitize=thread
 OPT := -O1 -g
 else
 BUILD := build
@@ -75,7 +80,7 @@ SCORE := $(BUILD)/test/score
 GRAPHML_DUMP := $(BUILD)/test/graphml_dump
 GRAPH_BENCH := $(BUILD)/bench/graph_bench
 
-.PHONY: all deps run check bench clean valgrind shared install uninstall
+.PHONY: all deps run check bench clean valgrind tsan shared install uninstall
 
 # Where things are installed is compiled into the registry lookup and
 # written into citegraph.pc: both are rebuilt when it changes.
@@ -207,6 +212,20 @@ clean:
 	rm -rf build
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(PIC_OBJ:.o=.d)
+
+# the commands that run threads, under ThreadSanitizer (any data race fails):
+# run, extract and graph on three threads over the bundled texts, and a
+# file large enough to be read in pieces that the threads share
+TSAN_RUN = TSAN_OPTIONS=halt_on_error=1:exitcode=66:suppressions=test/tsan.supp build/tsan/citegraph
+tsan:
+	$(MAKE) SANITIZE=thread build/tsan/citegraph
+	@mkdir -p build/tsan/out
+	@for i in $$(seq 60); do cat test/gold/docs/*.txt; done >build/tsan/out/big.txt
+	$(TSAN_RUN) run -q -t 0 -j 3 -o build/tsan/out/run test/gold/docs data/corpus/sample
+	$(TSAN_RUN) extract -q -j 3 test/gold/docs data/corpus/sample test/pdf/*_*.pdf >/dev/null
+	$(TSAN_RUN) extract -q -j 3 build/tsan/out/big.txt >/dev/null
+	$(TSAN_RUN) graph -q -j 3 --format graphml test/gold/docs data/corpus/sample >/dev/null
+	@echo "tsan: no data race"
 
 # every unit suite, one extraction, one graph and one run of the sample corpus under valgrind
 valgrind: all $(UNIT_BIN)

@@ -7,6 +7,7 @@
  * link text is not itself a symbol or URL.  Linear in the input. */
 #include "markup.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "../core/byteset.h"
@@ -560,6 +561,24 @@ static const char *next_special(scan *s, const char *p, const char *end)
     return p;
 }
 
+/* The bytes that may need more than a copy, and their tables for 32
+ * bytes at a time (NULL: not used); made once, by whichever thread
+ * normalizes first. */
+static unsigned char special[256];
+static unsigned char special_tables[64];
+static const unsigned char *special_simd;
+static pthread_once_t special_once = PTHREAD_ONCE_INIT;
+
+static void special_init(void)
+{
+    const char *sp = "\r\f\v\t*\\[]<>&";
+    for (const char *c = sp; *c; c++)
+        special[(unsigned char)*c] = 1;
+    special[0xC2] = special[0xE2] = special[0xEF] = 1;
+    if (cg_byteset_avx2() && cg_byteset_tables(special, special_tables, special_tables + 32))
+        special_simd = special_tables;
+}
+
 cg_status cg_markup_normalize(cg_text *t, cg_markup markup, long *line_ends, size_t *bad)
 {
     const char *base = t->raw;
@@ -572,19 +591,8 @@ cg_status cg_markup_normalize(cg_text *t, cg_markup markup, long *line_ends, siz
     const char *link_close = NULL, *link_tstart = NULL, *link_tend = NULL;
     int link_keep = 0;
     const char *autolink_end = NULL;
-    /* bytes that may need more than a copy */
-    static unsigned char special[256];
-    static unsigned char simd_tables[64];
-    static const unsigned char *simd;
-    if (!special['*']) {
-        const char *sp = "\r\f\v\t*\\[]<>&";
-        for (const char *c = sp; *c; c++)
-            special[(unsigned char)*c] = 1;
-        special[0xC2] = special[0xE2] = special[0xEF] = 1;
-        if (cg_byteset_avx2() && cg_byteset_tables(special, simd_tables, simd_tables + 32))
-            simd = simd_tables;
-    }
-    scan sc = {.special = special, .simd = simd,
+    pthread_once(&special_once, special_init);
+    scan sc = {.special = special, .simd = special_simd,
                .check = {.base = base, .len = t->raw_len, .line_ends = line_ends,
                          /* nothing to count: as if counted */
                          .counted = line_ends ? 0 : t->raw_len}};

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -97,15 +98,11 @@ __attribute__((target("avx2"))) static size_t line_feeds_avx2(const char *raw, s
 }
 #endif
 
-/* Whether the 32-byte loops may run (decided once). */
+/* Whether the 32-byte loops may run (the processor's feature bits, read
+ * at start-up by the compiler's runtime: a load). */
 static int use_avx2(void)
 {
-    static int known, yes;
-    if (!known) {
-        yes = cg_byteset_avx2();
-        known = 1;
-    }
-    return yes;
+    return cg_byteset_avx2();
 }
 
 int utf8_valid_from(const char *bytes, size_t *at, size_t to, size_t len, size_t *bad)
@@ -399,9 +396,11 @@ cg_status cg_text_from_bytes(cg_text *text, const char *bytes, size_t len,
     return text_adopt(text, copy, len, 0, markup, name, 0, NULL, err);
 }
 
-/* The path of the file mapped last, for the bus error handler. */
-static char mapped_path[1024];
-static size_t mapped_path_len;
+/* The path of the file this thread mapped last, for the bus error
+ * handler (SIGBUS goes to the thread that touched the lost page). */
+static _Thread_local char mapped_path[1024];
+static _Thread_local size_t mapped_path_len;
+static pthread_once_t bus_handler_once = PTHREAD_ONCE_INIT;
 
 /* A mapped file that shrank while mapped: its lost pages raise SIGBUS.
  * Stop with a message naming it and the fatal status. */
@@ -417,19 +416,9 @@ static void on_bus_error(int sig)
     _exit(2);
 }
 
-/* Notes path as mapped; installs on_bus_error once, unless the program
- * handles SIGBUS itself. */
-static void note_mapped(const char *path)
+/* Installs on_bus_error, unless the program handles SIGBUS itself. */
+static void install_bus_handler(void)
 {
-    static int installed;
-    size_t n = strlen(path);
-    if (n >= sizeof mapped_path)
-        n = sizeof mapped_path - 1;
-    memcpy(mapped_path, path, n);
-    mapped_path_len = n;
-    if (installed)
-        return;
-    installed = 1;
     struct sigaction old;
     if (sigaction(SIGBUS, NULL, &old) != 0 || old.sa_handler != SIG_DFL)
         return;
@@ -438,6 +427,17 @@ static void note_mapped(const char *path)
     sa.sa_handler = on_bus_error;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGBUS, &sa, NULL);
+}
+
+/* Notes path as mapped by this thread; installs on_bus_error once. */
+static void note_mapped(const char *path)
+{
+    size_t n = strlen(path);
+    if (n >= sizeof mapped_path)
+        n = sizeof mapped_path - 1;
+    memcpy(mapped_path, path, n);
+    mapped_path_len = n;
+    pthread_once(&bus_handler_once, install_bus_handler);
 }
 
 /* Maps a large file of size bytes read-only, followed by a zero byte;
