@@ -299,7 +299,9 @@ static int cmp_claim(const void *a, const void *b)
     return c;
 }
 
-static const cg_identities *sort_table;
+/* The table cmp_doc sorts by: one a thread, so that tables may be resolved
+ * on several threads at once. */
+static _Thread_local const cg_identities *sort_table;
 
 static int cmp_doc(const void *a, const void *b)
 {
