@@ -54,11 +54,17 @@ static int out_ends_in_space(const text_out *out)
     return out->buf.len > 0 && out->buf.data[out->buf.len - 1] == ' ';
 }
 
+/* Drops the last byte of the text (there is one). */
+static void out_drop_last(text_out *out)
+{
+    out->buf.data[--out->buf.len] = '\0';
+}
+
 /* Drops the spaces at the end of the text. */
 static void out_trim_spaces(text_out *out)
 {
     while (out_ends_in_space(out))
-        out->buf.data[--out->buf.len] = '\0';
+        out_drop_last(out);
 }
 
 static int is_ascii_alnum(char c)
@@ -289,7 +295,7 @@ static void put_chars(text_out *out, const page *pg, const line *l, size_t from,
         if (run > 0) {
             /* a mark set close to its word: no space between them */
             if (*prev_space && out_ends_in_space(out) && b->x1 - *prev_right < 0.25 * l->height)
-                out->buf.data[--out->buf.len] = '\0';
+                out_drop_last(out);
             for (size_t r = k; r < k + run; r++)
                 put_superscript(out, *pg->ch[r]);
             k += run - 1;

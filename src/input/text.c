@@ -98,20 +98,13 @@ __attribute__((target("avx2"))) static size_t line_feeds_avx2(const char *raw, s
 }
 #endif
 
-/* Whether the 32-byte loops may run (the processor's feature bits, read
- * at start-up by the compiler's runtime: a load). */
-static int use_avx2(void)
-{
-    return cg_byteset_avx2();
-}
-
 int utf8_valid_from(const char *bytes, size_t *at, size_t to, size_t len, size_t *bad)
 {
     const unsigned char *s = (const unsigned char *)bytes;
     size_t i = *at;
     while (i < to) {
 #if CG_BYTESET_AVX2
-        if (use_avx2())
+        if (cg_byteset_avx2())
             i = ascii_run_avx2(s, i, to);
 #endif
 #if defined(__SSE2__)
@@ -200,7 +193,7 @@ void position_from(const char *raw, size_t from, long line,
     size_t at = from;
     long count = 0;
 #if CG_BYTESET_AVX2
-    if (use_avx2() && off > at)
+    if (cg_byteset_avx2() && off > at)
         at = line_feeds_avx2(raw, at, off, &count);
 #endif
     __m128i crs = zero;
