@@ -39,3 +39,12 @@ int cg_byteset_avx2(void)
     return 0;
 #endif
 }
+
+int cg_byteset_avx512(void)
+{
+#if CG_BYTESET_AVX2
+    return __builtin_cpu_supports("avx512bw");
+#else
+    return 0;
+#endif
+}

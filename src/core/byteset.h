@@ -24,6 +24,9 @@ int cg_byteset_tables(const unsigned char in[256], unsigned char lo[32], unsigne
 /* Whether the processor (and system) can run the 32-byte tests. */
 int cg_byteset_avx2(void);
 
+/* Whether it can run 64-byte ones (AVX-512 with byte and word lanes). */
+int cg_byteset_avx512(void);
+
 #if CG_BYTESET_AVX2
 /* Low and high nibbles of the 32 bytes of v. */
 __attribute__((target("avx2"))) static inline void cg_byteset_nibbles(__m256i v, __m256i *lo,

@@ -30,8 +30,9 @@ enum {
 /* How the word scan finds candidates (see starts.c). */
 enum { STARTS_LISTED, STARTS_ANY_WORD, STARTS_BYTEWISE };
 
-/* Bytes of an anchor of the 32-byte scan (see starts.c). */
-#define ANCHOR_BYTES 3
+/* Bytes of an anchor of the 32-byte scan (see starts.c): as many as the
+ * prefix table's keys, so that a lexicon word's anchor is exact. */
+#define ANCHOR_BYTES 4
 
 /* Slots of the prefix table (a power of two): the first four bytes of
  * the phrases of the kinds it covers (all at least four bytes long, no
@@ -53,9 +54,13 @@ struct cg_extractor {
     int starts_mode;                   /* STARTS_LISTED, ... */
     int starts_second;                 /* whether second[] lists them all */
     int starts_avx2;                   /* whether the 32-byte anchor scan is used */
+    int starts_avx512;                 /* whether the 64-byte one is, instead */
     /* nibble tables (twice sixteen bytes, low then high) of the 32-byte
-     * scan: the anchors' buckets at each of three bytes */
+     * scan: the anchors' buckets at each of their bytes; then the bytes
+     * after which a word's anchor may start a reference (not a word's
+     * byte, or a digit) */
     unsigned char anchor[2 * ANCHOR_BYTES][32];
+    unsigned char word_after[2][32];
     /* the prefix table: first four bytes (open addressing, linear
      * probing) and the trigger bits of the phrases that start so */
     uint32_t prefix_key[PREFIX_SLOTS];
@@ -107,13 +112,13 @@ static inline unsigned prefix_lookup(const cg_extractor *ex, const char *p)
 /* Fills the extractor's list of extra first bytes from its tables. */
 void starts_init(cg_extractor *ex);
 
-/* Where the word scan left off: a block of 16 or 32 bytes and the
+/* Where the word scan left off: a block of 16, 32 or 64 bytes and the
  * candidates of it not yet checked, valid for a next point from from on.
  * Zero it before the first call. */
 typedef struct starts_iter {
     const char *block; /* NULL: none */
     const char *from;
-    uint32_t cand;
+    uint64_t cand;
     uint32_t carry;
 } starts_iter;
 
@@ -207,6 +212,14 @@ void paragraph_bounds(const char *begin, const char *end, const char *p, size_t 
 
 /* The first occurrence of needle[0..n) in [p, end), or NULL. */
 const char *find_bytes(const char *p, const char *end, const char *needle, size_t n);
+
+/* find_bytes, width bytes at a time (64, 32 or 16; 1: memchr), which the
+ * processor must support (find_bytes_widest). */
+const char *find_bytes_width(const char *p, const char *end, const char *needle, size_t n,
+                             unsigned width);
+
+/* The widest search of find_bytes_width that the processor runs. */
+unsigned find_bytes_widest(void);
 
 /* Whether the byte at p is a period that ends a sentence: not that of
  * an abbreviation of the lexicon ("Mr.", "No.") or of an initial ("N."). */

@@ -13,14 +13,17 @@
  * word start is a candidate; without SSE2, or when they start with
  * other bytes, one table look-up a byte.  Where the processor has AVX2,
  * 32 bytes at a time on rarer anchors instead, Teddy-style (as in
- * Hyperscan): nibble tables give each byte the buckets of the three-byte
- * fingerprints that start there (a capital before '/'; the first three
+ * Hyperscan): nibble tables give each byte the buckets of the four-byte
+ * fingerprints that start there (a capital before '/'; the first four
  * bytes of a lexicon phrase or URL, or its first two when its kind is
- * not in the prefix table), and each anchor gives the candidate it
- * implies (the first of a symbol's capitals), checked with the same
- * tables, so that the starts are those of the other scans.  The
- * environment variable CITEGRAPH_SCAN=sse2 or =bytes forces a narrower
- * scan (for tests and measurements). */
+ * not in the prefix table), a word's anchor counts only after a byte
+ * that may precede a reference there (not a word's, or a digit, before
+ * a keyword of the Court), and each symbol's anchor gives the candidate
+ * it implies (the first of its capitals), checked with the same
+ * tables, so that the starts are those of the other scans; with
+ * AVX-512, the same 64 bytes at a time.  The environment variable
+ * CITEGRAPH_SCAN=avx2, =sse2 or =bytes forces a narrower scan (for tests
+ * and measurements). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,9 +177,11 @@ static void buckets_here(cg_extractor *ex)
         bucket_fill(ex, BUCKET_HERE + k, &f[k]);
 }
 
-/* Chooses the 32-byte scan when the processor has AVX2, and fills the
+/* Chooses the 32-byte scan when the processor has AVX2 (the 64-byte one
+ * with AVX-512), and fills the
  * anchors' tables: a capital before '/' (a symbol's series); the first
- * bytes of a lexicon word or URL (see buckets_here). */
+ * bytes of a lexicon word or URL (see buckets_here); the bytes after
+ * which a word's anchor counts. */
 static void starts_init_avx2(cg_extractor *ex)
 {
     ex->starts_avx2 = 0;
@@ -189,7 +194,14 @@ static void starts_init_avx2(cg_extractor *ex)
         f.at[j] = any_byte;
     bucket_fill(ex, BUCKET_SYMBOL, &f);
     buckets_here(ex);
+    /* start_at takes a word's start, or a keyword after a year's digit */
+    unsigned char after[256];
+    for (unsigned b = 0; b < 256; b++)
+        after[b] = !ex->joining[b] || cg_is_digit((unsigned char)b);
+    if (!cg_byteset_tables(after, ex->word_after[0], ex->word_after[1]))
+        memset(ex->word_after, 0xFF, sizeof ex->word_after); /* every byte */
     ex->starts_avx2 = cg_byteset_avx2();
+    ex->starts_avx512 = ex->starts_avx2 && cg_byteset_avx512();
 #endif
 }
 
@@ -219,8 +231,11 @@ void starts_init(cg_extractor *ex)
     }
     ex->starts_mode = listed ? STARTS_LISTED : words_only ? STARTS_ANY_WORD : STARTS_BYTEWISE;
     ex->starts_second = seconds;
-    /* CITEGRAPH_SCAN=sse2 or bytes: a narrower scan, to test and compare them */
+    /* CITEGRAPH_SCAN=avx2, sse2 or bytes: a narrower scan, to test and compare them */
     const char *force = getenv("CITEGRAPH_SCAN");
+    if (force && (strcmp(force, "avx2") == 0 || strcmp(force, "sse2") == 0 ||
+                  strcmp(force, "bytes") == 0))
+        ex->starts_avx512 = 0;
     if (force && (strcmp(force, "sse2") == 0 || strcmp(force, "bytes") == 0))
         ex->starts_avx2 = 0;
     if (force && strcmp(force, "bytes") == 0)
@@ -279,11 +294,11 @@ static inline unsigned start_at(const cg_extractor *ex, const char *p, const cha
  * reference may start, its bits in *trig and the block's remaining
  * candidates kept in it; NULL if none. */
 static inline const char *block_first(const cg_extractor *ex, starts_iter *it, const char *b,
-                                      uint32_t cand, uint32_t carry, const char *begin,
+                                      uint64_t cand, uint32_t carry, const char *begin,
                                       const char *end, unsigned *trig)
 {
     while (cand) {
-        const char *q = b + __builtin_ctz(cand);
+        const char *q = b + __builtin_ctzll(cand);
         cand &= cand - 1;
         unsigned t = start_at(ex, q, begin, end);
         if (t) {
@@ -367,22 +382,54 @@ static inline unsigned block_candidates(const cg_extractor *ex, const char *p, u
 }
 
 #if CG_BYTESET_AVX2
+/* The bits of the first capitals of the symbols whose anchors (the
+ * capital before '/') are the bits of symbol over the block at b; one
+ * before b (but not before p) goes to *back. */
+static inline uint64_t symbol_starts(uint64_t symbol, const char *b, const char *p,
+                                     const char **back)
+{
+    uint64_t cand = 0;
+    *back = NULL;
+    while (symbol) {
+        const char *q = b + __builtin_ctzll(symbol);
+        symbol &= symbol - 1;
+        /* not before p: a start there is not wanted, and start_at
+         * finds that q is not a word's start */
+        while (q > p && cg_is_upper((unsigned char)q[-1]))
+            q--;
+        if (q >= b)
+            cand |= UINT64_C(1) << (q - b);
+        else
+            *back = q;
+    }
+    return cand;
+}
+
 /* The extractor's tables of the 32-byte scan, loaded once a call into
  * registers (each a value of its own: copied as a struct, they went
  * through the stack in halves, and each call stalled reading them back). */
 typedef struct anchor_tables {
-    __m256i lo0, hi0, lo1, hi1, lo2, hi2; /* the anchors' buckets at bytes 0 to 2 */
-    __m256i nib, bias;                    /* 0x0F and 127 repeated */
+    __m256i lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3; /* the anchors' buckets at bytes 0 to 3 */
+    __m256i after_lo, after_hi;                     /* the bytes after which a word counts */
+    __m256i nib, bias, words;                       /* 0x0F, 127, 0x7F repeated */
 } anchor_tables;
 
-#if ANCHOR_BYTES != 3
-#error "anchor_tables holds the tables of three bytes"
+#if ANCHOR_BYTES != 4
+#error "anchor_tables holds the tables of four bytes"
 #endif
+_Static_assert(BUCKET_SYMBOL == 7, "the symbols' bucket is a lane's high bit");
 
 __attribute__((target("avx2"), always_inline)) static inline __m256i
-table_at(const cg_extractor *ex, unsigned k)
+table_at(const unsigned char *t)
 {
-    return _mm256_loadu_si256((const __m256i *)(const void *)ex->anchor[k]);
+    return _mm256_loadu_si256((const __m256i *)(const void *)t);
+}
+
+/* The bits of the set of lo and hi of the bytes whose nibbles are vlo, vhi. */
+__attribute__((target("avx2"), always_inline)) static inline __m256i
+in_tables(__m256i vlo, __m256i vhi, __m256i lo, __m256i hi)
+{
+    return _mm256_and_si256(_mm256_shuffle_epi8(lo, vlo), _mm256_shuffle_epi8(hi, vhi));
 }
 
 /* The bucket bits of the bytes at p for the tables lo and hi. */
@@ -390,87 +437,195 @@ __attribute__((target("avx2"), always_inline)) static inline __m256i
 buckets_of(const char *p, __m256i lo, __m256i hi, __m256i nib)
 {
     __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
-    __m256i vlo = _mm256_and_si256(v, nib);
-    __m256i vhi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nib);
-    return _mm256_and_si256(_mm256_shuffle_epi8(lo, vlo), _mm256_shuffle_epi8(hi, vhi));
+    return in_tables(_mm256_and_si256(v, nib), _mm256_and_si256(_mm256_srli_epi16(v, 4), nib),
+                     lo, hi);
 }
 
-/* Candidate bits of the 32 bytes at b (34 readable) from their anchors:
- * every anchor (start_at tells whether a word starts there), and the
- * first of the capitals before a symbol's '/'.  A candidate before b
- * (but not before p) goes to *back. */
+/* Lanes not zero, as bits (a lane not zero, plus 127, has its high bit set). */
+__attribute__((target("avx2"), always_inline)) static inline uint32_t
+nonzero(__m256i m, __m256i bias)
+{
+    return (uint32_t)_mm256_movemask_epi8(_mm256_adds_epu8(m, bias));
+}
+
+/* Candidate bits of the 32 bytes at b (35 readable) from their anchors:
+ * a word's anchor after a byte that may precede it (start_at tells
+ * whether a reference starts there), and the first of the capitals
+ * before a symbol's '/'.  A candidate before b (but not before p) goes
+ * to *back. */
 __attribute__((target("avx2"), always_inline)) static inline uint32_t
 block32(const anchor_tables tab, const char *b, const char *p, const char **back)
 {
-    __m256i m = _mm256_and_si256(buckets_of(b, tab.lo0, tab.hi0, tab.nib),
+    __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)b);
+    __m256i vlo = _mm256_and_si256(v, tab.nib);
+    __m256i vhi = _mm256_and_si256(_mm256_srli_epi16(v, 4), tab.nib);
+    __m256i m = _mm256_and_si256(in_tables(vlo, vhi, tab.lo0, tab.hi0),
                                  buckets_of(b + 1, tab.lo1, tab.hi1, tab.nib));
-    m = _mm256_and_si256(m, buckets_of(b + 2, tab.lo2, tab.hi2, tab.nib));
-    /* a lane not zero, plus 127, has its high bit set */
-    uint32_t cand = (uint32_t)_mm256_movemask_epi8(_mm256_adds_epu8(m, tab.bias));
+    m = _mm256_and_si256(m, _mm256_and_si256(buckets_of(b + 2, tab.lo2, tab.hi2, tab.nib),
+                                             buckets_of(b + 3, tab.lo3, tab.hi3, tab.nib)));
+    /* the byte before the block is not known here: start_at checks it */
+    uint32_t after = nonzero(in_tables(vlo, vhi, tab.after_lo, tab.after_hi), tab.bias) << 1 | 1u;
+    uint32_t words = nonzero(_mm256_and_si256(m, tab.words), tab.bias);
     uint32_t symbol = (uint32_t)_mm256_movemask_epi8(m); /* BUCKET_SYMBOL is the high bit */
-    *back = NULL;
-    while (symbol) {
-        const char *q = b + __builtin_ctz(symbol);
-        symbol &= symbol - 1;
-        /* not before p: a start there is not wanted, and start_at
-         * finds that q is not a word's start */
-        while (q > p && cg_is_upper((unsigned char)q[-1]))
-            q--;
-        if (q >= b)
-            cand |= UINT32_C(1) << (q - b);
-        else
-            *back = q;
+    return (words & after) | (uint32_t)symbol_starts(symbol, b, p, back);
+}
+
+/* Where a scan of blocks of width bytes resumes at p: in the block
+ * scanned last (its candidates from p on in *cand; returns 0) or at p
+ * (returns 1: the block at *b is still to be scanned). */
+static inline int blocks_resume(const starts_iter *it, const char *p, unsigned width,
+                                const char **b, uint64_t *cand)
+{
+    *b = it->block;
+    *cand = 0;
+    if (*b != NULL && p >= it->from && p < *b + width) {
+        /* p may be before the block: after a candidate back before it */
+        *cand = p > *b ? it->cand & (~UINT64_C(0) << (p - *b)) : it->cand;
+        return 0;
     }
-    return cand;
+    *b = p;
+    return 1;
+}
+
+/* The bytes from b to end, fewer than a block, checked one at a time from
+ * the first capital before them (not before p). */
+static const char *blocks_tail(const cg_extractor *ex, starts_iter *it, const char *b,
+                               const char *p, const char *begin, const char *end, unsigned *trig)
+{
+    it->block = NULL;
+    while (b > p && cg_is_upper((unsigned char)b[-1]))
+        b--;
+    return next_start_bytewise(ex, b, begin, end, trig);
+}
+
+/* A candidate back before block b (a symbol's capitals in the block
+ * before), if a reference may start there: the iterator then resumes in
+ * block b, whose candidates are cand. */
+static const char *blocks_back(const cg_extractor *ex, starts_iter *it, const char *b,
+                               const char *back, uint64_t cand, const char *begin,
+                               const char *end, unsigned *trig)
+{
+    unsigned t;
+    if (back == NULL || (t = start_at(ex, back, begin, end)) == 0)
+        return NULL;
+    it->block = b;
+    it->from = back + 1;
+    it->cand = cand;
+    *trig = t;
+    return back;
 }
 
 /* The 32-byte scan: candidates from the anchors, each checked exactly.
  * A candidate before its block (a symbol's capitals in the block
- * before) comes first; the bytes after the last
- * whole block are checked one at a time, from the first capital
- * before them. */
+ * before) comes first; the bytes after the last whole block are
+ * checked one at a time. */
 __attribute__((target("avx2"))) static const char *
 starts_next_avx2(const cg_extractor *ex, starts_iter *it, const char *p, const char *begin,
                  const char *end, unsigned *trig)
 {
-    const char *b = it->block;
-    uint32_t cand = 0;
-    int fresh = 0; /* whether block b is still to be scanned */
-    if (b != NULL && p >= it->from && p < b + 32) {
-        cand = p > b ? it->cand & (UINT32_C(0xFFFFFFFF) << (p - b)) : it->cand;
-    } else {
-        b = p;
-        fresh = 1;
-    }
+    const char *b;
+    uint64_t cand;
+    int fresh = blocks_resume(it, p, 32, &b, &cand);
     __m256i nib = _mm256_set1_epi8(0x0F), bias = _mm256_set1_epi8(127);
+    __m256i words = _mm256_set1_epi8(0x7F);
     /* opaque to the compiler: kept in registers, not built again a block */
-    __asm__("" : "+x"(nib), "+x"(bias));
-    const anchor_tables tab = {table_at(ex, 0), table_at(ex, 1), table_at(ex, 2), table_at(ex, 3),
-                               table_at(ex, 4), table_at(ex, 5), nib, bias};
-    for (;;) {
+    __asm__("" : "+x"(nib), "+x"(bias), "+x"(words));
+    const anchor_tables tab = {table_at(ex->anchor[0]), table_at(ex->anchor[1]),
+                               table_at(ex->anchor[2]), table_at(ex->anchor[3]),
+                               table_at(ex->anchor[4]), table_at(ex->anchor[5]),
+                               table_at(ex->anchor[6]), table_at(ex->anchor[7]),
+                               table_at(ex->word_after[0]), table_at(ex->word_after[1]),
+                               nib, bias, words};
+    for (;; b += 32, fresh = 1) {
+        const char *q;
         if (fresh) {
-            if (end - b < 32 + ANCHOR_BYTES - 1) {
-                it->block = NULL;
-                while (b > p && cg_is_upper((unsigned char)b[-1]))
-                    b--;
-                return next_start_bytewise(ex, b, begin, end, trig);
-            }
+            if (end - b < 32 + ANCHOR_BYTES - 1)
+                return blocks_tail(ex, it, b, p, begin, end, trig);
             const char *back;
             cand = block32(tab, b, p, &back);
-            unsigned t;
-            if (back != NULL && (t = start_at(ex, back, begin, end)) != 0) {
-                it->block = b;
-                it->from = back + 1;
-                it->cand = cand;
-                *trig = t;
-                return back;
-            }
+            if ((q = blocks_back(ex, it, b, back, cand, begin, end, trig)) != NULL)
+                return q;
         }
-        const char *q = block_first(ex, it, b, cand, 0, begin, end, trig);
-        if (q)
+        if ((q = block_first(ex, it, b, cand, 0, begin, end, trig)) != NULL)
             return q;
-        b += 32;
-        fresh = 1;
+    }
+}
+
+/* The tables of the 64-byte scan, as anchor_tables. */
+typedef struct anchor_tables512 {
+    __m512i lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3;
+    __m512i after_lo, after_hi;
+    __m512i nib, words;
+} anchor_tables512;
+
+/* Table t of the anchors in each 16-byte lane of a 64-byte register. */
+__attribute__((target("avx512bw"), always_inline)) static inline __m512i
+table512_at(const unsigned char *t)
+{
+    return _mm512_broadcast_i32x4(_mm_loadu_si128((const __m128i *)(const void *)t));
+}
+
+/* in_tables, for 64 bytes. */
+__attribute__((target("avx512bw"), always_inline)) static inline __m512i
+in_tables512(__m512i vlo, __m512i vhi, __m512i lo, __m512i hi)
+{
+    return _mm512_and_si512(_mm512_shuffle_epi8(lo, vlo), _mm512_shuffle_epi8(hi, vhi));
+}
+
+/* buckets_of, for the 64 bytes at p. */
+__attribute__((target("avx512bw"), always_inline)) static inline __m512i
+buckets512_of(const char *p, __m512i lo, __m512i hi, __m512i nib)
+{
+    __m512i v = _mm512_loadu_si512((const void *)p);
+    return in_tables512(_mm512_and_si512(v, nib), _mm512_and_si512(_mm512_srli_epi16(v, 4), nib),
+                        lo, hi);
+}
+
+/* block32, for the 64 bytes at b (67 readable). */
+__attribute__((target("avx512bw"), always_inline)) static inline uint64_t
+block64(const anchor_tables512 tab, const char *b, const char *p, const char **back)
+{
+    __m512i v = _mm512_loadu_si512((const void *)b);
+    __m512i vlo = _mm512_and_si512(v, tab.nib);
+    __m512i vhi = _mm512_and_si512(_mm512_srli_epi16(v, 4), tab.nib);
+    __m512i m = _mm512_and_si512(in_tables512(vlo, vhi, tab.lo0, tab.hi0),
+                                 buckets512_of(b + 1, tab.lo1, tab.hi1, tab.nib));
+    m = _mm512_and_si512(m, _mm512_and_si512(buckets512_of(b + 2, tab.lo2, tab.hi2, tab.nib),
+                                             buckets512_of(b + 3, tab.lo3, tab.hi3, tab.nib)));
+    __m512i a = in_tables512(vlo, vhi, tab.after_lo, tab.after_hi);
+    uint64_t after = _mm512_test_epi8_mask(a, a) << 1 | 1u;
+    uint64_t words = _mm512_test_epi8_mask(m, tab.words);
+    uint64_t symbol = _mm512_movepi8_mask(m); /* BUCKET_SYMBOL is the high bit */
+    return (words & after) | symbol_starts(symbol, b, p, back);
+}
+
+/* The 32-byte scan, 64 bytes at a time. */
+__attribute__((target("avx512bw"))) static const char *
+starts_next_avx512(const cg_extractor *ex, starts_iter *it, const char *p, const char *begin,
+                   const char *end, unsigned *trig)
+{
+    const char *b;
+    uint64_t cand;
+    int fresh = blocks_resume(it, p, 64, &b, &cand);
+    __m512i nib = _mm512_set1_epi8(0x0F), words = _mm512_set1_epi8(0x7F);
+    __asm__("" : "+v"(nib), "+v"(words));
+    const anchor_tables512 tab = {
+        table512_at(ex->anchor[0]), table512_at(ex->anchor[1]), table512_at(ex->anchor[2]),
+        table512_at(ex->anchor[3]), table512_at(ex->anchor[4]), table512_at(ex->anchor[5]),
+        table512_at(ex->anchor[6]), table512_at(ex->anchor[7]), table512_at(ex->word_after[0]),
+        table512_at(ex->word_after[1]), nib, words};
+    for (;; b += 64, fresh = 1) {
+        const char *q;
+        if (fresh) {
+            if (end - b < 64 + ANCHOR_BYTES - 1)
+                return blocks_tail(ex, it, b, p, begin, end, trig);
+            const char *back;
+            cand = block64(tab, b, p, &back);
+            if ((q = blocks_back(ex, it, b, back, cand, begin, end, trig)) != NULL)
+                return q;
+        }
+        if ((q = block_first(ex, it, b, cand, 0, begin, end, trig)) != NULL)
+            return q;
     }
 }
 #endif
@@ -479,6 +634,8 @@ const char *starts_next(const cg_extractor *ex, starts_iter *it, const char *p,
                         const char *begin, const char *end, unsigned *trig)
 {
 #if CG_BYTESET_AVX2
+    if (ex->starts_avx512)
+        return starts_next_avx512(ex, it, p, begin, end, trig);
     if (ex->starts_avx2)
         return starts_next_avx2(ex, it, p, begin, end, trig);
 #endif

@@ -272,6 +272,7 @@ static void check_offsets(size_t variant, const char *scan)
 START_TEST(test_scan_offsets)
 {
     check_offsets((size_t)_i, "");
+    check_offsets((size_t)_i, "avx2");
     check_offsets((size_t)_i, "sse2");
     check_offsets((size_t)_i, "bytes");
 }

@@ -290,6 +290,53 @@ START_TEST(test_notes_local_as_table)
 }
 END_TEST
 
+/* The first occurrence by the plain definition. */
+static const char *first_occurrence(const char *p, const char *end, const char *needle, size_t n)
+{
+    for (; n > 0 && (size_t)(end - p) >= n; p++)
+        if (memcmp(p, needle, n) == 0)
+            return p;
+    return NULL;
+}
+
+/* The byte search finds the same at every width the processor runs, in
+ * texts of a few letters (many near misses), from every start, with the
+ * needle at the ends of blocks and of the text. */
+START_TEST(test_find_bytes_widths)
+{
+    static const char *const needles[] = {"bid", "ib", "Report", "aab", "b", "zq"};
+    static const unsigned widths[] = {1, 16, 32, 64};
+    unsigned long state = 99;
+    for (int round = 0; round < 400; round++) {
+        char text[300];
+        size_t len = (size_t)(round % 150) + (size_t)(round / 150) * 70;
+        for (size_t i = 0; i < len; i++) {
+            state = state * 6364136223846793005UL + 1442695040888963407UL;
+            text[i] = "abid ReportzqI"[(state >> 33) % 14];
+        }
+        char *buf = malloc(len ? len : 1); /* exactly len bytes: a read past is caught */
+        ck_assert_ptr_nonnull(buf);
+        memcpy(buf, text, len);
+        for (size_t k = 0; k < sizeof needles / sizeof needles[0]; k++) {
+            size_t n = strlen(needles[k]);
+            for (size_t from = 0; from <= len; from += 1 + (size_t)round % 7) {
+                const char *want = first_occurrence(buf + from, buf + len, needles[k], n);
+                for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++) {
+                    if (widths[w] > find_bytes_widest())
+                        continue;
+                    const char *got =
+                        find_bytes_width(buf + from, buf + len, needles[k], n, widths[w]);
+                    ck_assert_msg(got == want, "\"%s\" from %zu of %zu, width %u: %td, %td expected",
+                                  needles[k], from, len, widths[w], got ? got - buf : -1,
+                                  want ? want - buf : -1);
+                }
+            }
+        }
+        free(buf);
+    }
+}
+END_TEST
+
 static Suite *shortform_suite(void)
 {
     Suite *s = suite_create("shortform");
@@ -302,6 +349,7 @@ static Suite *shortform_suite(void)
     tcase_add_test(tc, test_many_decisions_linear);
     tcase_add_loop_test(tc, test_notes_local_as_table, 0,
                         (int)(sizeof note_texts / sizeof note_texts[0]));
+    tcase_add_test(tc, test_find_bytes_widths);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -100,8 +100,8 @@ static void check_scan(const cg_extractor *ex, const char *scan, const char *buf
             ck_assert_msg(q == end, "scan '%s': start at %td, none expected", scan, q - buf);
             return;
         }
-        ck_assert_msg(q == buf + ref[k], "scan '%s': start at %td, %zu expected (from %td)",
-                      scan, q - buf, ref[k], p - buf);
+        ck_assert_msg(q == buf + ref[k], "scan '%s': start at %td, %zu expected (from %td) in \"%.*s\"",
+                      scan, q - buf, ref[k], p - buf, (int)len, buf);
         ck_assert_uint_eq(t, bits[k]);
         /* the next byte, as after a failed scan, or past a reference */
         p = q + 1 + (rng(4) == 0 ? rng(40) : 0);
@@ -116,8 +116,9 @@ START_TEST(test_starts_as_bytewise)
     cg_registry reg;
     unit_registry_with_words(&reg, extra_words[_i]);
     cg_extractor *bytes = extractor(&reg, "bytes");
-    cg_extractor *scans[2] = {extractor(&reg, ""), extractor(&reg, "sse2")};
-    const char *names[2] = {"", "sse2"};
+    cg_extractor *scans[3] = {extractor(&reg, ""), extractor(&reg, "avx2"),
+                              extractor(&reg, "sse2")};
+    const char *names[3] = {"", "avx2", "sse2"};
     enum { MAX = 400 };
     static size_t ref[MAX + 1];
     static unsigned bits[MAX + 1];
@@ -156,13 +157,14 @@ START_TEST(test_starts_as_bytewise)
                           "needed start at %zu (bits %u) not found in \"%.*s\"", at, need,
                           (int)len, buf);
         }
-        for (int s = 0; s < 2; s++)
+        for (int s = 0; s < 3; s++)
             check_scan(scans[s], names[s], buf, len, ref, bits, n);
         free(buf);
     }
     cg_extractor_free(bytes);
     cg_extractor_free(scans[0]);
     cg_extractor_free(scans[1]);
+    cg_extractor_free(scans[2]);
     cg_registry_free(&reg);
 }
 END_TEST
