@@ -111,7 +111,7 @@ int cli_add_manifest(cli_common *common, const char *cmd, const char *path);
 
 /* Identifies the documents of the paths, then reads each again,
  * extracts its references and calls fn, with its rows formatted as
- * *rows unless rows is NULL (in the worker threads when their line
+ * *rows unless rows is NULL (with the work, when their line
  * numbers are known there: whole files and first pieces); reports
  * problems on stderr.  Returns an exit status. */
 int cli_run_corpus(const cli_common *common, const cg_registry *reg, char **paths,

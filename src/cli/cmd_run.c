@@ -242,7 +242,7 @@ typedef struct output_slot {
     const char *why;  /* why the graph was not drawn (NULL: it was) */
 } output_slot;
 
-/* In a worker thread: makes output i and writes it (the graph and metrics
+/* In one of the pool's threads: makes output i and writes it (the graph and metrics
  * are only read; each file is written atomically). */
 static void make_output(void *shared, size_t i, void *slot)
 {
@@ -317,7 +317,7 @@ static int write_outputs(const cli_common *common, const char *dir, const cg_gra
     output_slot slots[OUT_COUNT];
     unsigned jobs = common->jobs ? common->jobs : cli_pool_default_jobs();
     static const cli_pool_ops ops = {make_output, report_output};
-    /* no thread to be had (reported): made one after another instead */
+    /* no memory for the pool (reported): made one after another instead */
     if (cli_pool_run(OUT_COUNT, jobs, &ops, &o, slots, sizeof slots[0], OUT_COUNT) < 0)
         cli_pool_run(OUT_COUNT, 1, &ops, &o, slots, sizeof slots[0], OUT_COUNT);
     return o.ok;

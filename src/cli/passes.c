@@ -4,9 +4,9 @@
  * references.  Large files are read in pieces (cg_text_load_piece), each
  * piece an item of the pool, so that threads share a large file and
  * memory holds pieces, not files: at most twice as many documents or
- * pieces as threads are in memory.  The rows are formatted in the
- * worker threads too, a piece's lines counted on from the pieces before
- * it (line_board.h); the calling thread only hands them over. */
+ * pieces as threads are in memory.  The rows are formatted with the
+ * work, a piece's lines counted on from the pieces before it
+ * (line_board.h); the calling thread hands them over in order. */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -111,7 +111,7 @@ static int plan_items(const cli_common *common, cli_corpus *cc)
     return items != NULL;
 }
 
-/* First pass, in a worker: reads the head of file i (a PDF whole: its text
+/* First pass, in a thread of the pool: reads the head of file i (a PDF whole: its text
  * layer has no shortcut), cleans it and reads what it says. */
 static void head_work(void *shared, size_t i, void *slot)
 {
@@ -167,7 +167,7 @@ static int head_use(void *shared, size_t i, void *slot)
 
 /* Second part of the first pass, only when some document could be named
  * by another: the windows around each "dated" of item i (a file or a
- * piece), in a worker.  A file that cannot be read is left to the second
+ * piece), in a thread of the pool.  A file that cannot be read is left to the second
  * pass to report. */
 static void claims_work(void *shared, size_t i, void *slot)
 {
@@ -240,7 +240,7 @@ int cli_identify_files(const cli_common *common, const cg_registry *reg, cli_cor
     return !cg_identities_wanted(cc->ids) || identify_part(common, reg, cc, &claims, cc->nitems);
 }
 
-/* Second pass, in a worker: reads item i and extracts its references. */
+/* Second pass, in a thread of the pool: reads item i and extracts its references. */
 static void extract_work(void *shared, size_t i, void *slot)
 {
     const pass *ps = shared;

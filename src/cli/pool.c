@@ -1,6 +1,9 @@
 /* The ordered parallel map (see pool.h).  Item i goes to slot i % nslots;
- * a worker takes the next item only when its slot has been used, and the
- * calling thread waits for item i to be done before using it. */
+ * an item is taken, in order, only when its slot has been used.  The
+ * calling thread uses the items in order and, while the next one is not
+ * done, takes items itself instead of waiting: with jobs threads in all,
+ * jobs - 1 are started, and a thread is woken only when the item it
+ * waits for is done or a slot it waits for is free. */
 #include "pool.h"
 
 #include <pthread.h>
@@ -19,42 +22,74 @@ typedef struct pool {
     unsigned char *state; /* per slot */
     size_t next;          /* next item to hand out */
     size_t used;          /* items used so far */
+    size_t awaited;       /* the item the calling thread sleeps on, or n */
+    unsigned idle;        /* workers asleep until a slot is free */
     int stop;
     pthread_mutex_t mu;
-    pthread_cond_t done; /* an item is done */
+    pthread_cond_t done;  /* the awaited item is done */
     pthread_cond_t freed; /* a slot is free again, or stop */
 } pool;
+
+/* The next item, its slot marked busy, if there is one and its slot is
+ * free; else n.  With the lock held. */
+static size_t take(pool *p)
+{
+    if (p->stop || p->next >= p->n || p->next >= p->used + p->nslots)
+        return p->n;
+    size_t i = p->next++;
+    p->state[i % p->nslots] = SLOT_BUSY;
+    return i;
+}
+
+/* Does item i's work, the lock released meanwhile, and marks it done. */
+static void run_item(pool *p, size_t i)
+{
+    size_t s = i % p->nslots;
+    pthread_mutex_unlock(&p->mu);
+    p->ops->work(p->shared, i, p->slots + s * p->slot_size);
+    pthread_mutex_lock(&p->mu);
+    p->state[s] = SLOT_DONE;
+    if (p->awaited == i)
+        pthread_cond_signal(&p->done);
+}
 
 static void *worker(void *arg)
 {
     pool *p = arg;
     pthread_mutex_lock(&p->mu);
     for (;;) {
-        while (!p->stop && p->next < p->n && p->next >= p->used + p->nslots)
-            pthread_cond_wait(&p->freed, &p->mu);
+        size_t i = take(p);
+        if (i < p->n) {
+            run_item(p, i);
+            continue;
+        }
         if (p->stop || p->next >= p->n)
             break;
-        size_t i = p->next++;
-        size_t s = i % p->nslots;
-        p->state[s] = SLOT_BUSY;
-        pthread_mutex_unlock(&p->mu);
-        p->ops->work(p->shared, i, p->slots + s * p->slot_size);
-        pthread_mutex_lock(&p->mu);
-        p->state[s] = SLOT_DONE;
-        pthread_cond_broadcast(&p->done);
+        p->idle++;
+        pthread_cond_wait(&p->freed, &p->mu);
+        p->idle--;
     }
     pthread_mutex_unlock(&p->mu);
     return NULL;
 }
 
-/* Uses the items in order as they are done; 1 if use stopped. */
+/* Uses the items in order as they are done, doing items' work while the
+ * next is not; 1 if use stopped. */
 static int consume(pool *p)
 {
     for (size_t i = 0; i < p->n; i++) {
         size_t s = i % p->nslots;
         pthread_mutex_lock(&p->mu);
-        while (p->state[s] != SLOT_DONE)
+        while (p->state[s] != SLOT_DONE) {
+            size_t j = take(p);
+            if (j < p->n) {
+                run_item(p, j);
+                continue;
+            }
+            p->awaited = i;
             pthread_cond_wait(&p->done, &p->mu);
+            p->awaited = p->n;
+        }
         pthread_mutex_unlock(&p->mu);
         int stop = p->ops->use(p->shared, i, p->slots + s * p->slot_size);
         pthread_mutex_lock(&p->mu);
@@ -62,7 +97,8 @@ static int consume(pool *p)
         p->used = i + 1;
         if (stop)
             p->stop = 1;
-        pthread_cond_broadcast(&p->freed);
+        if (p->idle)
+            pthread_cond_broadcast(&p->freed);
         pthread_mutex_unlock(&p->mu);
         if (stop)
             return 1;
@@ -91,8 +127,9 @@ int cli_pool_run(size_t n, unsigned jobs, const cli_pool_ops *ops, void *shared,
     p.slot_size = slot_size;
     p.nslots = nslots;
     p.n = n;
+    p.awaited = n;
     p.state = cg_calloc(nslots, 1);
-    pthread_t *threads = cg_calloc(jobs, sizeof *threads);
+    pthread_t *threads = cg_calloc(jobs - 1, sizeof *threads);
     if (p.state == NULL || threads == NULL) {
         cg_free(p.state);
         cg_free(threads);
@@ -102,17 +139,13 @@ int cli_pool_run(size_t n, unsigned jobs, const cli_pool_ops *ops, void *shared,
     pthread_mutex_init(&p.mu, NULL);
     pthread_cond_init(&p.done, NULL);
     pthread_cond_init(&p.freed, NULL);
+    /* the calling thread is one of the jobs: fewer workers started than
+     * asked for only means fewer items at once */
     unsigned started = 0;
-    for (; started < jobs; started++)
+    for (; started < jobs - 1; started++)
         if (pthread_create(&threads[started], NULL, worker, &p) != 0)
             break;
-    int rc;
-    if (started == 0) {
-        cli_error("cannot start a thread");
-        rc = -1;
-    } else {
-        rc = consume(&p);
-    }
+    int rc = consume(&p);
     pthread_mutex_lock(&p.mu);
     p.stop = 1;
     pthread_cond_broadcast(&p.freed);
