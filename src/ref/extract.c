@@ -56,6 +56,26 @@ static void mark_first_bytes(cg_extractor *ex, const cg_phrases *list, unsigned 
     }
 }
 
+/* Marks in case_pairs the first two bytes, in lower case, of the texts
+ * where a case name may match: a space of a name matches any white space,
+ * a name of one byte any second byte. */
+static void mark_case_pairs(cg_extractor *ex, const cg_phrases *names)
+{
+    for (size_t i = 0; i < names->n; i++) {
+        const cg_phrase *ph = &names->items[i];
+        if (ph->len == 0)
+            continue; /* matched by no text */
+        unsigned a = (unsigned)cg_ascii_lower((unsigned char)ph->text[0]);
+        for (unsigned b = 0; b < 256; b++) {
+            int second = ph->len == 1 ||
+                         (ph->text[1] == ' ' ? cg_is_space((unsigned char)b)
+                                             : cg_ascii_lower((unsigned char)ph->text[1]) == b);
+            if (second)
+                ex->case_pairs[(a << 8 | b) >> 6] |= UINT64_C(1) << ((a << 8 | b) & 63);
+        }
+    }
+}
+
 cg_extractor *cg_extractor_new(const cg_registry *reg)
 {
     cg_extractor *ex = cg_calloc(1, sizeof *ex);
@@ -82,6 +102,7 @@ cg_extractor *cg_extractor_new(const cg_registry *reg)
     mark_first_bytes(ex, &reg->resolution_words, TRIG_RESOLUTION);
     mark_first_bytes(ex, &reg->decision_words, TRIG_DECISION);
     mark_first_bytes(ex, &reg->icj_words, TRIG_ICJ);
+    mark_case_pairs(ex, &reg->case_names);
     starts_init(ex);
     return ex;
 }

@@ -44,6 +44,8 @@ static int case_named(const scan *s, const char *lo, const char *e)
         q--;
         if (q > s->begin && cg_is_alnum((unsigned char)q[-1]))
             continue;
+        if (q + 1 < s->end && !case_may_start(s->ex, q))
+            continue;
         /* the names starting with the byte at q in either case, in list order */
         cg_phrases_ci_iter it;
         for (const cg_phrase *ph = cg_phrases_ci_first(names, (unsigned char)*q, &it); ph;

@@ -67,6 +67,9 @@ struct cg_extractor {
     unsigned char prefix_bits[PREFIX_SLOTS]; /* 0: a free slot */
     unsigned prefix_used;              /* slots used */
     unsigned prefix_all;               /* trigger bits the prefix table does not cover */
+    /* the first two bytes, in lower case, at which a case name of the
+     * registry may match (a bit each: first byte * 256 + second) */
+    uint64_t case_pairs[256 * 256 / 64];
 };
 
 /* A Security Council resolution number seen with its year. */
@@ -91,6 +94,15 @@ typedef struct scan {
     char id[CG_ID_MAX];
     char aliases[CG_ID_MAX];
 } scan;
+
+/* Whether a case name of the registry may match at p, by its first two
+ * bytes in either case (p + 1 < end), as case_pairs says. */
+static inline int case_may_start(const cg_extractor *ex, const char *p)
+{
+    unsigned k = (unsigned)cg_ascii_lower((unsigned char)p[0]) << 8 |
+                 (unsigned)cg_ascii_lower((unsigned char)p[1]);
+    return (int)(ex->case_pairs[k >> 6] >> (k & 63) & 1u);
+}
 
 /* The first slot of the prefix table to look at for the four bytes x. */
 static inline unsigned prefix_home(uint32_t x) { return (x * 2654435761u) >> (32 - PREFIX_BITS); }
