@@ -196,6 +196,7 @@ check: all $(UNIT_BIN) $(SCORE) $(GRAPHML_DUMP) $(REPLAY_BIN)
 	for t in $(UNIT_BIN); do \
 	  CITEGRAPH_REGISTRY=data/registry $$t || status=1; \
 	done; \
+	CITEGRAPH_REGISTRY=data/registry CITEGRAPH_SCAN=avx2 $(BUILD)/test/test_input || status=1; \
 	$(MAKE) --no-print-directory replay || status=1; \
 	BIN=$(BIN) SCORE=$(SCORE) GRAPHML_DUMP=$(GRAPHML_DUMP) sh test/e2e/run.sh || status=1; \
 	BIN=$(BIN) SCORE=$(SCORE) sh test/gold/run.sh || status=1; \

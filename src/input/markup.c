@@ -8,6 +8,7 @@
 #include "markup.h"
 
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../core/byteset.h"
@@ -399,12 +400,65 @@ static int check_upto(checker *c, size_t to)
 }
 
 #if CG_BYTESET_AVX2
-/* The 32-byte block that the scan last loaded, from blk (NULL: none yet),
- * and its bits of the special set. */
+/* The block (32 or 64 bytes) that the scan last loaded, from blk (NULL:
+ * none yet), and its bits of the special set. */
 typedef struct block {
     const char *blk;
-    uint32_t special;
+    uint64_t special;
 } block;
+
+/* What a block of the scan holds besides the special bytes, a bit a
+ * byte: bytes above 0x7F or NUL, line feeds, carriage returns. */
+typedef struct block_bits {
+    uint64_t other, lf, cr;
+} block_bits;
+
+/* The checks of the block of width bytes at p whose bits are b (its
+ * carriage returns only when it has special bytes, which they are, and
+ * line ends are counted): the carriage returns not before a line feed
+ * counted into *lines (the byte after the block is there: the text ends
+ * with a zero byte); each character from a byte of b.other on checked,
+ * past the *carry bytes at the block's start that the character before
+ * it took (then those of the block's last character that the next block
+ * holds).  0 when a byte is not UTF-8 (c->bad and c->failed set). */
+static inline int block_checked(checker *c, const char *p, unsigned width, block_bits b,
+                                size_t *carry, long *lines)
+{
+    if (b.cr)
+        *lines += __builtin_popcountll(
+            b.cr & ~(b.lf >> 1 | (uint64_t)(p[width] == '\n') << (width - 1)));
+    uint64_t other = b.other & (~UINT64_C(0) << *carry);
+    *carry = 0;
+    size_t at = (size_t)(p - c->base);
+    while (other) {
+        size_t i = at + (size_t)__builtin_ctzll(other);
+        size_t n = utf8_char_len((const unsigned char *)c->base, i, c->len);
+        if (n == 0) {
+            c->bad = i;
+            c->failed = 1;
+            return 0;
+        }
+        size_t next = i + n - at; /* in the block, or past it */
+        if (next >= width) {
+            *carry = next - width;
+            break;
+        }
+        other &= ~UINT64_C(0) << next;
+    }
+    return 1;
+}
+
+/* The end of a scan of blocks: the blocks before p checked (and the
+ * carry bytes after), the line ends before it counted. */
+static void blocks_done(checker *c, const char *p, size_t carry, long lines, int counted)
+{
+    if (!c->failed)
+        c->valid = (size_t)(p - c->base) + carry;
+    if (counted) {
+        c->counted = (size_t)(p - c->base);
+        *c->line_ends += lines;
+    }
+}
 
 /* The first byte at or after p of the set of lo, hi, 32 bytes at a time
  * from p (k then holds the block of the byte found), each block checked
@@ -430,52 +484,26 @@ __attribute__((target("avx2"))) static const char *next_in_set32(block *k, check
     __asm__("" : "+x"(lf));
     const __m256i cr = _mm256_set1_epi8('\r');
     const __m256i zero = _mm256_setzero_si256();
-    const unsigned char *s = (const unsigned char *)c->base;
     const int count = c->line_ends != NULL;
     const char *last = end - 32;
-    /* bytes at the block's start that the character before it took (the
-     * block then has bytes above 0x7F) */
-    size_t carry = c->valid - at;
+    size_t carry = c->valid - at; /* see block_checked */
     long lines = 0;
     const char *found = NULL;
     for (; p <= last; p += 32) {
         __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p), vlo, vhi;
         cg_byteset_nibbles(v, &vlo, &vhi);
         uint32_t m = cg_byteset_in32(lo, hi, vlo, vhi);
-        /* bytes above 0x7F or NUL */
-        uint32_t other = (uint32_t)_mm256_movemask_epi8(
-            _mm256_or_si256(v, _mm256_cmpeq_epi8(v, zero)));
+        block_bits b = {(uint32_t)_mm256_movemask_epi8(_mm256_or_si256(v, _mm256_cmpeq_epi8(v, zero))),
+                        (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, lf)), 0};
         if (count)
-            lines += __builtin_popcount((uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, lf)));
-        if ((m | other) == 0)
+            lines += __builtin_popcount((uint32_t)b.lf);
+        if ((m | b.other) == 0)
             continue;
-        if (count && m) {
-            /* a '\r' (a special byte) not before a '\n' (the byte after
-             * the block is there: the text ends with a zero byte) */
-            uint32_t crs = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, cr));
-            uint32_t lfs = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, lf));
-            if (crs)
-                lines += __builtin_popcount(crs & ~(lfs >> 1 | (uint32_t)(p[32] == '\n') << 31));
-        }
-        /* each character from a byte of other on checked (the bytes
-         * between are ASCII but NUL) */
-        other &= ~(uint32_t)0 << carry;
-        carry = 0;
-        while (other) {
-            size_t i = (size_t)(p - c->base) + (size_t)__builtin_ctz(other);
-            size_t n = utf8_char_len(s, i, c->len);
-            if (n == 0) {
-                c->bad = i;
-                c->failed = 1;
-                p += 32; /* counted */
-                goto stop;
-            }
-            size_t next = i + n - (size_t)(p - c->base); /* in the block, or past it */
-            if (next >= 32) {
-                carry = next - 32;
-                break;
-            }
-            other &= ~(uint32_t)0 << next;
+        if (count && m)
+            b.cr = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, cr));
+        if (!block_checked(c, p, 32, b, &carry, &lines)) {
+            p += 32; /* counted */
+            break;
         }
         if (m) {
             k->blk = p;
@@ -486,12 +514,60 @@ __attribute__((target("avx2"))) static const char *next_in_set32(block *k, check
         }
     }
     *tail = p;
-    c->valid = (size_t)(p - c->base) + carry;
-stop:
-    if (count) {
-        c->counted = (size_t)(p - c->base);
-        *c->line_ends += lines;
+    blocks_done(c, p, carry, lines, count);
+    return found;
+}
+
+/* The same, 64 bytes at a time, with AVX-512. */
+__attribute__((target("avx512bw"))) static const char *next_in_set64(block *k, checker *c,
+                                                                     const char *p,
+                                                                     const char *end,
+                                                                     const unsigned char *lo,
+                                                                     const unsigned char *hi,
+                                                                     const char **tail)
+{
+    *tail = p;
+    if (end - p < 64)
+        return NULL;
+    size_t at = (size_t)(p - c->base);
+    if ((at > c->counted || at > c->valid) && !check_upto(c, at))
+        return NULL;
+    const __m512i lf = _mm512_set1_epi8('\n'), cr = _mm512_set1_epi8('\r');
+    const __m512i nib = _mm512_set1_epi8(0x0F);
+    const __m512i lo_t = _mm512_broadcast_i32x4(_mm_loadu_si128((const __m128i *)(const void *)lo));
+    const __m512i hi_t = _mm512_broadcast_i32x4(_mm_loadu_si128((const __m128i *)(const void *)hi));
+    const int count = c->line_ends != NULL;
+    const char *last = end - 64;
+    size_t carry = c->valid - at;
+    long lines = 0;
+    const char *found = NULL;
+    for (; p <= last; p += 64) {
+        __m512i v = _mm512_loadu_si512((const void *)p);
+        __m512i l = _mm512_shuffle_epi8(lo_t, _mm512_and_si512(v, nib));
+        __m512i h = _mm512_shuffle_epi8(hi_t, _mm512_and_si512(_mm512_srli_epi16(v, 4), nib));
+        uint64_t m = _mm512_test_epi8_mask(l, h);
+        block_bits b = {_mm512_movepi8_mask(v) | _mm512_testn_epi8_mask(v, v),
+                        _mm512_cmpeq_epi8_mask(v, lf), 0};
+        if (count)
+            lines += __builtin_popcountll(b.lf);
+        if ((m | b.other) == 0)
+            continue;
+        if (count && m)
+            b.cr = _mm512_cmpeq_epi8_mask(v, cr);
+        if (!block_checked(c, p, 64, b, &carry, &lines)) {
+            p += 64;
+            break;
+        }
+        if (m) {
+            k->blk = p;
+            k->special = m;
+            found = p + __builtin_ctzll(m);
+            p += 64;
+            break;
+        }
     }
+    *tail = p;
+    blocks_done(c, p, carry, lines, count);
     return found;
 }
 #endif
@@ -500,6 +576,7 @@ stop:
 typedef struct scan {
     const unsigned char *special; /* the set, 256 flags */
     const unsigned char *simd;    /* its tables for 32 bytes at a time; NULL: not used */
+    unsigned width;               /* with them, 32 or (AVX-512) 64 bytes at a time */
     checker check;
 #if CG_BYTESET_AVX2
     block last;
@@ -508,8 +585,9 @@ typedef struct scan {
 
 /* The first byte at or after p that special[] marks, or end (also when
  * a byte is not UTF-8: s->check.failed); the bytes before it checked.
- * With AVX2, 32 bytes at a time (when s->simd), each block checked as it
- * is loaded; then, the rest checked first, sixteen bytes at a time:
+ * With AVX2, 32 bytes at a time (when s->simd; 64 with AVX-512), each
+ * block checked as it is loaded; then, the rest checked first, sixteen
+ * bytes at a time:
  * tab to carriage return but the line feed, the marked punctuation and
  * every non-ASCII byte are candidates, each checked against the table. */
 static const char *next_special(scan *s, const char *p, const char *end)
@@ -518,14 +596,16 @@ static const char *next_special(scan *s, const char *p, const char *end)
 #if CG_BYTESET_AVX2
     if (s->simd) {
         block *k = &s->last;
-        if (k->blk != NULL && p < k->blk + 32) {
+        if (k->blk != NULL && p < k->blk + s->width) {
             /* in the block loaded last: its bits from p on */
-            uint32_t m = k->special & (~(uint32_t)0 << (p - k->blk));
+            uint64_t m = k->special & (~UINT64_C(0) << (p - k->blk));
             if (m)
-                return k->blk + __builtin_ctz(m);
-            p = k->blk + 32;
+                return k->blk + __builtin_ctzll(m);
+            p = k->blk + s->width;
         }
-        const char *q = next_in_set32(k, &s->check, p, end, s->simd, s->simd + 32, &p);
+        const char *q = s->width == 64
+                            ? next_in_set64(k, &s->check, p, end, s->simd, s->simd + 32, &p)
+                            : next_in_set32(k, &s->check, p, end, s->simd, s->simd + 32, &p);
         if (q)
             return q;
     }
@@ -567,6 +647,7 @@ static const char *next_special(scan *s, const char *p, const char *end)
 static unsigned char special[256];
 static unsigned char special_tables[64];
 static const unsigned char *special_simd;
+static unsigned special_width;
 static pthread_once_t special_once = PTHREAD_ONCE_INIT;
 
 static void special_init(void)
@@ -577,6 +658,9 @@ static void special_init(void)
     special[0xC2] = special[0xE2] = special[0xEF] = 1;
     if (cg_byteset_avx2() && cg_byteset_tables(special, special_tables, special_tables + 32))
         special_simd = special_tables;
+    /* CITEGRAPH_SCAN=avx2 (or narrower): 32 bytes at a time, to compare */
+    const char *force = getenv("CITEGRAPH_SCAN");
+    special_width = cg_byteset_avx512() && !(force && *force) ? 64 : 32;
 }
 
 cg_status cg_markup_normalize(cg_text *t, cg_markup markup, long *line_ends, size_t *bad)
@@ -592,7 +676,7 @@ cg_status cg_markup_normalize(cg_text *t, cg_markup markup, long *line_ends, siz
     int link_keep = 0;
     const char *autolink_end = NULL;
     pthread_once(&special_once, special_init);
-    scan sc = {.special = special, .simd = special_simd,
+    scan sc = {.special = special, .simd = special_simd, .width = special_width,
                .check = {.base = base, .len = t->raw_len, .line_ends = line_ends,
                          /* nothing to count: as if counted */
                          .counted = line_ends ? 0 : t->raw_len}};
