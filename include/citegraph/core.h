@@ -146,7 +146,12 @@ typedef struct cg_atomic_file {
 /* Opens a temporary file next to path for writing. */
 cg_status cg_atomic_open(cg_atomic_file *af, const char *path, cg_error *err);
 
-/* Flushes, syncs and renames the temporary over the target. */
+/* Flushes, syncs and closes the temporary, which stays to be renamed by
+ * cg_atomic_commit or removed by cg_atomic_abort (removed on failure). */
+cg_status cg_atomic_close(cg_atomic_file *af, cg_error *err);
+
+/* Flushes, syncs and renames the temporary over the target (closed
+ * beforehand or not). */
 cg_status cg_atomic_commit(cg_atomic_file *af, cg_error *err);
 
 /* Closes and removes the temporary; the target is untouched. */

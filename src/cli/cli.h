@@ -148,6 +148,11 @@ int cli_write_file(const char *path, const cg_buf *buf);
  * several threads at once. */
 int cli_save_file(const char *path, const cg_buf *const *parts, size_t n, cg_error *err);
 
+/* The same, but the temporary only synced and closed, to be put in place
+ * later (cg_atomic_commit on *af) or removed (cg_atomic_abort). */
+int cli_save_prepared(const char *path, const cg_buf *const *parts, size_t n, cg_atomic_file *af,
+                      cg_error *err);
+
 /* Creates folder dir and its parents as needed; reports and returns 0 on failure. */
 int cli_make_dirs(const char *dir);
 

@@ -4,7 +4,8 @@
  * installed) and the report (report.txt, report.csv, report.html); prints
  * the top of the report.  Each file is written atomically; references.tsv
  * is put in place while the graph is made, the others once every measure
- * is known. */
+ * is known (graph.svg, report.html and graph.dot, which show no hub,
+ * authority or betweenness, written to their temporaries beforehand). */
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -134,22 +135,60 @@ static void *commit_refs(void *arg)
     return NULL;
 }
 
+/* An output of the folder written to its temporary (synced) before it
+ * is put in place with the others, or why it could not be. */
+typedef struct prepared {
+    int ok;            /* the temporary is ready: af to commit or abort */
+    cg_atomic_file af;
+    cg_error err;      /* else why not */
+} prepared;
+
 /* Writes one output of the folder, built into the n buffers of parts
- * (built: whether that worked), to DIR/name; 0 with the reason in err on
- * failure. */
+ * (built: whether that worked), to the temporary of DIR/name. */
+static void prepare_parts(const char *dir, const char *name, const cg_buf *const *parts,
+                          size_t n, cg_status built, prepared *out)
+{
+    memset(out, 0, sizeof *out);
+    cg_error_clear(&out->err);
+    char path[4096];
+    if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path) {
+        cg_error_set(&out->err, CG_EUSAGE, dir, 0, 0, "path too long");
+        return;
+    }
+    if (built != CG_OK) {
+        cg_error_set(&out->err, built, path, 0, 0, "not written: %s", cg_status_name(built));
+        return;
+    }
+    out->ok = cli_save_prepared(path, parts, n, &out->af, &out->err);
+}
+
+/* Puts a prepared output in place; 0 with the reason in err on failure. */
+static int commit_prepared(prepared *p, cg_error *err)
+{
+    if (!p->ok) {
+        *err = p->err;
+        return 0;
+    }
+    p->ok = 0;
+    return cg_atomic_commit(&p->af, err) == CG_OK;
+}
+
+/* Removes a prepared output's temporary, if any: its target untouched. */
+static void drop_prepared(prepared *p)
+{
+    if (p->ok)
+        cg_atomic_abort(&p->af);
+    p->ok = 0;
+}
+
+/* Writes one output of the folder as prepare_parts, and puts it in place;
+ * 0 with the reason in err on failure. */
 static int write_parts(const char *dir, const char *name, const cg_buf *const *parts, size_t n,
                        cg_status built, cg_error *err)
 {
-    char path[4096];
-    if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path) {
-        cg_error_set(err, CG_EUSAGE, dir, 0, 0, "path too long");
-        return 0;
-    }
-    if (built != CG_OK) {
-        cg_error_set(err, built, path, 0, 0, "not written: %s", cg_status_name(built));
-        return 0;
-    }
-    return cli_save_file(path, parts, n, err);
+    prepared p;
+    prepare_parts(dir, name, parts, n, built, &p);
+    return commit_prepared(&p, err);
 }
 
 /* The same, built into one buffer. */
@@ -159,39 +198,46 @@ static int write_one(const char *dir, const char *name, const cg_buf *out, cg_st
     return write_parts(dir, name, &out, 1, built, err);
 }
 
-/* graph.svg, from the drawing svg; 0 with the reason in err on failure. */
-static int write_svg(const char *dir, const char *svg, cg_error *err)
+/* graph.svg, from the drawing svg, prepared. */
+static void prepare_svg(const char *dir, const char *svg, prepared *out)
 {
-    cg_buf out = {0};
-    cg_status st = cg_buf_puts(&out, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n");
+    cg_buf buf = {0};
+    cg_status st = cg_buf_puts(&buf, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n");
     if (st == CG_OK)
-        st = cg_buf_puts(&out, svg);
-    int ok = write_one(dir, "graph.svg", &out, st, err);
-    cg_buf_free(&out);
-    return ok;
+        st = cg_buf_puts(&buf, svg);
+    const cg_buf *parts[1] = {&buf};
+    prepare_parts(dir, "graph.svg", parts, 1, st, out);
+    cg_buf_free(&buf);
 }
 
 /* The drawing (graph.svg) and report.html, which shows it: both read
  * only the ranking and the counts of the vertices (cg_metrics_rank), not
- * hubs, authorities or betweenness, so they are made on a thread of
- * their own while those are computed, then written with the other
- * outputs. */
+ * hubs, authorities or betweenness, so they are made and written to
+ * their temporaries on a thread of their own while those are computed,
+ * then put in place with the other outputs. */
 typedef struct drawing {
+    const char *dir;
     const cg_graph *g;
     const cg_metrics *m;
-    char *svg;         /* the drawing, or NULL ... */
-    const char *why;   /* ... and why not */
-    cg_buf html;       /* report.html */
-    cg_status html_st; /* CG_OK: html made */
+    const char *why;   /* why the graph was not drawn (NULL: it was) */
+    prepared svg;      /* graph.svg, when drawn */
+    prepared html;     /* report.html */
 } drawing;
 
-/* Draws the graph and makes report.html. */
+/* Draws the graph and makes report.html; writes both. */
 static void draw(drawing *d)
 {
-    d->svg = cli_graph_svg(d->g, d->m, CLI_DRAWN_VERTICES, &d->why);
-    if (d->svg != NULL)
+    char *svg = cli_graph_svg(d->g, d->m, CLI_DRAWN_VERTICES, &d->why);
+    if (svg != NULL) {
         d->why = NULL;
-    d->html_st = cli_report_html_drawn(&d->html, d->g, d->m, d->m->rank, d->g->nv, d->svg, d->why);
+        prepare_svg(d->dir, svg, &d->svg);
+    }
+    cg_buf html = {0};
+    cg_status st = cli_report_html_drawn(&html, d->g, d->m, d->m->rank, d->g->nv, svg, d->why);
+    const cg_buf *parts[1] = {&html};
+    prepare_parts(d->dir, "report.html", parts, 1, st, &d->html);
+    cg_buf_free(&html);
+    cg_free(svg);
 }
 
 static void *draw_on_thread(void *arg)
@@ -199,11 +245,6 @@ static void *draw_on_thread(void *arg)
     draw(arg);
     return NULL;
 }
-
-/* The outputs written after the measures: the report as HTML and the
- * drawing (made beforehand, only written here), GraphML, DOT, the report
- * as text and as CSV. */
-enum { OUT_DRAWN, OUT_GRAPHML, OUT_DOT, OUT_REPORT_TEXT, OUT_REPORT_CSV, OUT_COUNT };
 
 /* The edges of graph.graphml and graph.dot, which need no measure: made
  * on a thread of their own while the measures are computed. */
@@ -222,13 +263,48 @@ static void *make_edges(void *arg)
     return NULL;
 }
 
+/* graph.dot, whose vertices show only their in-degree: made and written
+ * to its temporary on a thread while hubs, authorities and betweenness
+ * are computed, once its edges are (that thread joined here). */
+typedef struct early_dot {
+    const char *dir;
+    const cg_graph *g;
+    const cg_metrics *m;
+    pthread_t edger;     /* the thread making the edges */
+    graph_edges *edges;
+    int made;            /* file holds graph.dot, or why it is not */
+    prepared file;
+} early_dot;
+
+static void *make_dot(void *arg)
+{
+    early_dot *d = arg;
+    pthread_join(d->edger, NULL);
+    if (d->edges->st != CG_OK)
+        return NULL; /* made with the other outputs */
+    cg_buf out = {0};
+    cg_status built = cg_graph_write_vertices(&out, CG_GRAPH_DOT, d->g, d->m, NULL);
+    const cg_buf *parts[2] = {&out, &d->edges->dot};
+    prepare_parts(d->dir, "graph.dot", parts, 2, built, &d->file);
+    cg_buf_free(&out);
+    cg_buf_free(&d->edges->dot);
+    d->made = 1;
+    return NULL;
+}
+
+/* The outputs put in place after the measures: the report as HTML and
+ * the drawing (written beforehand), GraphML, DOT (written beforehand
+ * when it could be), the report as text and as CSV. */
+enum { OUT_DRAWN, OUT_GRAPHML, OUT_DOT, OUT_REPORT_TEXT, OUT_REPORT_CSV, OUT_COUNT };
+
 /* What the outputs are made from, and whether all were written. */
 typedef struct outputs {
     const char *dir;
     const cg_graph *g;
     const cg_metrics *m;
     const graph_edges *edges; /* made beforehand, or NULL */
-    const drawing *drawn;     /* the drawing and report.html, made beforehand */
+    drawing *drawn;           /* the drawing and report.html, written beforehand */
+    early_dot *dot;           /* graph.dot, written beforehand when dot->made */
     int quiet;
     int ok;
 } outputs;
@@ -242,8 +318,9 @@ typedef struct output_slot {
     const char *why;  /* why the graph was not drawn (NULL: it was) */
 } output_slot;
 
-/* In one of the pool's threads: makes output i and writes it (the graph and metrics
- * are only read; each file is written atomically). */
+/* In one of the pool's threads: makes output i and writes it, or puts it
+ * in place when written beforehand (the graph and metrics are only read;
+ * each file is written atomically). */
 static void make_output(void *shared, size_t i, void *slot)
 {
     static const char *const names[OUT_COUNT] = {"report.html", "graph.graphml", "graph.dot",
@@ -261,13 +338,17 @@ static void make_output(void *shared, size_t i, void *slot)
     switch (i) {
     case OUT_DRAWN:
         s->why = o->drawn->why;
-        if (o->drawn->svg != NULL)
-            s->svg_ok = write_svg(o->dir, o->drawn->svg, &s->svg_err);
-        s->ok = write_one(o->dir, names[i], &o->drawn->html, o->drawn->html_st, &s->err);
+        if (s->why == NULL)
+            s->svg_ok = commit_prepared(&o->drawn->svg, &s->svg_err);
+        s->ok = commit_prepared(&o->drawn->html, &s->err);
         return;
     case OUT_GRAPHML:
     case OUT_DOT: {
         cg_graph_format f = i == OUT_DOT ? CG_GRAPH_DOT : CG_GRAPH_GRAPHML;
+        if (i == OUT_DOT && o->dot != NULL && o->dot->made) {
+            s->ok = commit_prepared(&o->dot->file, &s->err);
+            return;
+        }
         if (o->edges == NULL) {
             built = cg_graph_write(&out, f, g, m, NULL);
             break;
@@ -311,9 +392,10 @@ static int report_output(void *shared, size_t i, void *slot)
  * stderr does not depend on the threads.  The edges of the graph's files
  * come from edges when not NULL. */
 static int write_outputs(const cli_common *common, const char *dir, const cg_graph *g,
-                         const cg_metrics *m, const graph_edges *edges, const drawing *drawn)
+                         const cg_metrics *m, const graph_edges *edges, drawing *drawn,
+                         early_dot *dot)
 {
-    outputs o = {dir, g, m, edges, drawn, common->quiet, 1};
+    outputs o = {dir, g, m, edges, drawn, dot, common->quiet, 1};
     output_slot slots[OUT_COUNT];
     unsigned jobs = common->jobs ? common->jobs : cli_pool_default_jobs();
     static const cli_pool_ops ops = {make_output, report_output};
@@ -359,21 +441,38 @@ int cmd_run(int argc, char **argv, const char *argv0)
     memset(&m, 0, sizeof m);
     int built = status != CG_EXIT_FATAL && cli_graph_make(x.builder, &graph);
     cg_graph_builder_free(x.builder);
-    /* the graph's edges written out while its measures are computed */
+    /* the graph's edges made while its measures are computed */
     graph_edges edges = {&graph, {0}, {0}, CG_ENOMEM};
     pthread_t edger;
     int edging = built && pthread_create(&edger, NULL, make_edges, &edges) == 0;
     int ranked = built && cli_graph_rank(&graph, &m);
-    /* then the drawing and report.html, while the other measures are computed */
-    drawing drawn = {&graph, &m, NULL, NULL, {0}, CG_ENOMEM};
+    /* then the drawing, report.html and graph.dot written to their
+     * temporaries while the other measures are computed */
+    drawing drawn;
+    memset(&drawn, 0, sizeof drawn);
+    drawn.dir = r.dir;
+    drawn.g = &graph;
+    drawn.m = &m;
     pthread_t drawer;
     int drawing_apart = ranked && pthread_create(&drawer, NULL, draw_on_thread, &drawn) == 0;
+    early_dot dot;
+    memset(&dot, 0, sizeof dot);
+    dot.dir = r.dir;
+    dot.g = &graph;
+    dot.m = &m;
+    dot.edges = &edges;
+    pthread_t dotter;
+    if (edging)
+        dot.edger = edger;
+    int dotting = ranked && edging && pthread_create(&dotter, NULL, make_dot, &dot) == 0;
     int measured = ranked && cli_graph_finish(&common, &graph, &m);
     if (ranked && !drawing_apart)
         draw(&drawn);
     if (drawing_apart)
         pthread_join(drawer, NULL);
-    if (edging)
+    if (dotting)
+        pthread_join(dotter, NULL); /* which joined the edges' thread */
+    else if (edging)
         pthread_join(edger, NULL);
     if (ranked && !measured)
         cg_metrics_free(&m);
@@ -392,10 +491,12 @@ int cmd_run(int argc, char **argv, const char *argv0)
         status = CG_EXIT_FATAL;
     if (status != CG_EXIT_FATAL &&
         !write_outputs(&common, r.dir, &graph, &m, edging && edges.st == CG_OK ? &edges : NULL,
-                       &drawn))
+                       &drawn, &dot))
         status = CG_EXIT_FATAL;
-    cg_free(drawn.svg);
-    cg_buf_free(&drawn.html);
+    /* what was written beforehand but not put in place: removed */
+    drop_prepared(&drawn.svg);
+    drop_prepared(&drawn.html);
+    drop_prepared(&dot.file);
     cg_buf_free(&edges.graphml);
     cg_buf_free(&edges.dot);
     if (status == CG_EXIT_FATAL) {

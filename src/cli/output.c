@@ -8,18 +8,24 @@
 
 #include "cli.h"
 
+int cli_save_prepared(const char *path, const cg_buf *const *parts, size_t n, cg_atomic_file *af,
+                      cg_error *err)
+{
+    if (cg_atomic_open(af, path, err) != CG_OK)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (cg_write_all(af->fp, path, parts[i]->data ? parts[i]->data : "", parts[i]->len,
+                         err) != CG_OK) {
+            cg_atomic_abort(af);
+            return 0;
+        }
+    return cg_atomic_close(af, err) == CG_OK;
+}
+
 int cli_save_file(const char *path, const cg_buf *const *parts, size_t n, cg_error *err)
 {
     cg_atomic_file af;
-    if (cg_atomic_open(&af, path, err) != CG_OK)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (cg_write_all(af.fp, path, parts[i]->data ? parts[i]->data : "", parts[i]->len, err) !=
-            CG_OK) {
-            cg_atomic_abort(&af);
-            return 0;
-        }
-    return cg_atomic_commit(&af, err) == CG_OK;
+    return cli_save_prepared(path, parts, n, &af, err) && cg_atomic_commit(&af, err) == CG_OK;
 }
 
 int cli_write_file(const char *path, const cg_buf *out)

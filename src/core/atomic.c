@@ -145,8 +145,19 @@ cg_status cg_atomic_open(cg_atomic_file *af, const char *path, cg_error *err)
     return CG_OK;
 }
 
-cg_status cg_atomic_commit(cg_atomic_file *af, cg_error *err)
+/* Reports that the output af could not be written (errno e) and aborts it. */
+static cg_status atomic_failed(cg_atomic_file *af, int e, cg_error *err)
 {
+    cg_error_set(err, CG_EIO, af->path, 0, 0, "cannot write output file: %s",
+                 strerror(e ? e : EIO));
+    cg_atomic_abort(af);
+    return CG_EIO;
+}
+
+cg_status cg_atomic_close(cg_atomic_file *af, cg_error *err)
+{
+    if (af->fp == NULL)
+        return CG_OK; /* closed before */
     int failed = 0, e = 0;
     if (fflush(af->fp) != 0 || ferror(af->fp) ||
         (af->tmp_path && fsync(fileno(af->fp)) != 0)) {
@@ -158,16 +169,16 @@ cg_status cg_atomic_commit(cg_atomic_file *af, cg_error *err)
         e = errno;
     }
     af->fp = NULL;
-    if (!failed && af->tmp_path && rename(af->tmp_path, af->path) != 0) {
-        failed = 1;
-        e = errno;
-    }
-    if (failed) {
-        cg_error_set(err, CG_EIO, af->path, 0, 0, "cannot write output file: %s",
-                     strerror(e ? e : EIO));
-        cg_atomic_abort(af);
-        return CG_EIO;
-    }
+    return failed ? atomic_failed(af, e, err) : CG_OK;
+}
+
+cg_status cg_atomic_commit(cg_atomic_file *af, cg_error *err)
+{
+    cg_status st = cg_atomic_close(af, err);
+    if (st != CG_OK)
+        return st;
+    if (af->tmp_path && rename(af->tmp_path, af->path) != 0)
+        return atomic_failed(af, errno, err);
     deactivate(af->tmp_path);
     cg_free(af->tmp_path);
     cg_free(af->path);
