@@ -2,7 +2,7 @@
  * temporaries are written (by several threads at once) leaves the
  * previous files and no temporary; a
  * device is written in place, not replaced; the mode of a replaced file
- * is kept. */
+ * is kept; a temporary closed first is committed or aborted later. */
 #include <dirent.h>
 #include <pthread.h>
 #include <signal.h>
@@ -186,6 +186,36 @@ START_TEST(test_mode_and_link_kept)
 }
 END_TEST
 
+/* A temporary closed (synced) first is put in place by a later commit,
+ * or removed by an abort with the target untouched; closing twice is
+ * harmless. */
+START_TEST(test_close_then_commit_or_abort)
+{
+    make_dir();
+    char path[128];
+    snprintf(path, sizeof path, "%s/graph.dot", dir);
+    write_file(path, "old");
+    cg_atomic_file af;
+    ck_assert_int_eq(cg_atomic_open(&af, path, NULL), CG_OK);
+    fputs("new", af.fp);
+    ck_assert_int_eq(cg_atomic_close(&af, NULL), CG_OK);
+    ck_assert_int_eq(cg_atomic_close(&af, NULL), CG_OK);
+    ck_assert_ptr_null(af.fp);
+    check_file(path, "old"); /* closed, not yet in place */
+    ck_assert_int_eq(entries(), 2);
+    ck_assert_int_eq(cg_atomic_commit(&af, NULL), CG_OK);
+    check_file(path, "new");
+    ck_assert_int_eq(entries(), 1);
+    ck_assert_int_eq(cg_atomic_open(&af, path, NULL), CG_OK);
+    fputs("newer", af.fp);
+    ck_assert_int_eq(cg_atomic_close(&af, NULL), CG_OK);
+    cg_atomic_abort(&af);
+    check_file(path, "new");
+    ck_assert_int_eq(entries(), 1);
+    clean_dir(path);
+}
+END_TEST
+
 static Suite *atomic_suite(void)
 {
     Suite *s = suite_create("atomic");
@@ -194,6 +224,7 @@ static Suite *atomic_suite(void)
     tcase_add_test(tc, test_signal_many_writers);
     tcase_add_test(tc, test_device_written_in_place);
     tcase_add_test(tc, test_mode_and_link_kept);
+    tcase_add_test(tc, test_close_then_commit_or_abort);
     suite_add_tcase(s, tc);
     return s;
 }

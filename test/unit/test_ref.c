@@ -1,6 +1,8 @@
 /* Unit suite of the ref module: canonical ids of every kind, table-driven. */
 #include "unit.h"
 
+#include "../../src/ref/internal.h"
+
 typedef struct ref_case {
     const char *text;
     const char *ids; /* expected targets, '|' separated, in order */
@@ -357,6 +359,31 @@ START_TEST(test_symbol_every_series)
 }
 END_TEST
 
+/* The table of the first two bytes of the case names lets every name of
+ * the registry be tried where it is written, in any case, and skips a
+ * word that starts no name. */
+START_TEST(test_case_pairs)
+{
+    const cg_registry *reg = unit_registry();
+    cg_extractor *ex = cg_extractor_new(reg);
+    ck_assert_ptr_nonnull(ex);
+    ck_assert_uint_gt(reg->case_names.n, 0);
+    for (size_t i = 0; i < reg->case_names.n; i++) {
+        const cg_phrase *ph = &reg->case_names.items[i];
+        char text[3] = {ph->text[0], ph->len > 1 ? ph->text[1] : 'x', '\0'};
+        if (ph->len > 1 && ph->text[1] == ' ')
+            text[1] = '\n'; /* a space of a name matches any white space */
+        ck_assert_msg(case_may_start(ex, text), "%s", ph->text);
+        for (int k = 0; k < 2; k++)
+            text[k] = (char)(cg_is_alpha((unsigned char)text[k]) ? text[k] ^ 0x20 : text[k]);
+        ck_assert_msg(case_may_start(ex, text), "%s, case changed", ph->text);
+    }
+    ck_assert(!case_may_start(ex, "qq"));
+    ck_assert(!case_may_start(ex, "1."));
+    cg_extractor_free(ex);
+}
+END_TEST
+
 static Suite *ref_suite(void)
 {
     Suite *s = suite_create("ref");
@@ -364,6 +391,7 @@ static Suite *ref_suite(void)
     tcase_add_loop_test(tc, test_ids, 0, (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, test_self_is_not_cited);
     tcase_add_test(tc, test_date_day_then_tab);
+    tcase_add_test(tc, test_case_pairs);
     tcase_add_loop_test(tc, test_scan_offsets, 0,
                         (int)(sizeof extra_words / sizeof extra_words[0]));
     tcase_add_test(tc, test_joint_aliases);
