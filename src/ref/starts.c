@@ -472,7 +472,7 @@ block32(const anchor_tables tab, const char *b, const char *p, const char **back
 
 /* Where a scan of blocks of width bytes resumes at p: in the block
  * scanned last (its candidates from p on in *cand; returns 0) or at p
- * (returns 1: the block at *b is still to be scanned). */
+ * (returns 1: the block at *b = p is still to be scanned). */
 static inline int blocks_resume(const starts_iter *it, const char *p, unsigned width,
                                 const char **b, uint64_t *cand)
 {
@@ -515,17 +515,14 @@ static const char *blocks_back(const cg_extractor *ex, starts_iter *it, const ch
     return back;
 }
 
-/* The 32-byte scan: candidates from the anchors, each checked exactly.
- * A candidate before its block (a symbol's capitals in the block
- * before) comes first; the bytes after the last whole block are
- * checked one at a time. */
+/* The 32-byte scan from block b on (no start before p): candidates from
+ * the anchors, each checked exactly.  A candidate before its block (a
+ * symbol's capitals in the block before) comes first; the bytes after
+ * the last whole block are checked one at a time. */
 __attribute__((target("avx2"))) static const char *
-starts_next_avx2(const cg_extractor *ex, starts_iter *it, const char *p, const char *begin,
-                 const char *end, unsigned *trig)
+starts_scan_avx2(const cg_extractor *ex, starts_iter *it, const char *b, const char *p,
+                 const char *begin, const char *end, unsigned *trig)
 {
-    const char *b;
-    uint64_t cand;
-    int fresh = blocks_resume(it, p, 32, &b, &cand);
     __m256i nib = _mm256_set1_epi8(0x0F), bias = _mm256_set1_epi8(127);
     __m256i words = _mm256_set1_epi8(0x7F);
     /* opaque to the compiler: kept in registers, not built again a block */
@@ -536,17 +533,13 @@ starts_next_avx2(const cg_extractor *ex, starts_iter *it, const char *p, const c
                                table_at(ex->anchor[6]), table_at(ex->anchor[7]),
                                table_at(ex->word_after[0]), table_at(ex->word_after[1]),
                                nib, bias, words};
-    for (;; b += 32, fresh = 1) {
-        const char *q;
-        if (fresh) {
-            if (end - b < 32 + ANCHOR_BYTES - 1)
-                return blocks_tail(ex, it, b, p, begin, end, trig);
-            const char *back;
-            cand = block32(tab, b, p, &back);
-            if ((q = blocks_back(ex, it, b, back, cand, begin, end, trig)) != NULL)
-                return q;
-        }
-        if ((q = block_first(ex, it, b, cand, 0, begin, end, trig)) != NULL)
+    for (;; b += 32) {
+        if (end - b < 32 + ANCHOR_BYTES - 1)
+            return blocks_tail(ex, it, b, p, begin, end, trig);
+        const char *back, *q;
+        uint64_t cand = block32(tab, b, p, &back);
+        if ((q = blocks_back(ex, it, b, back, cand, begin, end, trig)) != NULL ||
+            (q = block_first(ex, it, b, cand, 0, begin, end, trig)) != NULL)
             return q;
     }
 }
@@ -601,12 +594,9 @@ block64(const anchor_tables512 tab, const char *b, const char *p, const char **b
 
 /* The 32-byte scan, 64 bytes at a time. */
 __attribute__((target("avx512bw"))) static const char *
-starts_next_avx512(const cg_extractor *ex, starts_iter *it, const char *p, const char *begin,
-                   const char *end, unsigned *trig)
+starts_scan_avx512(const cg_extractor *ex, starts_iter *it, const char *b, const char *p,
+                   const char *begin, const char *end, unsigned *trig)
 {
-    const char *b;
-    uint64_t cand;
-    int fresh = blocks_resume(it, p, 64, &b, &cand);
     __m512i nib = _mm512_set1_epi8(0x0F), words = _mm512_set1_epi8(0x7F);
     __asm__("" : "+v"(nib), "+v"(words));
     const anchor_tables512 tab = {
@@ -614,19 +604,32 @@ starts_next_avx512(const cg_extractor *ex, starts_iter *it, const char *p, const
         table512_at(ex->anchor[3]), table512_at(ex->anchor[4]), table512_at(ex->anchor[5]),
         table512_at(ex->anchor[6]), table512_at(ex->anchor[7]), table512_at(ex->word_after[0]),
         table512_at(ex->word_after[1]), nib, words};
-    for (;; b += 64, fresh = 1) {
-        const char *q;
-        if (fresh) {
-            if (end - b < 64 + ANCHOR_BYTES - 1)
-                return blocks_tail(ex, it, b, p, begin, end, trig);
-            const char *back;
-            cand = block64(tab, b, p, &back);
-            if ((q = blocks_back(ex, it, b, back, cand, begin, end, trig)) != NULL)
-                return q;
-        }
-        if ((q = block_first(ex, it, b, cand, 0, begin, end, trig)) != NULL)
+    for (;; b += 64) {
+        if (end - b < 64 + ANCHOR_BYTES - 1)
+            return blocks_tail(ex, it, b, p, begin, end, trig);
+        const char *back, *q;
+        uint64_t cand = block64(tab, b, p, &back);
+        if ((q = blocks_back(ex, it, b, back, cand, begin, end, trig)) != NULL ||
+            (q = block_first(ex, it, b, cand, 0, begin, end, trig)) != NULL)
             return q;
     }
+}
+
+/* The anchor scans: the candidates left in the block scanned last first
+ * (no table loaded for them), then the blocks after it. */
+static const char *starts_next_anchors(const cg_extractor *ex, starts_iter *it, const char *p,
+                                       const char *begin, const char *end, unsigned *trig)
+{
+    unsigned width = ex->starts_avx512 ? 64 : 32;
+    const char *b, *q;
+    uint64_t cand;
+    if (!blocks_resume(it, p, width, &b, &cand)) {
+        if ((q = block_first(ex, it, b, cand, 0, begin, end, trig)) != NULL)
+            return q;
+        b += width;
+    }
+    return ex->starts_avx512 ? starts_scan_avx512(ex, it, b, p, begin, end, trig)
+                             : starts_scan_avx2(ex, it, b, p, begin, end, trig);
 }
 #endif
 
@@ -634,10 +637,8 @@ const char *starts_next(const cg_extractor *ex, starts_iter *it, const char *p,
                         const char *begin, const char *end, unsigned *trig)
 {
 #if CG_BYTESET_AVX2
-    if (ex->starts_avx512)
-        return starts_next_avx512(ex, it, p, begin, end, trig);
     if (ex->starts_avx2)
-        return starts_next_avx2(ex, it, p, begin, end, trig);
+        return starts_next_anchors(ex, it, p, begin, end, trig);
 #endif
     if (ex->starts_mode == STARTS_BYTEWISE)
         return next_start_bytewise(ex, p, begin, end, trig);
