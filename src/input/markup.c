@@ -8,6 +8,7 @@
 #include "markup.h"
 
 #include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -448,6 +449,36 @@ static inline int block_checked(checker *c, const char *p, unsigned width, block
     return 1;
 }
 
+/* Whether the scan stops at the block of width bytes at p, whose bits
+ * are m (special) and b: at a byte that is not UTF-8, or at its first
+ * special byte (*found; k then holds the block). */
+static inline int block_stops(block *k, checker *c, const char *p, unsigned width, uint64_t m,
+                              block_bits b, size_t *carry, long *lines, const char **found)
+{
+    if (!block_checked(c, p, width, b, carry, lines))
+        return 1;
+    if (m == 0)
+        return 0;
+    k->blk = p;
+    k->special = m;
+    *found = p + __builtin_ctzll(m);
+    return 1;
+}
+
+/* Whether a scan of blocks of width bytes can start at p (*tail set to
+ * p): a whole block before end, and the bytes jumped over since the
+ * last block checked the general way (the blocks then follow one
+ * another). */
+static int blocks_begin(checker *c, const char *p, const char *end, unsigned width,
+                        const char **tail)
+{
+    *tail = p;
+    if (end - p < (ptrdiff_t)width)
+        return 0;
+    size_t at = (size_t)(p - c->base);
+    return !((at > c->counted || at > c->valid) && !check_upto(c, at));
+}
+
 /* The end of a scan of blocks: the blocks before p checked (and the
  * carry bytes after), the line ends before it counted. */
 static void blocks_done(checker *c, const char *p, size_t carry, long lines, int counted)
@@ -471,14 +502,9 @@ __attribute__((target("avx2"))) static const char *next_in_set32(block *k, check
                                                                  const unsigned char *hi,
                                                                  const char **tail)
 {
-    *tail = p;
-    if (end - p < 32)
+    if (!blocks_begin(c, p, end, 32, tail))
         return NULL;
-    /* the bytes jumped over since the last block: checked the general
-     * way; then the blocks follow one another */
     size_t at = (size_t)(p - c->base);
-    if ((at > c->counted || at > c->valid) && !check_upto(c, at))
-        return NULL;
     __m256i lf = _mm256_set1_epi8('\n');
     /* opaque to the compiler: kept in a register, not built again a block */
     __asm__("" : "+x"(lf));
@@ -501,15 +527,8 @@ __attribute__((target("avx2"))) static const char *next_in_set32(block *k, check
             continue;
         if (count && m)
             b.cr = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, cr));
-        if (!block_checked(c, p, 32, b, &carry, &lines)) {
+        if (block_stops(k, c, p, 32, m, b, &carry, &lines, &found)) {
             p += 32; /* counted */
-            break;
-        }
-        if (m) {
-            k->blk = p;
-            k->special = m;
-            found = p + __builtin_ctz(m);
-            p += 32;
             break;
         }
     }
@@ -526,12 +545,9 @@ __attribute__((target("avx512bw"))) static const char *next_in_set64(block *k, c
                                                                      const unsigned char *hi,
                                                                      const char **tail)
 {
-    *tail = p;
-    if (end - p < 64)
+    if (!blocks_begin(c, p, end, 64, tail))
         return NULL;
     size_t at = (size_t)(p - c->base);
-    if ((at > c->counted || at > c->valid) && !check_upto(c, at))
-        return NULL;
     const __m512i lf = _mm512_set1_epi8('\n'), cr = _mm512_set1_epi8('\r');
     const __m512i nib = _mm512_set1_epi8(0x0F);
     const __m512i lo_t = _mm512_broadcast_i32x4(_mm_loadu_si128((const __m128i *)(const void *)lo));
@@ -554,14 +570,7 @@ __attribute__((target("avx512bw"))) static const char *next_in_set64(block *k, c
             continue;
         if (count && m)
             b.cr = _mm512_cmpeq_epi8_mask(v, cr);
-        if (!block_checked(c, p, 64, b, &carry, &lines)) {
-            p += 64;
-            break;
-        }
-        if (m) {
-            k->blk = p;
-            k->special = m;
-            found = p + __builtin_ctzll(m);
+        if (block_stops(k, c, p, 64, m, b, &carry, &lines, &found)) {
             p += 64;
             break;
         }

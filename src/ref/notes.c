@@ -623,6 +623,19 @@ static int commonness(unsigned char c)
     return o ? (int)(o - order) : 0;
 }
 
+/* The first of the candidate starts m (bits over the block at c) where
+ * the whole needle is, not after last; NULL if none. */
+static inline const char *whole_match(const char *c, uint64_t m, const char *last,
+                                      const char *needle, size_t n)
+{
+    for (; m; m &= m - 1) {
+        const char *s = c + __builtin_ctzll(m);
+        if (s <= last && memcmp(s, needle, n) == 0)
+            return s;
+    }
+    return NULL;
+}
+
 /* Candidates for needle where two of its bytes, at offsets a and b (its
  * rarest two), match: sixteen starts at a time; the first whole match
  * at or after p and not after last, or NULL. */
@@ -639,12 +652,9 @@ static const char *pair_search(const char *p, const char *last, const char *need
         __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(c + b));
         unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(x, f),
                                                                _mm_cmpeq_epi8(y, g)));
-        while (m) {
-            const char *s = c + __builtin_ctz(m);
-            if (s <= last && memcmp(s, needle, n) == 0)
-                return s;
-            m &= m - 1;
-        }
+        const char *s = m ? whole_match(c, m, last, needle, n) : NULL;
+        if (s)
+            return s;
     }
     for (; c <= last; c++)
         if (c[a] == needle[a] && c[b] == needle[b] && memcmp(c, needle, n) == 0)
@@ -667,12 +677,9 @@ pair_search_avx2(const char *p, const char *last, const char *needle, size_t n, 
         __m256i y = _mm256_loadu_si256((const __m256i *)(const void *)(c + b));
         unsigned m = (unsigned)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(x, f),
                                                                      _mm256_cmpeq_epi8(y, g)));
-        while (m) {
-            const char *s = c + __builtin_ctz(m);
-            if (s <= last && memcmp(s, needle, n) == 0)
-                return s;
-            m &= m - 1;
-        }
+        const char *s = m ? whole_match(c, m, last, needle, n) : NULL;
+        if (s)
+            return s;
     }
     return pair_search(c, last, needle, n, a, b);
 }
@@ -690,12 +697,9 @@ pair_search_avx512(const char *p, const char *last, const char *needle, size_t n
         __m512i x = _mm512_loadu_si512((const void *)(c + a));
         __m512i y = _mm512_loadu_si512((const void *)(c + b));
         uint64_t m = _mm512_mask_cmpeq_epi8_mask(_mm512_cmpeq_epi8_mask(x, f), y, g);
-        while (m) {
-            const char *s = c + __builtin_ctzll(m);
-            if (s <= last && memcmp(s, needle, n) == 0)
-                return s;
-            m &= m - 1;
-        }
+        const char *s = m ? whole_match(c, m, last, needle, n) : NULL;
+        if (s)
+            return s;
     }
     return pair_search_avx2(c, last, needle, n, a, b);
 }

@@ -515,6 +515,16 @@ static const char *blocks_back(const cg_extractor *ex, starts_iter *it, const ch
     return back;
 }
 
+/* The first start from block b freshly scanned (its candidates cand, a
+ * candidate back before it), or NULL. */
+static inline const char *block_start(const cg_extractor *ex, starts_iter *it, const char *b,
+                                      const char *back, uint64_t cand, const char *begin,
+                                      const char *end, unsigned *trig)
+{
+    const char *q = blocks_back(ex, it, b, back, cand, begin, end, trig);
+    return q != NULL ? q : block_first(ex, it, b, cand, 0, begin, end, trig);
+}
+
 /* The 32-byte scan from block b on (no start before p): candidates from
  * the anchors, each checked exactly.  A candidate before its block (a
  * symbol's capitals in the block before) comes first; the bytes after
@@ -533,13 +543,11 @@ starts_scan_avx2(const cg_extractor *ex, starts_iter *it, const char *b, const c
                                table_at(ex->anchor[6]), table_at(ex->anchor[7]),
                                table_at(ex->word_after[0]), table_at(ex->word_after[1]),
                                nib, bias, words};
-    for (;; b += 32) {
+    for (const char *back, *q;; b += 32) {
         if (end - b < 32 + ANCHOR_BYTES - 1)
             return blocks_tail(ex, it, b, p, begin, end, trig);
-        const char *back, *q;
         uint64_t cand = block32(tab, b, p, &back);
-        if ((q = blocks_back(ex, it, b, back, cand, begin, end, trig)) != NULL ||
-            (q = block_first(ex, it, b, cand, 0, begin, end, trig)) != NULL)
+        if ((q = block_start(ex, it, b, back, cand, begin, end, trig)) != NULL)
             return q;
     }
 }
@@ -604,13 +612,11 @@ starts_scan_avx512(const cg_extractor *ex, starts_iter *it, const char *b, const
         table512_at(ex->anchor[3]), table512_at(ex->anchor[4]), table512_at(ex->anchor[5]),
         table512_at(ex->anchor[6]), table512_at(ex->anchor[7]), table512_at(ex->word_after[0]),
         table512_at(ex->word_after[1]), nib, words};
-    for (;; b += 64) {
+    for (const char *back, *q;; b += 64) {
         if (end - b < 64 + ANCHOR_BYTES - 1)
             return blocks_tail(ex, it, b, p, begin, end, trig);
-        const char *back, *q;
         uint64_t cand = block64(tab, b, p, &back);
-        if ((q = blocks_back(ex, it, b, back, cand, begin, end, trig)) != NULL ||
-            (q = block_first(ex, it, b, cand, 0, begin, end, trig)) != NULL)
+        if ((q = block_start(ex, it, b, back, cand, begin, end, trig)) != NULL)
             return q;
     }
 }
