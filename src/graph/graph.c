@@ -286,33 +286,15 @@ static cg_vkind kind_of_id(const char *id)
     return CG_VKIND_SYMBOL;
 }
 
-/* An interned id and its index, sorted by id with no shared state: by
- * its first eight bytes as a number first (big-endian, zeros after its
- * end), so that most comparisons compare two numbers. */
+/* An interned id and its index, sorted by id with no shared state. */
 typedef struct id_entry {
-    uint64_t head;
     const char *id;
     uint32_t index;
 } id_entry;
 
-/* The first eight bytes of id, big-endian, zeros after its end. */
-static uint64_t id_head(const char *id)
-{
-    uint64_t h = 0;
-    for (int k = 0; k < 8; k++) {
-        h = h << 8 | (unsigned char)*id;
-        id += *id != '\0';
-    }
-    return h;
-}
-
 static int cmp_id_entry(const void *a, const void *b)
 {
-    const id_entry *x = a, *y = b;
-    if (x->head != y->head)
-        return x->head < y->head ? -1 : 1;
-    /* the same first eight bytes: the same id if it ends among them */
-    return (x->head & 0xFF) == 0 ? 0 : strcmp(x->id + 8, y->id + 8);
+    return strcmp(((const id_entry *)a)->id, ((const id_entry *)b)->id);
 }
 
 /* Sorts the n keys at a in increasing order: least significant digit
@@ -428,7 +410,7 @@ static cg_status make_vertices(const cg_graph_builder *b, const uint32_t *canon,
     size_t nv = 0;
     for (size_t i = 0; i < n; i++)
         if (used[i])
-            order[nv++] = (id_entry){id_head(b->str[i]), b->str[i], (uint32_t)i};
+            order[nv++] = (id_entry){b->str[i], (uint32_t)i};
     qsort(order, nv, sizeof *order, cmp_id_entry); /* ids are distinct: no ties */
     g->v = cg_calloc(nv ? nv : 1, sizeof *g->v);
     if (g->v == NULL)
