@@ -164,7 +164,7 @@ tmp=$OUT.tmp.$$
     echo "Peak memory (resident, GNU time): $m_many MiB on the $copies files with one"
     echo "thread, $m_many2 MiB with two; $m_big MiB on the one large file with one"
     echo "thread, $m_big2 MiB with two.  Documents are read one at a time a thread"
-    echo "(at most two a thread in flight), and a file of 8 MiB or more in pieces"
+    echo "(at most four a thread in flight), and a file of 8 MiB or more in pieces"
     echo "of about 2 MiB, so memory does not grow with the corpus or the file."
     echo
     echo "## The whole job"

@@ -3,7 +3,7 @@
  * each file for its identity, the second reads it again and extracts its
  * references.  Large files are read in pieces (cg_text_load_piece), each
  * piece an item of the pool, so that threads share a large file and
- * memory holds pieces, not files: at most twice as many documents or
+ * memory holds pieces, not files: at most four times as many documents or
  * pieces as threads are in memory.  The rows are formatted with the
  * work, a piece's lines counted on from the pieces before it
  * (line_board.h); the calling thread hands them over in order. */
@@ -50,10 +50,12 @@ static unsigned jobs_of(const cli_common *common)
     return common->jobs ? common->jobs : cli_pool_default_jobs();
 }
 
-/* Slots for the pool: twice the threads, so that none waits on another. */
+/* Slots for the pool: four times the threads, so that none waits on
+ * another (the calling thread, busy with an item of its own, uses the
+ * others' only after it). */
 static doc_slot *new_slots(unsigned jobs, size_t *nslots)
 {
-    *nslots = (size_t)jobs * 2;
+    *nslots = (size_t)jobs * 4;
     return cg_calloc(*nslots, sizeof(doc_slot));
 }
 
