@@ -143,7 +143,7 @@ typedef struct cg_atomic_file {
     char *tmp_path;
 } cg_atomic_file;
 
-/* Opens a temporary file next to path for writing. */
+/* Opens a temporary file next to path for writing (the pages cached of a file it replaces dropped). */
 cg_status cg_atomic_open(cg_atomic_file *af, const char *path, cg_error *err);
 
 /* Flushes, syncs and closes the temporary, which stays to be renamed by

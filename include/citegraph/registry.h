@@ -39,6 +39,8 @@ typedef struct cg_phrase {
     uint32_t next_last;  /* the same by last byte */
     uint16_t head;       /* bytes before the first space (at most 65535) */
     uint16_t tail;       /* bytes after the last space (at most 65535) */
+    uint64_t head8, head8_mask; /* the head's first eight bytes (fewer: masked), as loaded */
+    uint64_t tail8, tail8_mask; /* the tail's last eight bytes, as loaded ending at the tail's end */
 } cg_phrase;
 
 /* A growable list of phrases, longest first once sorted.  Sorting chains

@@ -25,6 +25,19 @@ static unsigned char last_byte(const cg_phrase *ph)
     return ph->len ? (unsigned char)ph->text[ph->len - 1] : 0;
 }
 
+/* The n (at most eight) bytes at s as an eight-byte load would see them
+ * at offset at of the load, the other bytes zero; *mask selects them. */
+static uint64_t load_bytes(const char *s, size_t n, size_t at, uint64_t *mask)
+{
+    unsigned char bytes[8] = {0}, ones[8] = {0};
+    memcpy(bytes + at, s, n);
+    memset(ones + at, 0xFF, n);
+    uint64_t v;
+    memcpy(&v, bytes, sizeof v);
+    memcpy(mask, ones, sizeof *mask);
+    return v;
+}
+
 cg_status cg_phrases_add(cg_phrases *list, const char *text, size_t len, int value)
 {
     if (list->n >= UINT32_MAX - 1)
@@ -49,8 +62,12 @@ cg_status cg_phrases_add(cg_phrases *list, const char *text, size_t len, int val
     size_t head = first_space ? (size_t)(first_space - copy) : len, tail = 0;
     while (tail < len && copy[len - 1 - tail] != ' ')
         tail++;
-    list->items[list->n].head = (uint16_t)(head < UINT16_MAX ? head : UINT16_MAX);
-    list->items[list->n].tail = (uint16_t)(tail < UINT16_MAX ? tail : UINT16_MAX);
+    cg_phrase *ph = &list->items[list->n];
+    ph->head = (uint16_t)(head < UINT16_MAX ? head : UINT16_MAX);
+    ph->tail = (uint16_t)(tail < UINT16_MAX ? tail : UINT16_MAX);
+    size_t h = ph->head < 8 ? ph->head : 8, t = ph->tail < 8 ? ph->tail : 8;
+    ph->head8 = load_bytes(copy, h, 0, &ph->head8_mask);
+    ph->tail8 = load_bytes(copy + len - t, t, 8 - t, &ph->tail8_mask);
     list->n++;
     return CG_OK;
 }
@@ -131,8 +148,17 @@ static const char *word_at(const cg_phrase *ph, const char *p, const char *end)
 {
     if ((size_t)(end - p) < ph->len)
         return NULL; /* a match is at least as long as its phrase */
-    if (!same_bytes(p, ph->text, ph->head))
+    if (end - p >= 8) {
+        /* most phrases tried differ in their first eight bytes: one
+         * comparison, without reading the phrase's text */
+        uint64_t x;
+        memcpy(&x, p, sizeof x);
+        if ((x & ph->head8_mask) != ph->head8 ||
+            (ph->head > 8 && !same_bytes(p + 8, ph->text + 8, ph->head - 8u)))
+            return NULL;
+    } else if (!same_bytes(p, ph->text, ph->head)) {
         return NULL;
+    }
     const char *q = ph->head == ph->len ? p + ph->len : match_at(ph, ph->head, p + ph->head, end);
     if (q == NULL || (q < end && cg_is_alnum((unsigned char)*q) && cg_is_alnum((unsigned char)q[-1])))
         return NULL;
@@ -145,11 +171,19 @@ const cg_phrase *cg_phrases_match(const cg_phrases *list, const char *p,
     if (p >= end)
         return NULL;
     const char *q;
-    for (uint32_t k = list->by_first[(unsigned char)*p]; k; k = list->items[k - 1].next_first)
-        if ((q = word_at(&list->items[k - 1], p, end)) != NULL) {
+    uint64_t x = 0;
+    int wide = end - p >= 8; /* else the phrases' heads are compared by word_at alone */
+    if (wide)
+        memcpy(&x, p, sizeof x);
+    for (uint32_t k = list->by_first[(unsigned char)*p]; k; k = list->items[k - 1].next_first) {
+        const cg_phrase *ph = &list->items[k - 1];
+        if (wide && (x & ph->head8_mask) != ph->head8)
+            continue; /* the common case, without a call */
+        if ((q = word_at(ph, p, end)) != NULL) {
             *after = q;
-            return &list->items[k - 1];
+            return ph;
         }
+    }
     for (size_t i = list->chained; i < list->n; i++)
         if (first_byte(&list->items[i]) == (unsigned char)*p &&
             (q = word_at(&list->items[i], p, end)) != NULL) {
@@ -189,8 +223,16 @@ static const char *word_before(const cg_phrase *ph, const char *begin, const cha
 {
     if ((size_t)(end - begin) < ph->len)
         return NULL;
-    if (!same_bytes(end - ph->tail, ph->text + ph->len - ph->tail, ph->tail))
+    if (end - begin >= 8) {
+        uint64_t x;
+        memcpy(&x, end - 8, sizeof x);
+        if ((x & ph->tail8_mask) != ph->tail8 ||
+            (ph->tail > 8 && !same_bytes(end - ph->tail, ph->text + ph->len - ph->tail,
+                                         ph->tail - 8u)))
+            return NULL;
+    } else if (!same_bytes(end - ph->tail, ph->text + ph->len - ph->tail, ph->tail)) {
         return NULL;
+    }
     const char *q = ph->tail == ph->len ? end - ph->len
                                         : match_back(ph, ph->len - ph->tail, begin, end - ph->tail);
     if (q == NULL || (q > begin && cg_is_alnum((unsigned char)q[-1]) && cg_is_alnum((unsigned char)*q)))
@@ -204,11 +246,19 @@ const cg_phrase *cg_phrases_match_before(const cg_phrases *list, const char *beg
     if (end <= begin)
         return NULL;
     const char *q;
-    for (uint32_t k = list->by_last[(unsigned char)end[-1]]; k; k = list->items[k - 1].next_last)
-        if ((q = word_before(&list->items[k - 1], begin, end)) != NULL) {
+    uint64_t x = 0;
+    int wide = end - begin >= 8;
+    if (wide)
+        memcpy(&x, end - 8, sizeof x);
+    for (uint32_t k = list->by_last[(unsigned char)end[-1]]; k; k = list->items[k - 1].next_last) {
+        const cg_phrase *ph = &list->items[k - 1];
+        if (wide && (x & ph->tail8_mask) != ph->tail8)
+            continue;
+        if ((q = word_before(ph, begin, end)) != NULL) {
             *start = q;
-            return &list->items[k - 1];
+            return ph;
         }
+    }
     for (size_t i = list->chained; i < list->n; i++)
         if (last_byte(&list->items[i]) == (unsigned char)end[-1] &&
             (q = word_before(&list->items[i], begin, end)) != NULL) {

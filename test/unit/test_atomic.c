@@ -2,10 +2,13 @@
  * temporaries are written (by several threads at once) leaves the
  * previous files and no temporary; a
  * device is written in place, not replaced; the mode of a replaced file
- * is kept; a temporary closed first is committed or aborted later. */
+ * is kept; a temporary closed first is committed or aborted later; the
+ * pages cached of a file being replaced are dropped, its bytes kept. */
 #include <dirent.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 
 #include "unit.h"
@@ -216,6 +219,84 @@ START_TEST(test_close_then_commit_or_abort)
 }
 END_TEST
 
+enum { CACHED_BYTES = 1 << 20 };
+
+/* A file of CACHED_BYTES at path, on disk and read into the page cache. */
+static void cached_file(const char *path)
+{
+    char *bytes = malloc(CACHED_BYTES);
+    ck_assert_ptr_nonnull(bytes);
+    memset(bytes, 'x', CACHED_BYTES);
+    memcpy(bytes, "previous", 8);
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, bytes, CACHED_BYTES), CACHED_BYTES);
+    ck_assert_int_eq(fsync(fd), 0); /* clean pages: droppable */
+    close(fd);
+    fd = open(path, O_RDONLY);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(read(fd, bytes, CACHED_BYTES), CACHED_BYTES);
+    close(fd);
+    free(bytes);
+}
+
+/* Pages of the file at path in the page cache. */
+static size_t resident_pages(const char *path)
+{
+    int fd = open(path, O_RDONLY);
+    ck_assert_int_ge(fd, 0);
+    void *map = mmap(NULL, CACHED_BYTES, PROT_READ, MAP_SHARED, fd, 0);
+    ck_assert_ptr_ne(map, MAP_FAILED);
+    size_t page = (size_t)sysconf(_SC_PAGESIZE), n = CACHED_BYTES / page, resident = 0;
+    unsigned char *vec = malloc(n);
+    ck_assert_ptr_nonnull(vec);
+    ck_assert_int_eq(mincore(map, CACHED_BYTES, vec), 0);
+    for (size_t i = 0; i < n; i++)
+        resident += vec[i] & 1;
+    free(vec);
+    munmap(map, CACHED_BYTES);
+    close(fd);
+    return resident;
+}
+
+/* Opening the replacement of a file drops the file's cached pages (where
+ * the file system lets them go: not on tmpfs), and leaves its bytes as
+ * they were until the commit. */
+START_TEST(test_replaced_file_cache_dropped)
+{
+    make_dir();
+    char path[128], probe[128];
+    snprintf(path, sizeof path, "%s/graph.graphml", dir);
+    snprintf(probe, sizeof probe, "%s/probe", dir);
+    /* whether this file system drops clean pages when told to */
+    cached_file(probe);
+    int fd = open(probe, O_RDONLY);
+    ck_assert_int_ge(fd, 0);
+    posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+    close(fd);
+    int drops = resident_pages(probe) == 0;
+    unlink(probe);
+    cached_file(path);
+    if (drops)
+        ck_assert_uint_gt(resident_pages(path), 0);
+    cg_atomic_file af;
+    ck_assert_int_eq(cg_atomic_open(&af, path, NULL), CG_OK);
+    if (drops)
+        ck_assert_uint_eq(resident_pages(path), 0);
+    char head[9] = {0};
+    FILE *fp = fopen(path, "r");
+    ck_assert_ptr_nonnull(fp);
+    ck_assert_uint_eq(fread(head, 1, 8, fp), 8);
+    fclose(fp);
+    ck_assert_str_eq(head, "previous");
+    fputs("new", af.fp);
+    ck_assert_int_eq(cg_atomic_commit(&af, NULL), CG_OK);
+    check_file(path, "new");
+    ck_assert_int_eq(entries(), 1);
+    clean_dir(path);
+}
+END_TEST
+
 static Suite *atomic_suite(void)
 {
     Suite *s = suite_create("atomic");
@@ -225,6 +306,7 @@ static Suite *atomic_suite(void)
     tcase_add_test(tc, test_device_written_in_place);
     tcase_add_test(tc, test_mode_and_link_kept);
     tcase_add_test(tc, test_close_then_commit_or_abort);
+    tcase_add_test(tc, test_replaced_file_cache_dropped);
     suite_add_tcase(s, tc);
     return s;
 }
