@@ -65,6 +65,7 @@ static cg_status vertex_fields(cg_buf *out, const cg_graph *g, const cg_metrics 
 cg_status cg_export_report_csv(cg_buf *out, const cg_graph *g, const cg_metrics *m,
                                const size_t *rows, size_t n)
 {
+    cg_export_expect(out, n, 160); /* about 95 a row */
     unsigned char *keep = cg_calloc(g->nv ? g->nv : 1, 1);
     if (keep == NULL)
         return CG_ENOMEM;

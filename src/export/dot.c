@@ -53,6 +53,7 @@ static cg_status node(cg_buf *out, const cg_graph *g, const cg_metrics *m, size_
 cg_status cg_export_dot_vertices(cg_buf *out, const cg_graph *g, const cg_metrics *m,
                                  const unsigned char *keep)
 {
+    cg_export_expect(out, cg_export_kept_count(g, keep), 200); /* about 135 a vertex */
     cg_status st = cg_buf_printf(out,
                                  "digraph citegraph {\n"
                                  "  graph [rankdir=LR, overlap=false, fontname=\"Helvetica\", "
@@ -82,6 +83,7 @@ static cg_status edge(cg_buf *out, const cg_export_ids *ids, size_t from, size_t
 
 cg_status cg_export_dot_edges(cg_buf *out, const cg_graph *g, const unsigned char *keep)
 {
+    cg_export_expect(out, keep ? 0 : g->ne, 100); /* about 75 an edge */
     cg_status st = cg_export_each_edge(out, g, keep, cg_dot_put_string, edge);
     return st == CG_OK ? cg_buf_puts(out, "}\n") : st;
 }

@@ -305,3 +305,19 @@ int cg_export_kept(const cg_graph *graph, const unsigned char *keep, size_t v)
 {
     return v < graph->nv && (keep == NULL || keep[v]);
 }
+
+size_t cg_export_kept_count(const cg_graph *graph, const unsigned char *keep)
+{
+    if (keep == NULL)
+        return graph->nv;
+    size_t n = 0;
+    for (size_t v = 0; v < graph->nv; v++)
+        n += keep[v] != 0;
+    return n;
+}
+
+void cg_export_expect(cg_buf *out, size_t items, size_t bytes_each)
+{
+    if (bytes_each && items <= (SIZE_MAX - out->len - 1) / bytes_each)
+        (void)cg_buf_reserve(out, items * bytes_each);
+}

@@ -74,6 +74,12 @@ cg_status cg_export_each_edge(cg_buf *out, const cg_graph *g, const unsigned cha
 
 /* Whether vertex v is written (keep NULL keeps all). */
 int cg_export_kept(const cg_graph *graph, const unsigned char *keep, size_t v);
+/* Vertices of graph written (keep NULL keeps all). */
+size_t cg_export_kept_count(const cg_graph *graph, const unsigned char *keep);
+/* Makes room in out for about items × bytes_each more bytes, so that a
+ * large output grows once, not by doubling with a copy each time: a hint
+ * (when the room cannot be had, appending grows out as before). */
+void cg_export_expect(cg_buf *out, size_t items, size_t bytes_each);
 
 /* The attributes of a document every format adds after its own: title,
  * date, organ, session. */

@@ -76,6 +76,7 @@ static cg_status node(cg_buf *out, const cg_graph *g, const cg_metrics *m, size_
 cg_status cg_export_graphml_vertices(cg_buf *out, const cg_graph *g, const cg_metrics *m,
                                      const unsigned char *keep)
 {
+    cg_export_expect(out, cg_export_kept_count(g, keep), 640); /* about 480 a vertex */
     cg_status st = cg_buf_puts(
         out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
              "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
@@ -128,6 +129,7 @@ static cg_status edge(cg_buf *out, const cg_export_ids *ids, size_t from, size_t
 
 cg_status cg_export_graphml_edges(cg_buf *out, const cg_graph *g, const unsigned char *keep)
 {
+    cg_export_expect(out, keep ? 0 : g->ne, 160); /* about 110 an edge */
     cg_status st = cg_export_each_edge(out, g, keep, cg_xml_put_escaped, edge);
     return st == CG_OK ? cg_buf_puts(out, "  </graph>\n</graphml>\n") : st;
 }

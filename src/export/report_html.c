@@ -2,6 +2,7 @@
  * drawing of the graph (an SVG made by the caller, embedded as it is), a
  * bar chart of references by year of the cited document (inline SVG,
  * drawn here), the most cited targets of each kind and the ranking. */
+#include "export_impl.h"
 #include "html_impl.h"
 
 #include "citegraph/citegraph.h"
@@ -184,6 +185,7 @@ cg_status cg_report_write_html(cg_buf *out, const cg_graph *graph, const cg_metr
                                const size_t *rows, size_t n, size_t top,
                                const char *graph_svg, const char *graph_note)
 {
+    cg_export_expect(out, n, 320); /* about 220 a row */
     cg_status st = cg_html_page_start(out, "citegraph report", 1);
     if (st == CG_OK)
         st = cg_buf_printf(out, "<header>\n<h1>Citation report</h1>\n<p class=\"meta\">"

@@ -36,6 +36,7 @@ static cg_status row_numbers(cg_buf *out, double rank, const cg_metrics *m, size
 cg_status cg_export_report_text(cg_buf *out, const cg_graph *g, const cg_metrics *m,
                                 const size_t *rows, size_t n)
 {
+    cg_export_expect(out, n, 160); /* about 105 a row */
     cg_status st = cg_buf_printf(out,
                                  "documents read  %zu\n"
                                  "references      %zu\n"
