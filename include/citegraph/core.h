@@ -45,12 +45,24 @@ void cg_error_clear(cg_error *err);
 /* Writes "citegraph: path:line:col: message" (parts present only) to out. */
 void cg_error_print(const cg_error *err, FILE *out);
 
-/* A growable byte buffer, always NUL-terminated when data is not NULL. */
+/* Where a streamed buffer hands its bytes on: write(ctx, bytes, n). */
+typedef struct cg_buf_sink {
+    cg_status (*write)(void *ctx, const char *bytes, size_t n);
+    void *ctx;
+} cg_buf_sink;
+
+/* A growable byte buffer, always NUL-terminated when data is not NULL.
+ * With a sink, a long output made into it is handed on in pieces at the
+ * ends of its items (cg_buf_item_end), so that it is never held whole. */
 typedef struct cg_buf {
     char *data;
     size_t len;
     size_t cap;
+    const cg_buf_sink *sink; /* NULL: everything appended stays */
 } cg_buf;
+
+/* What a streamed buffer holds before it hands it on. */
+#define CG_BUF_SPILL_BYTES ((size_t)1 << 18)
 
 /* Ensures room for extra more bytes plus the terminating NUL. */
 cg_status cg_buf_reserve(cg_buf *buf, size_t extra);
@@ -109,6 +121,17 @@ cg_status cg_buf_printf(cg_buf *buf, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+
+/* Hands everything buf holds to its sink and empties it (no sink: nothing). */
+cg_status cg_buf_spill(cg_buf *buf);
+
+/* Marks the end of an item (a vertex, a row) of a long output: with a
+ * sink, hands buf on once it holds CG_BUF_SPILL_BYTES or more.  Writers
+ * call it only where nothing before is still to be changed. */
+inline cg_status cg_buf_item_end(cg_buf *buf)
+{
+    return buf->sink && buf->len >= CG_BUF_SPILL_BYTES ? cg_buf_spill(buf) : CG_OK;
+}
 
 /* Empties the buffer, keeping its memory. */
 void cg_buf_clear(cg_buf *buf);

@@ -148,10 +148,18 @@ int cli_write_file(const char *path, const cg_buf *buf);
  * several threads at once. */
 int cli_save_file(const char *path, const cg_buf *const *parts, size_t n, cg_error *err);
 
-/* The same, but the temporary only synced and closed, to be put in place
- * later (cg_atomic_commit on *af) or removed (cg_atomic_abort). */
-int cli_save_prepared(const char *path, const cg_buf *const *parts, size_t n, cg_atomic_file *af,
-                      cg_error *err);
+/* What a streamed output is made by: appends it to out, a buffer with a
+ * sink (cg_buf_item_end hands it on). */
+typedef cg_status (*cli_make_fn)(cg_buf *out, void *ctx);
+
+/* Writes to a temporary of path what make(out, ctx) appends, handed to
+ * the file in pieces as it is made rather than held whole, then the n
+ * buffers of tail; the temporary synced and closed in *af, to be put in
+ * place (cg_atomic_commit) or removed (cg_atomic_abort) later.  Returns
+ * 0 with the reason in err (not NULL; not reported) on failure, nothing
+ * left behind.  Safe on several threads at once. */
+int cli_stream_prepared(const char *path, cli_make_fn make, void *ctx,
+                        const cg_buf *const *tail, size_t n, cg_atomic_file *af, cg_error *err);
 
 /* Creates folder dir and its parents as needed; reports and returns 0 on failure. */
 int cli_make_dirs(const char *dir);

@@ -143,10 +143,11 @@ typedef struct prepared {
     cg_error err;      /* else why not */
 } prepared;
 
-/* Writes one output of the folder, built into the n buffers of parts
- * (built: whether that worked), to the temporary of DIR/name. */
-static void prepare_parts(const char *dir, const char *name, const cg_buf *const *parts,
-                          size_t n, cg_status built, prepared *out)
+/* Writes one output of the folder to the temporary of DIR/name: what
+ * make(ctx) appends, streamed to the file as it is made, then the n
+ * buffers of tail (made beforehand). */
+static void prepare(const char *dir, const char *name, cli_make_fn make, void *ctx,
+                    const cg_buf *const *tail, size_t n, prepared *out)
 {
     memset(out, 0, sizeof *out);
     cg_error_clear(&out->err);
@@ -155,11 +156,7 @@ static void prepare_parts(const char *dir, const char *name, const cg_buf *const
         cg_error_set(&out->err, CG_EUSAGE, dir, 0, 0, "path too long");
         return;
     }
-    if (built != CG_OK) {
-        cg_error_set(&out->err, built, path, 0, 0, "not written: %s", cg_status_name(built));
-        return;
-    }
-    out->ok = cli_save_prepared(path, parts, n, &out->af, &out->err);
+    out->ok = cli_stream_prepared(path, make, ctx, tail, n, &out->af, &out->err);
 }
 
 /* Puts a prepared output in place; 0 with the reason in err on failure. */
@@ -181,33 +178,58 @@ static void drop_prepared(prepared *p)
     p->ok = 0;
 }
 
-/* Writes one output of the folder as prepare_parts, and puts it in place;
- * 0 with the reason in err on failure. */
-static int write_parts(const char *dir, const char *name, const cg_buf *const *parts, size_t n,
-                       cg_status built, cg_error *err)
+/* Writes one output of the folder as prepare, and puts it in place; 0
+ * with the reason in err on failure. */
+static int write_output(const char *dir, const char *name, cli_make_fn make, void *ctx,
+                        const cg_buf *const *tail, size_t n, cg_error *err)
 {
     prepared p;
-    prepare_parts(dir, name, parts, n, built, &p);
+    prepare(dir, name, make, ctx, tail, n, &p);
     return commit_prepared(&p, err);
 }
 
-/* The same, built into one buffer. */
-static int write_one(const char *dir, const char *name, const cg_buf *out, cg_status built,
-                     cg_error *err)
+/* graph.svg: the drawing (ctx) as a file of its own. */
+static cg_status make_svg(cg_buf *out, void *ctx)
 {
-    return write_parts(dir, name, &out, 1, built, err);
+    cg_status st = cg_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n");
+    return st == CG_OK ? cg_buf_puts(out, ctx) : st;
 }
 
-/* graph.svg, from the drawing svg, prepared. */
-static void prepare_svg(const char *dir, const char *svg, prepared *out)
+/* What a graph file or a report is made from. */
+typedef struct output_of {
+    int format;        /* cg_graph_format or cg_report_format */
+    const cg_graph *g;
+    const cg_metrics *m;
+    const char *svg;   /* report.html: the drawing, or NULL ... */
+    const char *why;   /* ... and why not */
+} output_of;
+
+/* The part of a DOT or GraphML file before its edges. */
+static cg_status make_vertices(cg_buf *out, void *ctx)
 {
-    cg_buf buf = {0};
-    cg_status st = cg_buf_puts(&buf, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n");
-    if (st == CG_OK)
-        st = cg_buf_puts(&buf, svg);
-    const cg_buf *parts[1] = {&buf};
-    prepare_parts(dir, "graph.svg", parts, 1, st, out);
-    cg_buf_free(&buf);
+    const output_of *o = ctx;
+    return cg_graph_write_vertices(out, (cg_graph_format)o->format, o->g, o->m, NULL);
+}
+
+/* A whole graph file. */
+static cg_status make_graph(cg_buf *out, void *ctx)
+{
+    const output_of *o = ctx;
+    return cg_graph_write(out, (cg_graph_format)o->format, o->g, o->m, NULL);
+}
+
+/* The report as text or CSV, every vertex in rank order. */
+static cg_status make_report(cg_buf *out, void *ctx)
+{
+    const output_of *o = ctx;
+    return cg_report_write(out, (cg_report_format)o->format, o->g, o->m, o->m->rank, o->g->nv);
+}
+
+/* report.html, with the drawing when there is one. */
+static cg_status make_html(cg_buf *out, void *ctx)
+{
+    const output_of *o = ctx;
+    return cli_report_html_drawn(out, o->g, o->m, o->m->rank, o->g->nv, o->svg, o->why);
 }
 
 /* The drawing (graph.svg) and report.html, which shows it: both read
@@ -230,13 +252,10 @@ static void draw(drawing *d)
     char *svg = cli_graph_svg(d->g, d->m, CLI_DRAWN_VERTICES, &d->why);
     if (svg != NULL) {
         d->why = NULL;
-        prepare_svg(d->dir, svg, &d->svg);
+        prepare(d->dir, "graph.svg", make_svg, svg, NULL, 0, &d->svg);
     }
-    cg_buf html = {0};
-    cg_status st = cli_report_html_drawn(&html, d->g, d->m, d->m->rank, d->g->nv, svg, d->why);
-    const cg_buf *parts[1] = {&html};
-    prepare_parts(d->dir, "report.html", parts, 1, st, &d->html);
-    cg_buf_free(&html);
+    output_of html = {0, d->g, d->m, svg, d->why};
+    prepare(d->dir, "report.html", make_html, &html, NULL, 0, &d->html);
     cg_free(svg);
 }
 
@@ -282,11 +301,9 @@ static void *make_dot(void *arg)
     pthread_join(d->edger, NULL);
     if (d->edges->st != CG_OK)
         return NULL; /* made with the other outputs */
-    cg_buf out = {0};
-    cg_status built = cg_graph_write_vertices(&out, CG_GRAPH_DOT, d->g, d->m, NULL);
-    const cg_buf *parts[2] = {&out, &d->edges->dot};
-    prepare_parts(d->dir, "graph.dot", parts, 2, built, &d->file);
-    cg_buf_free(&out);
+    output_of dot = {CG_GRAPH_DOT, d->g, d->m, NULL, NULL};
+    const cg_buf *edges = &d->edges->dot;
+    prepare(d->dir, "graph.dot", make_vertices, &dot, &edges, 1, &d->file);
     cg_buf_free(&d->edges->dot);
     d->made = 1;
     return NULL;
@@ -333,8 +350,7 @@ static void make_output(void *shared, size_t i, void *slot)
     cg_error_clear(&s->err);
     cg_error_clear(&s->svg_err);
     s->svg_ok = 1;
-    cg_buf out = {0};
-    cg_status built;
+    output_of what = {0, g, m, NULL, NULL};
     switch (i) {
     case OUT_DRAWN:
         s->why = o->drawn->why;
@@ -349,26 +365,22 @@ static void make_output(void *shared, size_t i, void *slot)
             s->ok = commit_prepared(&o->dot->file, &s->err);
             return;
         }
+        what.format = f;
         if (o->edges == NULL) {
-            built = cg_graph_write(&out, f, g, m, NULL);
-            break;
+            s->ok = write_output(o->dir, names[i], make_graph, &what, NULL, 0, &s->err);
+            return;
         }
         /* the vertices, then the edges made while the measures were computed */
-        const cg_buf *parts[2] = {&out, i == OUT_DOT ? &o->edges->dot : &o->edges->graphml};
-        built = cg_graph_write_vertices(&out, f, g, m, NULL);
-        s->ok = write_parts(o->dir, names[i], parts, 2, built, &s->err);
-        cg_buf_free(&out);
+        const cg_buf *edges = i == OUT_DOT ? &o->edges->dot : &o->edges->graphml;
+        s->ok = write_output(o->dir, names[i], make_vertices, &what, &edges, 1, &s->err);
         return;
     }
     case OUT_REPORT_TEXT:
-        built = cg_report_write(&out, CG_REPORT_TEXT, g, m, m->rank, g->nv);
-        break;
     default:
-        built = cg_report_write(&out, CG_REPORT_CSV, g, m, m->rank, g->nv);
-        break;
+        what.format = i == OUT_REPORT_TEXT ? CG_REPORT_TEXT : CG_REPORT_CSV;
+        s->ok = write_output(o->dir, names[i], make_report, &what, NULL, 0, &s->err);
+        return;
     }
-    s->ok = write_one(o->dir, names[i], &out, built, &s->err);
-    cg_buf_free(&out);
 }
 
 /* In the calling thread, in order: reports what became of output i. */

@@ -8,8 +8,10 @@
 
 #include "cli.h"
 
-int cli_save_prepared(const char *path, const cg_buf *const *parts, size_t n, cg_atomic_file *af,
-                      cg_error *err)
+/* Writes the n buffers of parts to a temporary of path, synced and
+ * closed in *af, to be committed or aborted; 0 with the reason in err. */
+static int save_prepared(const char *path, const cg_buf *const *parts, size_t n,
+                         cg_atomic_file *af, cg_error *err)
 {
     if (cg_atomic_open(af, path, err) != CG_OK)
         return 0;
@@ -22,10 +24,49 @@ int cli_save_prepared(const char *path, const cg_buf *const *parts, size_t n, cg
     return cg_atomic_close(af, err) == CG_OK;
 }
 
+/* A streamed output's sink: its temporary file. */
+typedef struct file_sink {
+    cg_buf_sink sink;
+    FILE *fp;
+    const char *path;
+    cg_error *err;
+} file_sink;
+
+static cg_status to_file(void *ctx, const char *bytes, size_t n)
+{
+    file_sink *f = ctx;
+    return cg_write_all(f->fp, f->path, bytes, n, f->err);
+}
+
+int cli_stream_prepared(const char *path, cli_make_fn make, void *ctx,
+                        const cg_buf *const *tail, size_t n, cg_atomic_file *af, cg_error *err)
+{
+    cg_error_clear(err);
+    if (cg_atomic_open(af, path, err) != CG_OK)
+        return 0;
+    file_sink fs = {{to_file, NULL}, af->fp, path, err};
+    fs.sink.ctx = &fs;
+    cg_buf out = {0};
+    out.sink = &fs.sink;
+    cg_status st = make(&out, ctx);
+    if (st == CG_OK)
+        st = cg_buf_spill(&out);
+    cg_buf_free(&out);
+    for (size_t i = 0; i < n && st == CG_OK; i++)
+        st = cg_write_all(af->fp, path, tail[i]->data ? tail[i]->data : "", tail[i]->len, err);
+    if (st != CG_OK) {
+        if (err->status == CG_OK) /* made in part, not for want of writing: say why */
+            cg_error_set(err, st, path, 0, 0, "not written: %s", cg_status_name(st));
+        cg_atomic_abort(af);
+        return 0;
+    }
+    return cg_atomic_close(af, err) == CG_OK;
+}
+
 int cli_save_file(const char *path, const cg_buf *const *parts, size_t n, cg_error *err)
 {
     cg_atomic_file af;
-    return cli_save_prepared(path, parts, n, &af, err) && cg_atomic_commit(&af, err) == CG_OK;
+    return save_prepared(path, parts, n, &af, err) && cg_atomic_commit(&af, err) == CG_OK;
 }
 
 int cli_write_file(const char *path, const cg_buf *out)

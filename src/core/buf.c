@@ -29,6 +29,17 @@ cg_status cg_buf_reserve(cg_buf *buf, size_t extra)
 extern inline cg_status cg_buf_append(cg_buf *buf, const void *bytes, size_t n);
 extern inline cg_status cg_buf_puts(cg_buf *buf, const char *s);
 extern inline cg_status cg_buf_putc(cg_buf *buf, char c);
+extern inline cg_status cg_buf_item_end(cg_buf *buf);
+
+cg_status cg_buf_spill(cg_buf *buf)
+{
+    if (buf->sink == NULL || buf->len == 0)
+        return CG_OK;
+    cg_status st = buf->sink->write(buf->sink->ctx, buf->data, buf->len);
+    buf->len = 0;
+    buf->data[0] = '\0';
+    return st;
+}
 
 cg_status cg_buf_append_grow(cg_buf *buf, const void *bytes, size_t n)
 {

@@ -80,6 +80,8 @@ cg_status cg_export_report_csv(cg_buf *out, const cg_graph *g, const cg_metrics 
         st = vertex_fields(out, g, m, rows[i]);
         if (st == CG_OK)
             st = doc_fields(out, &g->v[rows[i]], &names);
+        if (st == CG_OK)
+            st = cg_buf_item_end(out);
     }
     cg_export_attr_names_free(&names);
     return st;

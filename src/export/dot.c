@@ -62,8 +62,8 @@ cg_status cg_export_dot_vertices(cg_buf *out, const cg_graph *g, const cg_metric
                                  "  edge [color=\"#555555\", arrowsize=0.6];\n",
                                  g->ndocs, g->nv, g->ne);
     for (size_t v = 0; v < g->nv && st == CG_OK; v++)
-        if (cg_export_kept(g, keep, v))
-            st = node(out, g, m, v);
+        if (cg_export_kept(g, keep, v) && (st = node(out, g, m, v)) == CG_OK)
+            st = cg_buf_item_end(out);
     return st;
 }
 

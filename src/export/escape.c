@@ -318,6 +318,8 @@ size_t cg_export_kept_count(const cg_graph *graph, const unsigned char *keep)
 
 void cg_export_expect(cg_buf *out, size_t items, size_t bytes_each)
 {
+    if (out->sink != NULL)
+        return; /* handed on in pieces: never held whole */
     if (bytes_each && items <= (SIZE_MAX - out->len - 1) / bytes_each)
         (void)cg_buf_reserve(out, items * bytes_each);
 }

@@ -57,8 +57,9 @@ cg_status cg_export_each_edge(cg_buf *out, const cg_graph *g, const unsigned cha
         igraph_integer_t from, to;
         if (igraph_edge(&g->g, (igraph_integer_t)e, &from, &to) != IGRAPH_SUCCESS)
             st = CG_ELIMIT;
-        else if (cg_export_kept(g, keep, (size_t)from) && cg_export_kept(g, keep, (size_t)to))
-            st = put_edge(out, &ids, (size_t)from, (size_t)to, g->weight[e]);
+        else if (cg_export_kept(g, keep, (size_t)from) && cg_export_kept(g, keep, (size_t)to) &&
+                 (st = put_edge(out, &ids, (size_t)from, (size_t)to, g->weight[e])) == CG_OK)
+            st = cg_buf_item_end(out);
     }
     cg_export_ids_free(&ids);
     return st;

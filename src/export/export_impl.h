@@ -78,7 +78,8 @@ int cg_export_kept(const cg_graph *graph, const unsigned char *keep, size_t v);
 size_t cg_export_kept_count(const cg_graph *graph, const unsigned char *keep);
 /* Makes room in out for about items × bytes_each more bytes, so that a
  * large output grows once, not by doubling with a copy each time: a hint
- * (when the room cannot be had, appending grows out as before). */
+ * (when the room cannot be had, appending grows out as before; none when
+ * out has a sink). */
 void cg_export_expect(cg_buf *out, size_t items, size_t bytes_each);
 
 /* The attributes of a document every format adds after its own: title,

@@ -111,8 +111,8 @@ cg_status cg_export_graphml_vertices(cg_buf *out, const cg_graph *g, const cg_me
                            g->ndocs, g->nrefs);
     if (st == CG_OK) st = data_str(out, "    ", "betweenness_method", m->betweenness_method);
     for (size_t v = 0; v < g->nv && st == CG_OK; v++)
-        if (cg_export_kept(g, keep, v))
-            st = node(out, g, m, v, &names);
+        if (cg_export_kept(g, keep, v) && (st = node(out, g, m, v, &names)) == CG_OK)
+            st = cg_buf_item_end(out);
     cg_export_attr_names_free(&names);
     return st;
 }

@@ -215,7 +215,8 @@ cg_status cg_report_write_html(cg_buf *out, const cg_graph *graph, const cg_metr
     if (st == CG_OK) st = cg_buf_puts(out, "<h2 id=\"ranking\">Ranking</h2>\n");
     if (st == CG_OK) st = table_head(out, 1);
     for (size_t i = 0; i < n && st == CG_OK; i++)
-        st = put_row(out, graph, m, i + 1, rows[i], 1);
+        if ((st = put_row(out, graph, m, i + 1, rows[i], 1)) == CG_OK)
+            st = cg_buf_item_end(out);
     if (st == CG_OK) st = cg_buf_puts(out, "</table>\n");
     if (st == CG_OK) st = cg_html_page_end(out);
     return st;

@@ -69,6 +69,8 @@ cg_status cg_export_report_text(cg_buf *out, const cg_graph *g, const cg_metrics
         if (st == CG_OK && x->title) st = cg_buf_puts(out, x->title);
         if (st == CG_OK)
             st = cg_buf_putc(out, '\n');
+        if (st == CG_OK)
+            st = cg_buf_item_end(out);
     }
     if (st == CG_OK && n > 0)
         st = cg_buf_puts(out, "\n* read from the corpus\n");

@@ -215,6 +215,63 @@ START_TEST(test_buf_reserve)
 }
 END_TEST
 
+/* A sink that keeps what it is handed, and how many times; fails once
+ * fail_at pieces have come when fail_at is not 0. */
+typedef struct kept_pieces {
+    cg_buf all;
+    size_t pieces, fail_at;
+} kept_pieces;
+
+static cg_status keep_piece(void *ctx, const char *bytes, size_t n)
+{
+    kept_pieces *k = ctx;
+    if (k->fail_at && k->pieces + 1 == k->fail_at)
+        return CG_EIO;
+    k->pieces++;
+    return cg_buf_append(&k->all, bytes, n);
+}
+
+/* A buffer with a sink hands it everything, in pieces at the ends of
+ * items once it holds CG_BUF_SPILL_BYTES; a sink's failure is returned;
+ * without a sink, the ends of items change nothing. */
+START_TEST(test_buf_sink)
+{
+    kept_pieces k = {{0}, 0, 0};
+    cg_buf_sink sink = {keep_piece, &k};
+    cg_buf b = {0}, plain = {0};
+    b.sink = &sink;
+    char item[100];
+    memset(item, 'x', sizeof item);
+    size_t items = 3 * CG_BUF_SPILL_BYTES / sizeof item + 7;
+    for (size_t i = 0; i < items; i++) {
+        item[0] = (char)('a' + i % 26);
+        ck_assert_int_eq(cg_buf_append(&b, item, sizeof item), CG_OK);
+        ck_assert_int_eq(cg_buf_append(&plain, item, sizeof item), CG_OK);
+        size_t held = b.len;
+        ck_assert_int_eq(cg_buf_item_end(&b), CG_OK);
+        ck_assert_uint_eq(b.len, held >= CG_BUF_SPILL_BYTES ? 0 : held);
+        ck_assert_uint_lt(b.len, CG_BUF_SPILL_BYTES);
+        ck_assert_int_eq(cg_buf_item_end(&plain), CG_OK);
+    }
+    ck_assert_uint_eq(k.pieces, 3);
+    ck_assert_int_eq(cg_buf_spill(&b), CG_OK);
+    ck_assert_uint_eq(k.pieces, 4);
+    ck_assert_uint_eq(b.len, 0);
+    ck_assert_str_eq(b.data, "");
+    ck_assert_uint_eq(plain.len, items * sizeof item);
+    ck_assert_uint_eq(k.all.len, plain.len);
+    ck_assert_int_eq(memcmp(k.all.data, plain.data, plain.len), 0);
+    ck_assert_int_eq(cg_buf_spill(&plain), CG_OK); /* no sink: kept */
+    ck_assert_uint_eq(plain.len, items * sizeof item);
+    k.fail_at = k.pieces + 1;
+    ck_assert_int_eq(cg_buf_append(&b, item, sizeof item), CG_OK);
+    ck_assert_int_eq(cg_buf_spill(&b), CG_EIO);
+    cg_buf_free(&b);
+    cg_buf_free(&plain);
+    cg_buf_free(&k.all);
+}
+END_TEST
+
 /* ---- error records ---- */
 
 typedef struct print_case {
@@ -570,6 +627,7 @@ static Suite *core_suite(void)
                         (int)(sizeof printf_widths / sizeof printf_widths[0]));
     tcase_add_test(tc, test_buf_clear);
     tcase_add_test(tc, test_buf_reserve);
+    tcase_add_test(tc, test_buf_sink);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("error");

@@ -366,6 +366,71 @@ START_TEST(test_empty_graph)
 }
 END_TEST
 
+/* A sink that keeps what it is handed, and how many times. */
+typedef struct kept_pieces {
+    cg_buf all;
+    size_t pieces;
+} kept_pieces;
+
+static cg_status keep_piece(void *ctx, const char *bytes, size_t n)
+{
+    kept_pieces *k = ctx;
+    k->pieces++;
+    return cg_buf_append(&k->all, bytes, n);
+}
+
+/* Every graph file and report made into a buffer with a sink is handed
+ * on in pieces (it is larger than a piece) that make the same bytes as
+ * the file made whole. */
+START_TEST(test_write_streamed)
+{
+    enum { TARGETS = 3000 };
+    static char ids[TARGETS][64];
+    static const char *targets[TARGETS + 1];
+    for (size_t i = 0; i < TARGETS; i++) {
+        snprintf(ids[i], sizeof ids[i], "https://example.org/a/rather/long/address/%zu", i);
+        targets[i] = ids[i];
+    }
+    targets[TARGETS] = NULL;
+    cg_graph_builder *b = cg_graph_builder_new();
+    add_doc(b, "doc:a", NULL, CG_KIND_URL, targets);
+    add_doc(b, "doc:b", NULL, CG_KIND_URL, targets + TARGETS / 2);
+    cg_graph g;
+    cg_metrics m;
+    build(b, &g, &m);
+    for (int r = 0; r < 2; r++)
+        for (int f = 0; f < (r ? 3 : 4); f++) {
+            cg_buf whole = {0}, streamed = {0};
+            kept_pieces k = {{0}, 0};
+            cg_buf_sink sink = {keep_piece, &k};
+            streamed.sink = &sink;
+            if (r == 0) {
+                ck_assert_int_eq(cg_graph_write(&whole, (cg_graph_format)f, &g, &m, NULL), CG_OK);
+                ck_assert_int_eq(cg_graph_write(&streamed, (cg_graph_format)f, &g, &m, NULL),
+                                 CG_OK);
+            } else {
+                static const cg_report_format reports[] = {CG_REPORT_TEXT, CG_REPORT_CSV,
+                                                           CG_REPORT_HTML};
+                ck_assert_int_eq(cg_report_write(&whole, reports[f], &g, &m, m.rank, g.nv), CG_OK);
+                ck_assert_int_eq(cg_report_write(&streamed, reports[f], &g, &m, m.rank, g.nv),
+                                 CG_OK);
+            }
+            ck_assert_int_eq(cg_buf_spill(&streamed), CG_OK);
+            ck_assert_uint_gt(whole.len, CG_BUF_SPILL_BYTES);
+            ck_assert_uint_eq(k.all.len, whole.len);
+            ck_assert_int_eq(memcmp(k.all.data, whole.data, whole.len), 0);
+            int split = (r == 0 && f <= CG_GRAPH_GRAPHML) || r == 1; /* the others are not */
+            if (split)
+                ck_assert_uint_gt(k.pieces, 1);
+            cg_buf_free(&whole);
+            cg_buf_free(&streamed);
+            cg_buf_free(&k.all);
+        }
+    cg_metrics_free(&m);
+    cg_graph_free(&g);
+}
+END_TEST
+
 /* DOT and GraphML made in two parts (vertices, then edges, which read no
  * measure) are the bytes of the whole; the other formats are not split. */
 START_TEST(test_write_in_parts)
@@ -625,6 +690,7 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, test_metrics_in_two_parts);
     tcase_add_test(tc, test_empty_graph);
     tcase_add_test(tc, test_write_in_parts);
+    tcase_add_test(tc, test_write_streamed);
     tcase_add_test(tc, test_escaping);
     tcase_add_loop_test(tc, test_escapers, 0, (int)(sizeof escapes / sizeof escapes[0]));
     tcase_add_test(tc, test_described_documents);
