@@ -164,6 +164,8 @@ typedef struct cg_atomic_file {
     FILE *fp;
     char *path;
     char *tmp_path;
+    size_t written; /* bytes written by cg_atomic_write ... */
+    size_t queued;  /* ... of which handed to the disk's writeback */
 } cg_atomic_file;
 
 /* Opens a temporary file next to path for writing (the pages cached of a file it replaces dropped). */
@@ -183,6 +185,12 @@ void cg_atomic_abort(cg_atomic_file *af);
 /* Installs SIGINT, SIGTERM and SIGHUP handlers that remove the temporary
  * being written, then end the process by the same signal (for programs). */
 void cg_atomic_cleanup_on_signals(void);
+
+/* Writes n bytes to the temporary, reporting a failure against name;
+ * every 8 MiB written are handed to the disk's writeback at once, so
+ * that the sync before the commit finds little left to write. */
+cg_status cg_atomic_write(cg_atomic_file *af, const char *name, const char *bytes, size_t n,
+                          cg_error *err);
 
 /* Writes all of buf to fp, reporting a failure against name. */
 cg_status cg_write_all(FILE *fp, const char *name, const char *buf, size_t n,

@@ -72,7 +72,8 @@ static int add_doc(const cg_corpus_file *file, const cg_identity *who, size_t pi
     }
     cg_error err;
     cg_error_clear(&err);
-    if (rows->len && cg_write_all(x->refs.fp, x->refs_path, rows->data, rows->len, &err) != CG_OK) {
+    if (rows->len &&
+        cg_atomic_write(&x->refs, x->refs_path, rows->data, rows->len, &err) != CG_OK) {
         cg_error_print(&err, stderr);
         return 1;
     }
@@ -97,7 +98,7 @@ static int open_refs(run_ctx *x, const char *dir)
     cg_buf head = {0};
     cg_status st = cg_refs_write_header(&head, CG_REFS_TSV);
     if (st == CG_OK)
-        st = cg_write_all(x->refs.fp, x->refs_path, head.data, head.len, &err);
+        st = cg_atomic_write(&x->refs, x->refs_path, head.data, head.len, &err);
     cg_buf_free(&head);
     if (st != CG_OK) {
         cg_error_print(&err, stderr);

@@ -16,8 +16,8 @@ static int save_prepared(const char *path, const cg_buf *const *parts, size_t n,
     if (cg_atomic_open(af, path, err) != CG_OK)
         return 0;
     for (size_t i = 0; i < n; i++)
-        if (cg_write_all(af->fp, path, parts[i]->data ? parts[i]->data : "", parts[i]->len,
-                         err) != CG_OK) {
+        if (cg_atomic_write(af, path, parts[i]->data ? parts[i]->data : "", parts[i]->len,
+                            err) != CG_OK) {
             cg_atomic_abort(af);
             return 0;
         }
@@ -27,7 +27,7 @@ static int save_prepared(const char *path, const cg_buf *const *parts, size_t n,
 /* A streamed output's sink: its temporary file. */
 typedef struct file_sink {
     cg_buf_sink sink;
-    FILE *fp;
+    cg_atomic_file *af;
     const char *path;
     cg_error *err;
 } file_sink;
@@ -35,7 +35,7 @@ typedef struct file_sink {
 static cg_status to_file(void *ctx, const char *bytes, size_t n)
 {
     file_sink *f = ctx;
-    return cg_write_all(f->fp, f->path, bytes, n, f->err);
+    return cg_atomic_write(f->af, f->path, bytes, n, f->err);
 }
 
 int cli_stream_prepared(const char *path, cli_make_fn make, void *ctx,
@@ -44,7 +44,7 @@ int cli_stream_prepared(const char *path, cli_make_fn make, void *ctx,
     cg_error_clear(err);
     if (cg_atomic_open(af, path, err) != CG_OK)
         return 0;
-    file_sink fs = {{to_file, NULL}, af->fp, path, err};
+    file_sink fs = {{to_file, NULL}, af, path, err};
     fs.sink.ctx = &fs;
     cg_buf out = {0};
     out.sink = &fs.sink;
@@ -53,7 +53,7 @@ int cli_stream_prepared(const char *path, cli_make_fn make, void *ctx,
         st = cg_buf_spill(&out);
     cg_buf_free(&out);
     for (size_t i = 0; i < n && st == CG_OK; i++)
-        st = cg_write_all(af->fp, path, tail[i]->data ? tail[i]->data : "", tail[i]->len, err);
+        st = cg_atomic_write(af, path, tail[i]->data ? tail[i]->data : "", tail[i]->len, err);
     if (st != CG_OK) {
         if (err->status == CG_OK) /* made in part, not for want of writing: say why */
             cg_error_set(err, st, path, 0, 0, "not written: %s", cg_status_name(st));

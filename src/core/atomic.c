@@ -220,6 +220,25 @@ void cg_atomic_abort(cg_atomic_file *af)
     memset(af, 0, sizeof *af);
 }
 
+cg_status cg_atomic_write(cg_atomic_file *af, const char *name, const char *bytes, size_t n,
+                          cg_error *err)
+{
+    enum { QUEUE_BYTES = 8 << 20 };
+    cg_status st = cg_write_all(af->fp, name, bytes, n, err);
+    if (st != CG_OK)
+        return st;
+    af->written += n;
+#ifdef SYNC_FILE_RANGE_WRITE
+    /* a hint: a failure shows again at the sync */
+    if (af->tmp_path && af->written - af->queued >= QUEUE_BYTES && fflush(af->fp) == 0) {
+        (void)sync_file_range(fileno(af->fp), (off_t)af->queued,
+                              (off_t)(af->written - af->queued), SYNC_FILE_RANGE_WRITE);
+        af->queued = af->written;
+    }
+#endif
+    return CG_OK;
+}
+
 cg_status cg_write_all(FILE *fp, const char *name, const char *buf, size_t n,
                        cg_error *err)
 {

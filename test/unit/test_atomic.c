@@ -297,6 +297,41 @@ START_TEST(test_replaced_file_cache_dropped)
 }
 END_TEST
 
+/* What cg_atomic_write writes is the file's bytes once committed; every
+ * 8 MiB written are queued for writeback on the way (where the system
+ * can be asked to). */
+START_TEST(test_write_queued)
+{
+    enum { PIECE = 1 << 20, PIECES = 9 };
+    make_dir();
+    char path[128];
+    snprintf(path, sizeof path, "%s/references.tsv", dir);
+    char *piece = malloc(PIECE);
+    ck_assert_ptr_nonnull(piece);
+    cg_atomic_file af;
+    ck_assert_int_eq(cg_atomic_open(&af, path, NULL), CG_OK);
+    for (int i = 0; i < PIECES; i++) {
+        memset(piece, 'a' + i, PIECE);
+        ck_assert_int_eq(cg_atomic_write(&af, path, piece, PIECE, NULL), CG_OK);
+    }
+    ck_assert_uint_eq(af.written, (size_t)PIECES * PIECE);
+#ifdef __linux__
+    ck_assert_uint_eq(af.queued, (size_t)8 * PIECE);
+#endif
+    ck_assert_int_eq(cg_atomic_commit(&af, NULL), CG_OK);
+    FILE *fp = fopen(path, "rb");
+    ck_assert_ptr_nonnull(fp);
+    for (int i = 0; i < PIECES; i++) {
+        ck_assert_uint_eq(fread(piece, 1, PIECE, fp), PIECE);
+        ck_assert(piece[0] == 'a' + i && piece[PIECE - 1] == 'a' + i);
+    }
+    ck_assert_int_eq(fgetc(fp), EOF);
+    fclose(fp);
+    free(piece);
+    clean_dir(path);
+}
+END_TEST
+
 static Suite *atomic_suite(void)
 {
     Suite *s = suite_create("atomic");
@@ -307,6 +342,7 @@ static Suite *atomic_suite(void)
     tcase_add_test(tc, test_mode_and_link_kept);
     tcase_add_test(tc, test_close_then_commit_or_abort);
     tcase_add_test(tc, test_replaced_file_cache_dropped);
+    tcase_add_test(tc, test_write_queued);
     suite_add_tcase(s, tc);
     return s;
 }
