@@ -1,22 +1,27 @@
 /* Allocation through one hook, so that tests can make any single
- * allocation fail and check that every path recovers cleanly. */
+ * allocation fail and check that every path recovers cleanly.  The
+ * countdown is atomic: threads that allocate at once (the graph's
+ * vertices are filled while its edges are made) take one step each. */
 #include "citegraph/core.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-static long fail_countdown;
+static _Atomic long fail_countdown;
 
-void cg_alloc_fail_after(long n) { fail_countdown = n; }
+void cg_alloc_fail_after(long n) { atomic_store(&fail_countdown, n); }
 
-long cg_alloc_fail_pending(void) { return fail_countdown; }
+long cg_alloc_fail_pending(void) { return atomic_load(&fail_countdown); }
 
 static int should_fail(void)
 {
-    if (fail_countdown <= 0)
-        return 0;
-    return --fail_countdown == 0;
+    long left = atomic_load_explicit(&fail_countdown, memory_order_relaxed);
+    while (left > 0)
+        if (atomic_compare_exchange_weak(&fail_countdown, &left, left - 1))
+            return left == 1;
+    return 0;
 }
 
 void *cg_malloc(size_t size)

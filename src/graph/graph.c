@@ -4,6 +4,7 @@
  * corpus resolves everywhere.  Edges are collected as (citing, cited)
  * pairs, sorted (a radix sort), counted into weights and handed to
  * igraph_create once. */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -398,19 +399,43 @@ static cg_status describe_vertices(const cg_graph_builder *b, const uint32_t *ca
     return CG_OK;
 }
 
-/* Vertices and attributes: fills g->v from the used, resolved ids. */
-static cg_status make_vertices(const cg_graph_builder *b, const uint32_t *canon,
-                               uint32_t *vidx, cg_graph *g)
+/* The vertices being made: which interned ids are used, read, of what
+ * kind, and in what order. */
+typedef struct vertex_plan {
+    const cg_graph_builder *b;
+    const uint32_t *canon;
+    const uint32_t *vidx;
+    cg_graph *g;
+    unsigned char *used, *corpus;
+    int *kind;       /* of the first reference to each id; -1: none */
+    id_entry *order; /* the vertices' ids, sorted */
+    cg_status st;    /* of fill_vertices */
+} vertex_plan;
+
+static void plan_free(vertex_plan *p)
+{
+    cg_free(p->used);
+    cg_free(p->corpus);
+    cg_free(p->kind);
+    cg_free(p->order);
+}
+
+/* Vertices: the used, resolved ids sorted into g->v (their attributes
+ * left for fill_vertices), and each id's vertex in vidx. */
+static cg_status order_vertices(const cg_graph_builder *b, const uint32_t *canon,
+                                uint32_t *vidx, cg_graph *g, vertex_plan *p)
 {
     size_t n = b->nstr;
-    unsigned char *used = cg_calloc(n ? n : 1, 1);
-    unsigned char *corpus = cg_calloc(n ? n : 1, 1);
-    int *kind = cg_calloc(n ? n : 1, sizeof *kind);
-    id_entry *order = cg_calloc(n ? n : 1, sizeof *order);
-    char *label = cg_malloc(CG_ID_MAX);
-    cg_status st = CG_ENOMEM;
-    if (!used || !corpus || !kind || !order || !label)
-        goto done;
+    *p = (vertex_plan){b, canon, vidx, g, NULL, NULL, NULL, NULL, CG_OK};
+    p->used = cg_calloc(n ? n : 1, 1);
+    p->corpus = cg_calloc(n ? n : 1, 1);
+    p->kind = cg_calloc(n ? n : 1, sizeof *p->kind);
+    p->order = cg_calloc(n ? n : 1, sizeof *p->order);
+    if (!p->used || !p->corpus || !p->kind || !p->order)
+        return CG_ENOMEM;
+    unsigned char *used = p->used, *corpus = p->corpus;
+    int *kind = p->kind;
+    id_entry *order = p->order;
     for (size_t i = 0; i < n; i++)
         kind[i] = -1;
     for (size_t i = 0; i < b->nd; i++) {
@@ -430,33 +455,40 @@ static cg_status make_vertices(const cg_graph_builder *b, const uint32_t *canon,
     qsort(order, nv, sizeof *order, cmp_id_entry); /* ids are distinct: no ties */
     g->v = cg_calloc(nv ? nv : 1, sizeof *g->v);
     if (g->v == NULL)
-        goto done;
-    for (size_t k = 0; k < nv; k++) {
-        uint32_t i = order[k].index;
-        vidx[i] = (uint32_t)k;
+        return CG_ENOMEM;
+    g->nv = nv; /* empty vertices until filled: cg_graph_free frees what is there */
+    for (size_t k = 0; k < nv; k++)
+        vidx[order[k].index] = (uint32_t)k;
+    return CG_OK;
+}
+
+/* The attributes of the vertices ordered by order_vertices, and what is
+ * known of the documents read (p->st: how it went).  Touches nothing the
+ * edges are made from, so that both are made at once. */
+static void *fill_vertices(void *arg)
+{
+    vertex_plan *p = arg;
+    const cg_graph_builder *b = p->b;
+    cg_graph *g = p->g;
+    char label[CG_ID_MAX];
+    p->st = CG_ENOMEM;
+    for (size_t k = 0; k < g->nv; k++) {
+        uint32_t i = p->order[k].index;
         cg_vertex *v = &g->v[k];
         const char *id = b->str[i];
-        v->kind = kind[i] >= 0 && !(corpus[i] && strncmp(id, "doc:", 4) == 0)
-                      ? (cg_vkind)kind[i] : kind_of_id(id);
-        v->in_corpus = corpus[i];
+        v->kind = p->kind[i] >= 0 && !(p->corpus[i] && strncmp(id, "doc:", 4) == 0)
+                      ? (cg_vkind)p->kind[i] : kind_of_id(id);
+        v->in_corpus = p->corpus[i];
         v->year = cg_graph_year(id);
         v->organ = cg_graph_organ(id);
-        cg_graph_label(id, v->kind, label, CG_ID_MAX);
+        cg_graph_label(id, v->kind, label, sizeof label);
         v->id = cg_strdup(id);
         v->label = cg_strdup(label);
-        g->nv = k + 1;
         if (v->id == NULL || v->label == NULL)
-            goto done;
+            return NULL;
     }
-    g->nv = nv;
-    st = describe_vertices(b, canon, vidx, g);
-done:
-    cg_free(used);
-    cg_free(corpus);
-    cg_free(kind);
-    cg_free(order);
-    cg_free(label);
-    return st;
+    p->st = describe_vertices(b, p->canon, p->vidx, g);
+    return NULL;
 }
 
 /* Edges: sorted (citing, cited) pairs, counted into weights. */
@@ -542,11 +574,24 @@ cg_status cg_graph_build(const cg_graph_builder *b, cg_graph *out, cg_error *err
             c = (uint32_t)i;
         canon[i] = c;
     }
-    cg_status st = make_vertices(b, canon, vidx, out);
-    if (st != CG_OK)
+    vertex_plan plan;
+    cg_status st = order_vertices(b, canon, vidx, out, &plan);
+    if (st != CG_OK) {
         cg_error_set(err, st, "", 0, 0, "out of memory");
-    else
+    } else {
+        /* the vertices' attributes filled on a thread of their own (one
+         * after the other when none can be started) while the edges are made */
+        pthread_t filler;
+        int apart = pthread_create(&filler, NULL, fill_vertices, &plan) == 0;
         st = make_edges(b, canon, vidx, out, err);
+        if (apart)
+            pthread_join(filler, NULL);
+        else
+            fill_vertices(&plan);
+        if (st == CG_OK && (st = plan.st) != CG_OK)
+            cg_error_set(err, st, "", 0, 0, "out of memory");
+    }
+    plan_free(&plan);
     cg_free(canon);
     cg_free(vidx);
     if (st != CG_OK) {
