@@ -173,6 +173,13 @@ $(BUILD)/test/test_progress: test/unit/test_progress.c test/unit/unit.h \
 	$(CC) $(CPPFLAGS) -Itest/unit -Isrc/cli $(PKG_CFLAGS) $(CHECK_CFLAGS) $(CFLAGS) $< \
 	  $(BUILD)/obj/src/cli/progress.o $(LIB) $(PKG_LIBS) $(CHECK_LIBS) -lm -o $@
 
+# reading ahead of the passes, tested with its own object
+$(BUILD)/test/test_readahead: test/unit/test_readahead.c test/unit/unit.h \
+                              $(BUILD)/obj/src/cli/readahead.o $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itest/unit -Isrc/cli $(PKG_CFLAGS) $(CHECK_CFLAGS) $(CFLAGS) $< \
+	  $(BUILD)/obj/src/cli/readahead.o $(LIB) $(PKG_LIBS) $(CHECK_LIBS) -lm -o $@
+
 # reads GraphML back with igraph's own reader (test/e2e/graph.sh)
 $(GRAPHML_DUMP): test/tools/graphml_dump.c $(LIB)
 	@mkdir -p $(dir $@)

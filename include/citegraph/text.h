@@ -125,6 +125,11 @@ size_t cg_text_pieces(uint64_t size, cg_markup markup);
 cg_status cg_text_load_piece(cg_text *text, const char *path, cg_markup markup, size_t k,
                              long *line_ends, cg_error *err);
 
+/* Asks the system to start reading length bytes of the file at path,
+ * from offset, into its cache, so that a later read need not wait for
+ * the disk (posix_fadvise WILLNEED).  A hint: nothing is reported. */
+void cg_text_prefetch(const char *path, uint64_t offset, uint64_t length);
+
 /* Checks that bytes are UTF-8 without NUL; on failure sets *bad to the
  * offending offset and returns 0. */
 int cg_utf8_valid(const char *bytes, size_t len, size_t *bad);

@@ -14,6 +14,12 @@
 #include "cli.h"
 #include "line_board.h"
 #include "pool.h"
+#include "readahead.h"
+
+/* Bytes asked of the system ahead of the threads: the files' heads in
+ * the first pass, the items in the second. */
+#define HEADS_AHEAD ((uint64_t)4 << 20)
+#define ITEMS_AHEAD ((uint64_t)32 << 20)
 
 /* A document in flight: its text and references once read. */
 typedef struct doc_slot {
@@ -43,6 +49,7 @@ typedef struct pass {
     cli_line_board *lines;      /* second pass: the line ends of the items read */
     cli_progress progress;
     int status;
+    cli_readahead *ahead; /* what is read ahead of the threads, or NULL */
 } pass;
 
 static unsigned jobs_of(const cli_common *common)
@@ -122,6 +129,8 @@ static void head_work(void *shared, size_t i, void *slot)
     const cg_corpus_file *f = &ps->cc->corpus.files[i];
     cg_error_clear(&d->err);
     d->loaded = 0;
+    if (ps->ahead != NULL)
+        cli_readahead_at(ps->ahead, i);
     cg_text raw;
     int pdf = f->markup == CG_MARKUP_PDF;
     d->st = pdf ? cg_text_load(&raw, f->path, CG_MARKUP_PDF, &d->err)
@@ -214,9 +223,9 @@ static int claims_use(void *shared, size_t i, void *slot)
 
 /* Runs one part of the first pass over n items of the corpus on the pool. */
 static int identify_part(const cli_common *common, const cg_registry *reg, cli_corpus *cc,
-                         const cli_pool_ops *ops, size_t n)
+                         const cli_pool_ops *ops, size_t n, cli_readahead *ahead)
 {
-    pass ps = {common, reg, cc, NULL, NULL, NULL, NULL, NULL, {0}, CG_EXIT_OK};
+    pass ps = {common, reg, cc, NULL, NULL, NULL, NULL, NULL, {0}, CG_EXIT_OK, ahead};
     unsigned jobs = jobs_of(common);
     size_t nslots;
     doc_slot *slots = new_slots(jobs, &nslots);
@@ -233,13 +242,17 @@ int cli_identify_files(const cli_common *common, const cg_registry *reg, cli_cor
 {
     static const cli_pool_ops heads = {head_work, head_use};
     static const cli_pool_ops claims = {claims_work, claims_use};
-    if (!identify_part(common, reg, cc, &heads, cc->corpus.n))
+    cli_readahead ahead;
+    int reading_ahead = cli_readahead_init(&ahead, cc, 1, HEADS_AHEAD);
+    int ok = identify_part(common, reg, cc, &heads, cc->corpus.n, reading_ahead ? &ahead : NULL);
+    cli_readahead_free(&ahead);
+    if (!ok)
         return 0;
     if (!plan_items(common, cc)) {
         cli_error("out of memory");
         return 0;
     }
-    return !cg_identities_wanted(cc->ids) || identify_part(common, reg, cc, &claims, cc->nitems);
+    return !cg_identities_wanted(cc->ids) || identify_part(common, reg, cc, &claims, cc->nitems, NULL);
 }
 
 /* Second pass, in a thread of the pool: reads item i and extracts its references. */
@@ -252,6 +265,8 @@ static void extract_work(void *shared, size_t i, void *slot)
     d->skip = ps->cc->skipped[it->file] || !cg_identities_get(ps->cc->ids, it->file, &d->who);
     d->line_ends = 0;
     d->loaded = 0;
+    if (ps->ahead != NULL)
+        cli_readahead_at(ps->ahead, i);
     if (!d->skip) {
         d->st = read_item(ps, it, (cg_markup)f->markup, &d->text, d);
         d->loaded = d->st == CG_OK;
@@ -337,7 +352,10 @@ int cli_run_corpus(const cli_common *common, const cg_registry *reg, char **path
         cli_error("out of memory");
         return CG_EXIT_FATAL;
     }
-    pass ps = {common, reg, &cc, ex, fn, ctx, rows, &lines, {0}, CG_EXIT_OK};
+    cli_readahead ahead;
+    int reading_ahead = cli_readahead_init(&ahead, &cc, 0, ITEMS_AHEAD);
+    pass ps = {common, reg, &cc, ex, fn, ctx, rows, &lines, {0}, CG_EXIT_OK,
+               reading_ahead ? &ahead : NULL};
     static const cli_pool_ops ops = {extract_work, extract_use};
     cli_progress_start(&ps.progress, &cc.corpus, common->progress, stderr, isatty(STDERR_FILENO));
     int rc = cli_pool_run(cc.nitems, jobs, &ops, &ps, slots, sizeof *slots, nslots);
@@ -346,6 +364,7 @@ int cli_run_corpus(const cli_common *common, const cg_registry *reg, char **path
     if (status == CG_EXIT_OK && cc.failures)
         status = CG_EXIT_SKIPPED;
     free_slots(slots, nslots);
+    cli_readahead_free(&ahead);
     cli_line_board_free(&lines);
     cg_extractor_free(ex);
     cli_corpus_free(&cc);

@@ -460,6 +460,18 @@ static char *map_file(int fd, size_t size, size_t *mapped)
     return base;
 }
 
+void cg_text_prefetch(const char *path, uint64_t offset, uint64_t length)
+{
+    /* not blocking on a file that has become a FIFO since it was listed */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return;
+    struct stat sb;
+    if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && length > 0)
+        (void)posix_fadvise(fd, (off_t)offset, (off_t)length, POSIX_FADV_WILLNEED);
+    close(fd);
+}
+
 cg_status cg_text_load(cg_text *text, const char *path, cg_markup markup,
                        cg_error *err)
 {

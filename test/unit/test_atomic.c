@@ -5,10 +5,8 @@
  * is kept; a temporary closed first is committed or aborted later; the
  * pages cached of a file being replaced are dropped, its bytes kept. */
 #include <dirent.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
-#include <sys/mman.h>
 #include <sys/wait.h>
 
 #include "unit.h"
@@ -240,24 +238,6 @@ static void cached_file(const char *path)
     free(bytes);
 }
 
-/* Pages of the file at path in the page cache. */
-static size_t resident_pages(const char *path)
-{
-    int fd = open(path, O_RDONLY);
-    ck_assert_int_ge(fd, 0);
-    void *map = mmap(NULL, CACHED_BYTES, PROT_READ, MAP_SHARED, fd, 0);
-    ck_assert_ptr_ne(map, MAP_FAILED);
-    size_t page = (size_t)sysconf(_SC_PAGESIZE), n = CACHED_BYTES / page, resident = 0;
-    unsigned char *vec = malloc(n);
-    ck_assert_ptr_nonnull(vec);
-    ck_assert_int_eq(mincore(map, CACHED_BYTES, vec), 0);
-    for (size_t i = 0; i < n; i++)
-        resident += vec[i] & 1;
-    free(vec);
-    munmap(map, CACHED_BYTES);
-    close(fd);
-    return resident;
-}
 
 /* Opening the replacement of a file drops the file's cached pages (where
  * the file system lets them go: not on tmpfs), and leaves its bytes as
@@ -274,15 +254,15 @@ START_TEST(test_replaced_file_cache_dropped)
     ck_assert_int_ge(fd, 0);
     posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
     close(fd);
-    int drops = resident_pages(probe) == 0;
+    int drops = unit_resident_pages(probe, CACHED_BYTES) == 0;
     unlink(probe);
     cached_file(path);
     if (drops)
-        ck_assert_uint_gt(resident_pages(path), 0);
+        ck_assert_uint_gt(unit_resident_pages(path, CACHED_BYTES), 0);
     cg_atomic_file af;
     ck_assert_int_eq(cg_atomic_open(&af, path, NULL), CG_OK);
     if (drops)
-        ck_assert_uint_eq(resident_pages(path), 0);
+        ck_assert_uint_eq(unit_resident_pages(path, CACHED_BYTES), 0);
     char head[9] = {0};
     FILE *fp = fopen(path, "r");
     ck_assert_ptr_nonnull(fp);

@@ -4,9 +4,11 @@
 #define CITEGRAPH_TEST_UNIT_H
 
 #include <check.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -59,6 +61,26 @@ static inline cg_text unit_extract(const char *s, const cg_docid *self, cg_refs 
     ck_assert_int_eq(cg_extract(ex, &text, self, refs), CG_OK);
     cg_extractor_free(ex);
     return text;
+}
+
+/* Pages of the first bytes bytes of the file at path in the page cache
+ * (mincore on a mapping of it). */
+static inline size_t unit_resident_pages(const char *path, size_t bytes)
+{
+    int fd = open(path, O_RDONLY);
+    ck_assert_int_ge(fd, 0);
+    void *map = mmap(NULL, bytes, PROT_READ, MAP_SHARED, fd, 0);
+    ck_assert_ptr_ne(map, MAP_FAILED);
+    size_t page = (size_t)sysconf(_SC_PAGESIZE), n = (bytes + page - 1) / page, count = 0;
+    unsigned char *vec = malloc(n);
+    ck_assert_ptr_nonnull(vec);
+    ck_assert_int_eq(mincore(map, bytes, vec), 0);
+    for (size_t i = 0; i < n; i++)
+        count += vec[i] & 1;
+    free(vec);
+    munmap(map, bytes);
+    close(fd);
+    return count;
 }
 
 /* Runs one suite and exits with its verdict. */
