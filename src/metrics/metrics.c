@@ -1,5 +1,6 @@
 /* The measures of a citation graph, computed with igraph: degrees and
- * strengths, weighted PageRank (PRPACK), HITS hubs and authorities,
+ * strengths, weighted PageRank (PRPACK), HITS hubs and authorities
+ * (hits.c: igraph's ARPACK, with products of citegraph's own),
  * betweenness (exact, or with a path cutoff on large graphs).  The
  * ranking sorts by cited_by, mentions, pagerank (all descending), then
  * id, so that it is total and deterministic. */
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #include "citegraph/metrics.h"
+#include "hits.h"
 
 void cg_metrics_free(cg_metrics *m)
 {
@@ -161,15 +163,10 @@ static cg_status last_measures(const cg_graph *graph, vectors *v, cg_metrics *m,
                                cg_error *err)
 {
     igraph_error_t e;
-    igraph_real_t value;
     if (graph->ne > 0) {
-        igraph_arpack_options_t opts;
-        igraph_arpack_options_init(&opts);
-        if ((e = igraph_hub_and_authority_scores(&graph->g, &v->res, &v->res2, &value, 1, &v->w,
-                                                 &opts)))
-            return igraph_failed(err, e, "hub and authority scores");
-        copy_out(m->hub, &v->res, m->nv);
-        copy_out(m->authority, &v->res2, m->nv);
+        cg_status st = cg_metrics_hits(graph, m->hub, m->authority, err);
+        if (st != CG_OK)
+            return st;
     } /* no edge: every hub and authority score stays 0 */
     double cost = cg_metrics_betweenness_cost(graph, m);
     if (cost > budget) {

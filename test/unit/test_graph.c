@@ -366,6 +366,61 @@ START_TEST(test_empty_graph)
 }
 END_TEST
 
+/* Hubs and authorities are the very bytes igraph_hub_and_authority_scores
+ * gives, on graphs of documents citing each other and common targets
+ * with repeats (weights), one of them in two parts that share nothing. */
+START_TEST(test_hits_as_igraph)
+{
+    unsigned long seed = 12345u + (unsigned long)_i * 7919u;
+    size_t docs = 4 + (size_t)_i * 9, targets = 10 + (size_t)_i * 13;
+    cg_graph_builder *b = cg_graph_builder_new();
+    char ids[64][32];
+    const char *cited[65];
+    for (size_t d = 0; d < docs; d++) {
+        size_t k = 0, many = 1 + (seed >> 7) % 40;
+        for (; k < many && k < 64; k++) {
+            seed = seed * 6364136223846793005u + 1442695040888963407u;
+            size_t t = (size_t)(seed >> 33) % (targets + docs);
+            if (_i == 3) /* two halves that share no vertex */
+                t = t / 2 * 2 + d % 2;
+            if (t < targets)
+                snprintf(ids[k], sizeof ids[k], "A/%d/%zu", d % 2 && _i == 3 ? 2 : 1, t);
+            else
+                snprintf(ids[k], sizeof ids[k], "doc:%zu", t - targets);
+            cited[k] = ids[k];
+        }
+        cited[k] = NULL;
+        char id[32];
+        snprintf(id, sizeof id, "doc:%zu", d);
+        add_doc(b, id, NULL, CG_KIND_SYMBOL, cited);
+    }
+    cg_graph g;
+    cg_metrics m;
+    build(b, &g, &m);
+    ck_assert_uint_gt(g.ne, 0);
+    igraph_vector_t w, hub, authority;
+    igraph_vector_init(&w, (igraph_integer_t)g.ne);
+    for (size_t e = 0; e < g.ne; e++)
+        VECTOR(w)[e] = g.weight[e];
+    igraph_vector_init(&hub, 0);
+    igraph_vector_init(&authority, 0);
+    igraph_real_t value;
+    ck_assert_int_eq(igraph_hub_and_authority_scores(&g.g, &hub, &authority, &value, 1, &w, NULL),
+                     IGRAPH_SUCCESS);
+    for (size_t v = 0; v < g.nv; v++) {
+        ck_assert_msg(m.hub[v] == VECTOR(hub)[v], "hub of %s: %.17g, igraph %.17g", g.v[v].id,
+                      m.hub[v], VECTOR(hub)[v]);
+        ck_assert_msg(m.authority[v] == VECTOR(authority)[v], "authority of %s: %.17g, igraph %.17g",
+                      g.v[v].id, m.authority[v], VECTOR(authority)[v]);
+    }
+    igraph_vector_destroy(&w);
+    igraph_vector_destroy(&hub);
+    igraph_vector_destroy(&authority);
+    cg_metrics_free(&m);
+    cg_graph_free(&g);
+}
+END_TEST
+
 /* A sink that keeps what it is handed, and how many times. */
 typedef struct kept_pieces {
     cg_buf all;
@@ -691,6 +746,7 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, test_empty_graph);
     tcase_add_test(tc, test_write_in_parts);
     tcase_add_test(tc, test_write_streamed);
+    tcase_add_loop_test(tc, test_hits_as_igraph, 0, 6);
     tcase_add_test(tc, test_escaping);
     tcase_add_loop_test(tc, test_escapers, 0, (int)(sizeof escapes / sizeof escapes[0]));
     tcase_add_test(tc, test_described_documents);
