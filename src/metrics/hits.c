@@ -9,7 +9,7 @@
  * vertex), in igraph's order, so that every sum adds the same terms in
  * the same order: the same bytes, in about two thirds of the time (the
  * rest is ARPACK's own). */
-#include "hits.h"
+#include "citegraph/metrics.h"
 
 #include <limits.h>
 #include <math.h>

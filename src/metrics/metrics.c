@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "citegraph/metrics.h"
-#include "hits.h"
 
 void cg_metrics_free(cg_metrics *m)
 {
