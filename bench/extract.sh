@@ -42,18 +42,23 @@ cat "$work"/files/*.txt >"$work/big.txt"
 total=$(wc -c <"$work/big.txt")
 mb=$(echo "$total" | awk '{printf "%.1f", $1 / 1048576}')
 
-# best of BENCH_RUNS (default five) wall-clock runs, in seconds
-best() {
-    b=
+# The measures take turns, BENCH_RUNS (default five) rounds of every one,
+# the best wall-clock time of each kept (in seconds): a slower minute of
+# the shared machine then weighs on all of them, and each ratio compares
+# runs made in the same minutes.  Each measure is a command line for sh,
+# named NAME in "NAME=LINE" arguments; its best time goes into t_NAME.
+take_turns() {
     for _ in $(seq "${BENCH_RUNS:-5}"); do
-        s=$(date +%s.%N)
-        # grep stops at the first match when its output is /dev/null: write a file
-        case $1 in env) "$@" >"$work/out" 2>&1 || true ;; *) "$@" >/dev/null 2>&1 || true ;; esac
-        e=$(date +%s.%N)
-        t=$(echo "$s $e" | awk '{printf "%.4f", $2 - $1}')
-        if [ -z "$b" ] || awk "BEGIN{exit !($t < $b)}"; then b=$t; fi
+        for m in "$@"; do
+            name=${m%%=*}
+            s=$(date +%s.%N)
+            sh -c "${m#*=}" 2>/dev/null || true
+            e=$(date +%s.%N)
+            t=$(echo "$s $e" | awk '{printf "%.4f", $2 - $1}')
+            eval "b=\${t_$name:-}"
+            if [ -z "$b" ] || awk "BEGIN{exit !($t < $b)}"; then eval "t_$name=$t"; fi
+        done
     done
-    echo "$b"
 }
 # the corpus just written put on disk first, so that no writeback of it
 # runs under the measures (the job flushes its own outputs to disk, and
@@ -61,13 +66,14 @@ best() {
 sync
 cat "$work/big.txt" >/dev/null # page cache
 re='[A-Z]+/[A-Z0-9./-]*[0-9]'
-t_grep_c=$(best env LC_ALL=C grep -cE "$re" "$work/big.txt")
-t_grep_o=$(best sh -c "LC_ALL=C grep -oE '$re' '$work/big.txt' | wc -l")
-t_big=$(best "$BIN" extract -j 1 "$work/big.txt")
-t_many=$(best "$BIN" extract -j 1 "$work/files")
-t_jsonl=$(best "$BIN" extract -j 1 --format jsonl "$work/big.txt")
-t_many2=$(best "$BIN" extract -j 2 "$work/files")
-t_big2=$(best "$BIN" extract -j 2 "$work/big.txt")
+# grep stops at the first match when its output is /dev/null: it writes a file
+take_turns "grep_c=LC_ALL=C grep -cE '$re' '$work/big.txt' >'$work/out'" \
+    "grep_o=LC_ALL=C grep -oE '$re' '$work/big.txt' | wc -l >'$work/out'" \
+    "big='$BIN' extract -j 1 '$work/big.txt' >/dev/null" \
+    "many='$BIN' extract -j 1 '$work/files' >/dev/null" \
+    "jsonl='$BIN' extract -j 1 --format jsonl '$work/big.txt' >/dev/null" \
+    "many2='$BIN' extract -j 2 '$work/files' >/dev/null" \
+    "big2='$BIN' extract -j 2 '$work/big.txt' >/dev/null"
 refs=$("$BIN" extract "$work/big.txt" | wc -l)
 
 rate() { echo "$total $1" | awk '{printf "%.0f", $1 / 1048576 / $2}'; }
@@ -142,9 +148,10 @@ tmp=$OUT.tmp.$$
     echo "# Performance"
     echo
     echo "Every figure below is measured in the same run of \`make bench\` as its"
-    echo "reference, on the same bytes, best of ${BENCH_RUNS:-5} runs, text in the page"
-    echo "cache, output to /dev/null (the machines are shared and noisy: the"
-    echo "ratios are what to compare).  Ratios are reference time / citegraph"
+    echo "reference, on the same bytes, text in the page cache, output to"
+    echo "/dev/null; the extraction measures and their references take turns,"
+    echo "${BENCH_RUNS:-5} rounds, the best of each kept (the machines are shared and"
+    echo "noisy: the ratios are what to compare).  Ratios are reference time / citegraph"
     echo "time (above 1, citegraph is faster) except where the row says"
     echo "otherwise.  The whole job and its grep pipeline take turns, ${BENCH_JOB_ROUNDS:-5}"
     echo "rounds, the best of each kept (the Python peer: best of three)."
