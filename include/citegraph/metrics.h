@@ -58,11 +58,11 @@ double cg_metrics_betweenness_cost(const cg_graph *graph, const cg_metrics *m);
 /* Compares vertices a and b for the ranking: <0 if a ranks first. */
 int cg_metrics_compare(const cg_graph *graph, const cg_metrics *m, size_t a, size_t b);
 
-/* Weighted hub and authority scores (HITS) of graph, which has edges,
- * into hub[nv] and authority[nv], each scaled so that its largest is 1:
- * the bytes igraph_hub_and_authority_scores gives, by the same ARPACK run
- * from the same start, with products made over the edges laid out once.
- * CG_ENOMEM, or CG_ELIMIT with igraph's reason in err. */
+/* Weighted hub and authority scores (HITS) of graph into hub[nv] and
+ * authority[nv], each scaled so that its largest is 1: the bytes
+ * igraph_hub_and_authority_scores gives, by the same ARPACK run from the
+ * same start, with products made over the edges laid out once (no edge:
+ * every score 0).  CG_ENOMEM, or CG_ELIMIT with igraph's reason in err. */
 cg_status cg_metrics_hits(const cg_graph *graph, double *hub, double *authority, cg_error *err);
 
 /* Releases the measures. */

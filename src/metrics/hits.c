@@ -114,10 +114,10 @@ static cg_status eigenvector(const cg_graph *graph, hits_edges *h, double *hub, 
     igraph_matrix_t vectors;
     igraph_vector_t values;
     if (igraph_matrix_init(&vectors, (igraph_integer_t)n, 1) != IGRAPH_SUCCESS)
-        return CG_ENOMEM;
+        return cg_error_set(err, CG_ENOMEM, "", 0, 0, "out of memory");
     if (igraph_vector_init(&values, 0) != IGRAPH_SUCCESS) {
         igraph_matrix_destroy(&vectors);
-        return CG_ENOMEM;
+        return cg_error_set(err, CG_ENOMEM, "", 0, 0, "out of memory");
     }
     for (size_t v = 0; v < n; v++) {
         size_t degree = (h->out_at[v + 1] - h->out_at[v]) + (h->in_at[v + 1] - h->in_at[v]);
@@ -143,7 +143,7 @@ static cg_status eigenvector(const cg_graph *graph, hits_edges *h, double *hub, 
     return CG_OK;
 }
 
-/* Multiplies the n values of x by 1 / x[at] (as igraph scales them). */
+/* Multiplies the n values of x by 1 / largest, as igraph scales them. */
 static void scale_by(double *x, size_t n, double largest)
 {
     double by = 1.0 / largest;
@@ -154,6 +154,11 @@ static void scale_by(double *x, size_t n, double largest)
 cg_status cg_metrics_hits(const cg_graph *graph, double *hub, double *authority, cg_error *err)
 {
     size_t n = graph->nv;
+    if (graph->ne == 0) { /* no eigenvector to speak of: every score 0 */
+        for (size_t v = 0; v < n; v++)
+            hub[v] = authority[v] = 0;
+        return CG_OK;
+    }
     hits_edges h;
     cg_status st = edges_make(graph, &h);
     if (st != CG_OK) {

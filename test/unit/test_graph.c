@@ -416,6 +416,15 @@ START_TEST(test_hits_as_igraph)
     igraph_vector_destroy(&w);
     igraph_vector_destroy(&hub);
     igraph_vector_destroy(&authority);
+    /* a graph without edges: every score 0 */
+    size_t ne = g.ne;
+    g.ne = 0;
+    cg_error err;
+    cg_error_clear(&err);
+    ck_assert_int_eq(cg_metrics_hits(&g, m.hub, m.authority, &err), CG_OK);
+    for (size_t v = 0; v < g.nv; v++)
+        ck_assert(m.hub[v] == 0 && m.authority[v] == 0);
+    g.ne = ne;
     cg_metrics_free(&m);
     cg_graph_free(&g);
 }
