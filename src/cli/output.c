@@ -8,22 +8,6 @@
 
 #include "cli.h"
 
-/* Writes the n buffers of parts to a temporary of path, synced and
- * closed in *af, to be committed or aborted; 0 with the reason in err. */
-static int save_prepared(const char *path, const cg_buf *const *parts, size_t n,
-                         cg_atomic_file *af, cg_error *err)
-{
-    if (cg_atomic_open(af, path, err) != CG_OK)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (cg_atomic_write(af, path, parts[i]->data ? parts[i]->data : "", parts[i]->len,
-                            err) != CG_OK) {
-            cg_atomic_abort(af);
-            return 0;
-        }
-    return cg_atomic_close(af, err) == CG_OK;
-}
-
 /* A streamed output's sink: its temporary file. */
 typedef struct file_sink {
     cg_buf_sink sink;
@@ -63,10 +47,19 @@ int cli_stream_prepared(const char *path, cli_make_fn make, void *ctx,
     return cg_atomic_close(af, err) == CG_OK;
 }
 
+/* Makes nothing: for a file written from buffers made beforehand. */
+static cg_status made_beforehand(cg_buf *out, void *ctx)
+{
+    (void)out;
+    (void)ctx;
+    return CG_OK;
+}
+
 int cli_save_file(const char *path, const cg_buf *const *parts, size_t n, cg_error *err)
 {
     cg_atomic_file af;
-    return save_prepared(path, parts, n, &af, err) && cg_atomic_commit(&af, err) == CG_OK;
+    return cli_stream_prepared(path, made_beforehand, NULL, parts, n, &af, err) &&
+           cg_atomic_commit(&af, err) == CG_OK;
 }
 
 int cli_write_file(const char *path, const cg_buf *out)

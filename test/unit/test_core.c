@@ -215,29 +215,13 @@ START_TEST(test_buf_reserve)
 }
 END_TEST
 
-/* A sink that keeps what it is handed, and how many times; fails once
- * fail_at pieces have come when fail_at is not 0. */
-typedef struct kept_pieces {
-    cg_buf all;
-    size_t pieces, fail_at;
-} kept_pieces;
-
-static cg_status keep_piece(void *ctx, const char *bytes, size_t n)
-{
-    kept_pieces *k = ctx;
-    if (k->fail_at && k->pieces + 1 == k->fail_at)
-        return CG_EIO;
-    k->pieces++;
-    return cg_buf_append(&k->all, bytes, n);
-}
-
 /* A buffer with a sink hands it everything, in pieces at the ends of
  * items once it holds CG_BUF_SPILL_BYTES; a sink's failure is returned;
  * without a sink, the ends of items change nothing. */
 START_TEST(test_buf_sink)
 {
-    kept_pieces k = {{0}, 0, 0};
-    cg_buf_sink sink = {keep_piece, &k};
+    unit_pieces k = {{0}, 0, 0};
+    cg_buf_sink sink = {unit_keep_piece, &k};
     cg_buf b = {0}, plain = {0};
     b.sink = &sink;
     char item[100];

@@ -430,19 +430,6 @@ START_TEST(test_hits_as_igraph)
 }
 END_TEST
 
-/* A sink that keeps what it is handed, and how many times. */
-typedef struct kept_pieces {
-    cg_buf all;
-    size_t pieces;
-} kept_pieces;
-
-static cg_status keep_piece(void *ctx, const char *bytes, size_t n)
-{
-    kept_pieces *k = ctx;
-    k->pieces++;
-    return cg_buf_append(&k->all, bytes, n);
-}
-
 /* Every graph file and report made into a buffer with a sink is handed
  * on in pieces (it is larger than a piece) that make the same bytes as
  * the file made whole. */
@@ -465,8 +452,8 @@ START_TEST(test_write_streamed)
     for (int r = 0; r < 2; r++)
         for (int f = 0; f < (r ? 3 : 4); f++) {
             cg_buf whole = {0}, streamed = {0};
-            kept_pieces k = {{0}, 0};
-            cg_buf_sink sink = {keep_piece, &k};
+            unit_pieces k = {{0}, 0, 0};
+            cg_buf_sink sink = {unit_keep_piece, &k};
             streamed.sink = &sink;
             if (r == 0) {
                 ck_assert_int_eq(cg_graph_write(&whole, (cg_graph_format)f, &g, &m, NULL), CG_OK);

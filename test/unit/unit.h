@@ -83,6 +83,23 @@ static inline size_t unit_resident_pages(const char *path, size_t bytes)
     return count;
 }
 
+/* What a test sink (unit_keep_piece) was handed: every byte, in how
+ * many pieces; it fails with CG_EIO at piece fail_at when that is not 0. */
+typedef struct unit_pieces {
+    cg_buf all;
+    size_t pieces, fail_at;
+} unit_pieces;
+
+/* A cg_buf_sink's write that keeps what it is handed in a unit_pieces. */
+static inline cg_status unit_keep_piece(void *ctx, const char *bytes, size_t n)
+{
+    unit_pieces *k = ctx;
+    if (k->fail_at && k->pieces + 1 == k->fail_at)
+        return CG_EIO;
+    k->pieces++;
+    return cg_buf_append(&k->all, bytes, n);
+}
+
 /* Runs one suite and exits with its verdict. */
 #define UNIT_MAIN(make_suite)                                            \
     int main(void)                                                       \
