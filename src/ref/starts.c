@@ -528,7 +528,10 @@ static inline const char *block_start(const cg_extractor *ex, starts_iter *it, c
 /* The 32-byte scan from block b on (no start before p): candidates from
  * the anchors, each checked exactly.  A candidate before its block (a
  * symbol's capitals in the block before) comes first; the bytes after
- * the last whole block are checked one at a time. */
+ * the last whole block are checked one at a time.  The upper halves of
+ * the vector registers are cleared before returning (VZEROUPPER): the
+ * compiler leaves them set on these paths, and the caller's SSE code
+ * then ran up to a tenth slower on this processor. */
 __attribute__((target("avx2"))) static const char *
 starts_scan_avx2(const cg_extractor *ex, starts_iter *it, const char *b, const char *p,
                  const char *begin, const char *end, unsigned *trig)
@@ -544,11 +547,15 @@ starts_scan_avx2(const cg_extractor *ex, starts_iter *it, const char *b, const c
                                table_at(ex->word_after[0]), table_at(ex->word_after[1]),
                                nib, bias, words};
     for (const char *back, *q;; b += 32) {
-        if (end - b < 32 + ANCHOR_BYTES - 1)
+        if (end - b < 32 + ANCHOR_BYTES - 1) {
+            _mm256_zeroupper();
             return blocks_tail(ex, it, b, p, begin, end, trig);
+        }
         uint64_t cand = block32(tab, b, p, &back);
-        if ((q = block_start(ex, it, b, back, cand, begin, end, trig)) != NULL)
+        if ((q = block_start(ex, it, b, back, cand, begin, end, trig)) != NULL) {
+            _mm256_zeroupper();
             return q;
+        }
     }
 }
 
@@ -613,11 +620,15 @@ starts_scan_avx512(const cg_extractor *ex, starts_iter *it, const char *b, const
         table512_at(ex->anchor[6]), table512_at(ex->anchor[7]), table512_at(ex->word_after[0]),
         table512_at(ex->word_after[1]), nib, words};
     for (const char *back, *q;; b += 64) {
-        if (end - b < 64 + ANCHOR_BYTES - 1)
+        if (end - b < 64 + ANCHOR_BYTES - 1) {
+            _mm256_zeroupper();
             return blocks_tail(ex, it, b, p, begin, end, trig);
+        }
         uint64_t cand = block64(tab, b, p, &back);
-        if ((q = block_start(ex, it, b, back, cand, begin, end, trig)) != NULL)
+        if ((q = block_start(ex, it, b, back, cand, begin, end, trig)) != NULL) {
+            _mm256_zeroupper();
             return q;
+        }
     }
 }
 
