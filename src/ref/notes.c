@@ -664,44 +664,65 @@ static const char *pair_search(const char *p, const char *last, const char *need
 #endif
 
 #if defined(__x86_64__) && defined(__GNUC__)
-/* The same, thirty-two starts at a time, on processors with AVX2. */
-__attribute__((target("avx2"))) static const char *
-pair_search_avx2(const char *p, const char *last, const char *needle, size_t n, size_t a, size_t b)
+/* The first block of thirty-two starts from c on (while end - c >= reach)
+ * where the needle's bytes fa at a and gb at b both match, its matches
+ * in *m; where the blocks stopped when none.  No call inside, so that
+ * the loop keeps its values in registers (a call in the loop had them
+ * reloaded from the stack at every block). */
+__attribute__((target("avx2"), noinline)) static const char *
+pair_blocks_avx2(const char *c, const char *end, size_t reach, char fa, char gb, size_t a,
+                 size_t b, uint64_t *m)
 {
-    const __m256i f = _mm256_set1_epi8(needle[a]), g = _mm256_set1_epi8(needle[b]);
-    const char *end = last + n;
-    const char *c = p;
-    size_t reach = (a > b ? a : b) + 32;
+    const __m256i f = _mm256_set1_epi8(fa), g = _mm256_set1_epi8(gb);
     for (; (size_t)(end - c) >= reach; c += 32) {
         __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(c + a));
         __m256i y = _mm256_loadu_si256((const __m256i *)(const void *)(c + b));
-        unsigned m = (unsigned)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(x, f),
-                                                                     _mm256_cmpeq_epi8(y, g)));
-        const char *s = m ? whole_match(c, m, last, needle, n) : NULL;
-        if (s)
-            return s;
+        unsigned bits = (unsigned)_mm256_movemask_epi8(
+            _mm256_and_si256(_mm256_cmpeq_epi8(x, f), _mm256_cmpeq_epi8(y, g)));
+        if (bits) {
+            *m = bits;
+            return c;
+        }
     }
-    return pair_search(c, last, needle, n, a, b);
+    *m = 0;
+    return c;
 }
 
 /* The same, sixty-four starts at a time, on processors with AVX-512BW. */
-__attribute__((target("avx512bw"))) static const char *
-pair_search_avx512(const char *p, const char *last, const char *needle, size_t n, size_t a,
-                   size_t b)
+__attribute__((target("avx512bw"), noinline)) static const char *
+pair_blocks_avx512(const char *c, const char *end, size_t reach, char fa, char gb, size_t a,
+                   size_t b, uint64_t *m)
 {
-    const __m512i f = _mm512_set1_epi8(needle[a]), g = _mm512_set1_epi8(needle[b]);
-    const char *end = last + n;
-    const char *c = p;
-    size_t reach = (a > b ? a : b) + 64;
+    const __m512i f = _mm512_set1_epi8(fa), g = _mm512_set1_epi8(gb);
     for (; (size_t)(end - c) >= reach; c += 64) {
         __m512i x = _mm512_loadu_si512((const void *)(c + a));
         __m512i y = _mm512_loadu_si512((const void *)(c + b));
-        uint64_t m = _mm512_mask_cmpeq_epi8_mask(_mm512_cmpeq_epi8_mask(x, f), y, g);
-        const char *s = m ? whole_match(c, m, last, needle, n) : NULL;
+        uint64_t bits = _mm512_mask_cmpeq_epi8_mask(_mm512_cmpeq_epi8_mask(x, f), y, g);
+        if (bits) {
+            *m = bits;
+            return c;
+        }
+    }
+    *m = 0;
+    return c;
+}
+
+/* pair_search with blocks of width 32 (AVX2) or 64 (AVX-512BW) starts. */
+static const char *pair_search_wide(const char *p, const char *last, const char *needle,
+                                    size_t n, size_t a, size_t b, unsigned width)
+{
+    const char *end = last + n;
+    size_t reach = (a > b ? a : b) + width;
+    for (const char *c = p;; c += width) {
+        uint64_t m;
+        c = width == 64 ? pair_blocks_avx512(c, end, reach, needle[a], needle[b], a, b, &m)
+                        : pair_blocks_avx2(c, end, reach, needle[a], needle[b], a, b, &m);
+        if (m == 0)
+            return pair_search(c, last, needle, n, a, b);
+        const char *s = whole_match(c, m, last, needle, n);
         if (s)
             return s;
     }
-    return pair_search_avx2(c, last, needle, n, a, b);
 }
 #endif
 
@@ -738,10 +759,8 @@ const char *find_bytes_width(const char *p, const char *end, const char *needle,
             if (k != a && commonness((unsigned char)needle[k]) < commonness((unsigned char)needle[b]))
                 b = k;
 #if defined(__x86_64__) && defined(__GNUC__)
-        if (width >= 64)
-            return pair_search_avx512(p, last, needle, n, a, b);
         if (width >= 32)
-            return pair_search_avx2(p, last, needle, n, a, b);
+            return pair_search_wide(p, last, needle, n, a, b, width >= 64 ? 64 : 32);
 #endif
         return pair_search(p, last, needle, n, a, b);
     }
