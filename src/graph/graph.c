@@ -2,14 +2,15 @@
  * they are read (ids interned in a hash table); the graph is made once
  * everything is read, so that a joint-symbol alias met anywhere in the
  * corpus resolves everywhere.  Edges are collected as (citing, cited)
- * pairs, sorted (a radix sort), counted into weights and handed to
- * igraph_create once. */
+ * pairs, sorted (a radix sort, sort.c), counted into weights and handed
+ * to igraph_create once. */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "citegraph/graph.h"
+#include "sort.h"
 
 typedef struct mention {
     uint32_t src, tgt;
@@ -303,57 +304,6 @@ static cg_vkind kind_of_id(const char *id)
     return CG_VKIND_SYMBOL;
 }
 
-/* An interned id and its index, sorted by id with no shared state. */
-typedef struct id_entry {
-    const char *id;
-    uint32_t index;
-} id_entry;
-
-static int cmp_id_entry(const void *a, const void *b)
-{
-    return strcmp(((const id_entry *)a)->id, ((const id_entry *)b)->id);
-}
-
-/* Sorts the n keys at a in increasing order: least significant digit
- * first, 16 bits a pass, every digit counted in one pass beforehand; a
- * digit all keys share is skipped.  CG_ENOMEM without room for a copy. */
-static cg_status sort_keys(uint64_t *a, size_t n)
-{
-    enum { DIGITS = 4, RADIX = 1 << 16 };
-    size_t *count = cg_calloc((size_t)DIGITS * RADIX, sizeof *count);
-    uint64_t *tmp = cg_malloc((n ? n : 1) * sizeof *tmp);
-    if (count == NULL || tmp == NULL) {
-        cg_free(count);
-        cg_free(tmp);
-        return CG_ENOMEM;
-    }
-    for (size_t i = 0; i < n; i++)
-        for (unsigned d = 0; d < DIGITS; d++)
-            count[(size_t)d * RADIX + (a[i] >> (16 * d) & 0xFFFF)]++;
-    uint64_t *from = a, *to = tmp;
-    for (unsigned d = 0; d < DIGITS; d++) {
-        size_t *c = count + (size_t)d * RADIX;
-        if (n == 0 || c[from[0] >> (16 * d) & 0xFFFF] == n)
-            continue; /* one value of this digit: already in order */
-        size_t sum = 0;
-        for (size_t k = 0; k < RADIX; k++) {
-            size_t here = c[k];
-            c[k] = sum;
-            sum += here;
-        }
-        for (size_t i = 0; i < n; i++)
-            to[c[from[i] >> (16 * d) & 0xFFFF]++] = from[i];
-        uint64_t *t = from;
-        from = to;
-        to = t;
-    }
-    if (from != a)
-        memcpy(a, from, n * sizeof *a);
-    cg_free(count);
-    cg_free(tmp);
-    return CG_OK;
-}
-
 void cg_graph_free(cg_graph *graph)
 {
     if (graph->has_g)
@@ -452,7 +402,8 @@ static cg_status order_vertices(const cg_graph_builder *b, const uint32_t *canon
     for (size_t i = 0; i < n; i++)
         if (used[i])
             order[nv++] = (id_entry){b->str[i], (uint32_t)i};
-    qsort(order, nv, sizeof *order, cmp_id_entry); /* ids are distinct: no ties */
+    if (sort_ids(order, nv) != CG_OK) /* ids are distinct: no ties */
+        return CG_ENOMEM;
     g->v = cg_calloc(nv ? nv : 1, sizeof *g->v);
     if (g->v == NULL)
         return CG_ENOMEM;
@@ -498,13 +449,16 @@ static cg_status make_edges(const cg_graph_builder *b, const uint32_t *canon,
     uint64_t *pairs = cg_malloc((b->nm ? b->nm : 1) * sizeof *pairs);
     if (pairs == NULL)
         return cg_error_set(err, CG_ENOMEM, "", 0, 0, "out of memory");
+    /* (citing, cited) as one number: the cited vertex in the low bits */
+    unsigned bits = sort_bits_of(g->nv > 0 ? g->nv - 1 : 0);
+    uint64_t low = (UINT64_C(1) << bits) - 1;
     size_t np = 0;
     for (size_t i = 0; i < b->nm; i++) {
         uint32_t s = vidx[canon[b->m[i].src]], t = vidx[canon[b->m[i].tgt]];
         if (s != t)
-            pairs[np++] = (uint64_t)s << 32 | t;
+            pairs[np++] = (uint64_t)s << bits | t;
     }
-    if (sort_keys(pairs, np) != CG_OK) {
+    if (sort_keys(pairs, NULL, np, 2 * bits) != CG_OK) {
         cg_free(pairs);
         return cg_error_set(err, CG_ENOMEM, "", 0, 0, "out of memory");
     }
@@ -528,8 +482,8 @@ static cg_status make_edges(const cg_graph_builder *b, const uint32_t *canon,
             g->weight[e - 1] += 1;
             continue;
         }
-        VECTOR(edges)[2 * e] = (igraph_integer_t)(pairs[i] >> 32);
-        VECTOR(edges)[2 * e + 1] = (igraph_integer_t)(pairs[i] & 0xffffffffu);
+        VECTOR(edges)[2 * e] = (igraph_integer_t)(pairs[i] >> bits);
+        VECTOR(edges)[2 * e + 1] = (igraph_integer_t)(pairs[i] & low);
         g->weight[e++] = 1;
     }
     g->ne = ne;
