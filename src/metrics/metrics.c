@@ -24,16 +24,16 @@ void cg_metrics_free(cg_metrics *m)
 }
 
 /* What the ranking compares of a vertex, copied out so that qsort's
- * comparator needs no shared state (reentrant, thread-safe). */
+ * comparator needs no shared state (reentrant, thread-safe).  The
+ * vertices are sorted by id: the lower vertex has the lower id. */
 typedef struct rank_key {
     double cited_by, mentions, pagerank;
-    const char *id;
     size_t vertex;
 } rank_key;
 
-static rank_key key_of(const cg_graph *graph, const cg_metrics *m, size_t v)
+static rank_key key_of(const cg_metrics *m, size_t v)
 {
-    return (rank_key){m->cited_by[v], m->mentions[v], m->pagerank[v], graph->v[v].id, v};
+    return (rank_key){m->cited_by[v], m->mentions[v], m->pagerank[v], v};
 }
 
 static int compare_keys(const rank_key *a, const rank_key *b)
@@ -44,12 +44,13 @@ static int compare_keys(const rank_key *a, const rank_key *b)
         return a->mentions > b->mentions ? -1 : 1;
     if (a->pagerank != b->pagerank)
         return a->pagerank > b->pagerank ? -1 : 1;
-    return strcmp(a->id, b->id);
+    return a->vertex < b->vertex ? -1 : a->vertex > b->vertex; /* by id */
 }
 
 int cg_metrics_compare(const cg_graph *graph, const cg_metrics *m, size_t a, size_t b)
 {
-    rank_key ka = key_of(graph, m, a), kb = key_of(graph, m, b);
+    (void)graph;
+    rank_key ka = key_of(m, a), kb = key_of(m, b);
     return compare_keys(&ka, &kb);
 }
 
@@ -65,7 +66,7 @@ static cg_status rank_vertices(const cg_graph *graph, cg_metrics *m)
     if (keys == NULL)
         return CG_ENOMEM;
     for (size_t i = 0; i < graph->nv; i++)
-        keys[i] = key_of(graph, m, i);
+        keys[i] = key_of(m, i);
     qsort(keys, graph->nv, sizeof *keys, cmp_rank_key); /* ids are distinct: no ties */
     for (size_t i = 0; i < graph->nv; i++)
         m->rank[i] = keys[i].vertex;
