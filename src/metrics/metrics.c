@@ -24,16 +24,16 @@ void cg_metrics_free(cg_metrics *m)
 }
 
 /* What the ranking compares of a vertex, copied out so that qsort's
- * comparator needs no shared state (reentrant, thread-safe).  The
- * vertices are sorted by id: the lower vertex has the lower id. */
+ * comparator needs no shared state (reentrant, thread-safe). */
 typedef struct rank_key {
     double cited_by, mentions, pagerank;
+    const char *id;
     size_t vertex;
 } rank_key;
 
-static rank_key key_of(const cg_metrics *m, size_t v)
+static rank_key key_of(const cg_graph *graph, const cg_metrics *m, size_t v)
 {
-    return (rank_key){m->cited_by[v], m->mentions[v], m->pagerank[v], v};
+    return (rank_key){m->cited_by[v], m->mentions[v], m->pagerank[v], graph->v[v].id, v};
 }
 
 static int compare_keys(const rank_key *a, const rank_key *b)
@@ -44,13 +44,12 @@ static int compare_keys(const rank_key *a, const rank_key *b)
         return a->mentions > b->mentions ? -1 : 1;
     if (a->pagerank != b->pagerank)
         return a->pagerank > b->pagerank ? -1 : 1;
-    return a->vertex < b->vertex ? -1 : a->vertex > b->vertex; /* by id */
+    return strcmp(a->id, b->id);
 }
 
 int cg_metrics_compare(const cg_graph *graph, const cg_metrics *m, size_t a, size_t b)
 {
-    (void)graph;
-    rank_key ka = key_of(m, a), kb = key_of(m, b);
+    rank_key ka = key_of(graph, m, a), kb = key_of(graph, m, b);
     return compare_keys(&ka, &kb);
 }
 
@@ -66,7 +65,7 @@ static cg_status rank_vertices(const cg_graph *graph, cg_metrics *m)
     if (keys == NULL)
         return CG_ENOMEM;
     for (size_t i = 0; i < graph->nv; i++)
-        keys[i] = key_of(m, i);
+        keys[i] = key_of(graph, m, i);
     qsort(keys, graph->nv, sizeof *keys, cmp_rank_key); /* ids are distinct: no ties */
     for (size_t i = 0; i < graph->nv; i++)
         m->rank[i] = keys[i].vertex;
