@@ -188,6 +188,7 @@ typedef struct note {
  * searches have gone over half the text.  Same answers either way. */
 typedef struct notes {
     const cg_text *text;
+    size_t raw_hint, clean_hint; /* the offset map's places, kept between searches */
     size_t spent; /* raw bytes the local searches went over */
     int table;    /* whether items holds every footnote, in text order */
     note *items;

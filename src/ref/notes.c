@@ -391,7 +391,7 @@ static size_t local_end(notes *nb, const char *eol)
         line = e < end ? e + 1 : end;
     }
     nb->spent += (size_t)(line - from);
-    return line < end ? cg_text_clean_offset(text, (size_t)(line - text->raw)) : text->clean_len;
+    return line < end ? cg_text_clean_offset_at(text, (size_t)(line - text->raw), &nb->clean_hint) : text->clean_len;
 }
 
 /* Fills n with the footnote whose mark's line is line (text at body),
@@ -400,7 +400,7 @@ static void local_note(notes *nb, const char *line, const char *body, long numbe
                        int with_end)
 {
     const cg_text *text = nb->text;
-    n->start = cg_text_clean_offset(text, (size_t)(body - text->raw));
+    n->start = cg_text_clean_offset_at(text, (size_t)(body - text->raw), &nb->clean_hint);
     n->number = number;
     n->line = (size_t)(line - text->raw);
     n->end = with_end ? local_end(nb, next_line_feed(line, text->raw + text->raw_len)) : n->start;
@@ -412,7 +412,7 @@ static int local_at(notes *nb, size_t off, note *out)
 {
     const cg_text *text = nb->text;
     const char *raw = text->raw, *end = raw + text->raw_len;
-    const char *r = raw + cg_text_raw_offset(text, off);
+    const char *r = raw + cg_text_raw_offset_at(text, off, &nb->raw_hint);
     if (r >= end)
         return 0;
     const char *line = line_start(raw, r);
@@ -498,8 +498,8 @@ int notes_before(notes *nb, const note *n, note *out)
         long number;
         int kind = line_kind(line, eol, raw + text->raw_len, &body, &number);
         if (kind == LINE_NOTE) {
-            out->start = cg_text_clean_offset(text, (size_t)(body - raw));
-            out->end = cg_text_clean_offset(text, (size_t)(after - raw));
+            out->start = cg_text_clean_offset_at(text, (size_t)(body - raw), &nb->clean_hint);
+            out->end = cg_text_clean_offset_at(text, (size_t)(after - raw), &nb->clean_hint);
             out->number = number;
             out->line = (size_t)(line - raw);
             return 1;
@@ -536,7 +536,7 @@ int notes_numbered(notes *nb, long number, size_t off, note *out)
     /* the lines from the one before off's (a pdftotext footnote's text
      * starts a line after its mark's) */
     const char *raw = text->raw, *end = raw + text->raw_len;
-    const char *line = line_start(raw, raw + cg_text_raw_offset(text, off)), *from;
+    const char *line = line_start(raw, raw + cg_text_raw_offset_at(text, off, &nb->raw_hint)), *from;
     if (line > raw)
         line = line_before(raw, line);
     from = line;
@@ -549,7 +549,7 @@ int notes_numbered(notes *nb, long number, size_t off, note *out)
         const char *eol = next_line_feed(line, end), *body;
         long k;
         if (line_kind(line, eol, end, &body, &k) == LINE_NOTE &&
-            cg_text_clean_offset(text, (size_t)(body - raw)) >= off) {
+            cg_text_clean_offset_at(text, (size_t)(body - raw), &nb->clean_hint) >= off) {
             seen++;
             if (k == number) {
                 local_note(nb, line, body, k, out, 1);
