@@ -44,6 +44,12 @@ const char *cg_symbol_parse(const cg_registry *reg, const char *p, const char *e
                             char *id, size_t idlen, char *aliases, size_t aliaslen,
                             int *is_resolution);
 
+/* cg_symbol_parse for a symbol the text calls a document ("document
+ * S/24"): a single component may also be a number of one or two digits. */
+const char *cg_symbol_parse_short(const cg_registry *reg, const char *p, const char *end,
+                                  char *id, size_t idlen, char *aliases, size_t aliaslen,
+                                  int *is_resolution);
+
 /* Canonical form of a URL written as text[0..len): scheme and host in
  * lower case, "https://" added to "www.", backslashes removed. */
 void cg_url_canonical(const char *text, size_t len, char *out, size_t outlen);

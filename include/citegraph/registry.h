@@ -117,6 +117,7 @@ typedef struct cg_registry {
     cg_phrases session_words;        /* "session", "year": after a masthead's session ordinal */
     cg_phrases echr_court;           /* names of the European Court of Human Rights */
     cg_phrases echr_application;     /* "application No.": before its number */
+    cg_phrases document_words;       /* "document": before a symbol of one short number */
 } cg_registry;
 
 /* Loads and merges every *.yaml file of each folder, in name order.

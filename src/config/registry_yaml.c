@@ -197,6 +197,7 @@ static cg_status load_lexicon(loader *ld, yaml_node_t *node)
     st = st ? st : add_strings(ld, map_get(ld, node, "session-words"), &reg->session_words, 0, "session-words");
     st = st ? st : add_strings(ld, map_get(ld, node, "echr-court"), &reg->echr_court, 0, "echr-court");
     st = st ? st : add_strings(ld, map_get(ld, node, "echr-application"), &reg->echr_application, 0, "echr-application");
+    st = st ? st : add_strings(ld, map_get(ld, node, "document-words"), &reg->document_words, 0, "document-words");
     if (st)
         return st;
     yaml_node_t *months = map_get(ld, node, "months");
@@ -355,7 +356,7 @@ static void each_list(cg_registry *reg, void (*fn)(cg_phrases *))
                            &reg->abbreviations, &reg->echr_court, &reg->echr_application,
                            &reg->icj_requests, &reg->communications, &reg->dated_words,
                            &reg->from_words, &reg->addressed_words, &reg->distribution_words,
-                           &reg->session_words};
+                           &reg->session_words, &reg->document_words};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         fn(lists[i]);
 }

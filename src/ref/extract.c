@@ -163,11 +163,33 @@ long scan_sc_year(const scan *s, long number)
     return 0;
 }
 
+/* Whether the text calls the symbol at p a document: a word of the
+ * lexicon's document-words right before it, then spaces and at most one
+ * '(' ("(document S/24)"). */
+static int called_document(const scan *s, const char *p)
+{
+    const char *q = p, *start;
+    if (q > s->begin && q[-1] == '(')
+        q--;
+    const char *w = q;
+    while (w > s->begin && cg_is_space((unsigned char)w[-1]))
+        w--;
+    if (w == q)
+        return 0;
+    const char *lim = w - s->begin > 16 ? w - 16 : s->begin;
+    return cg_phrases_match_before(&s->reg->document_words, lim, w, &start) != NULL;
+}
+
 const char *scan_symbol(scan *s, const char *p)
 {
     int is_res = 0;
     const char *e = cg_symbol_parse(s->reg, p, s->end, s->id, sizeof s->id, s->aliases,
                                     sizeof s->aliases, &is_res);
+    /* "document S/24": a number of one or two digits alone, the Council's
+     * first documents */
+    if (e == NULL && called_document(s, p))
+        e = cg_symbol_parse_short(s->reg, p, s->end, s->id, sizeof s->id, s->aliases,
+                                  sizeof s->aliases, &is_res);
     if (e == NULL)
         return NULL;
     /* a joint symbol whose alias is the document itself is the document */

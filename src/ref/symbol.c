@@ -4,7 +4,8 @@
  *   component := digits ['-' digits] | Word ['.' ' '? digits ('.' digits)*]
  *   part    := ' '? '(' (Part|Parts|Vol.|Sect.) ' '? roman-or-digits... ')'
  * A line break may follow a '/' that ends a line.  A symbol needs a
- * digit; one with a single component needs a number of 3+ digits.
+ * digit; one with a single component needs a number of 3+ digits, unless
+ * the text calls it a document ("document S/24", cg_symbol_parse_short).
  * S/RES/n (yyyy) and A/RES/n (roman) take their year or session. */
 #include <stdio.h>
 #include <string.h>
@@ -224,7 +225,7 @@ static const char *components(const cg_registry *reg, const char *q, const char 
 
 /* One symbol without joint parts. */
 static const char *single(const cg_registry *reg, const char *p, const char *end, sbuf *b,
-                          int *is_res)
+                          int *is_res, int short_number)
 {
     size_t start_len = b->len;
     const char *q = series(reg, p, end, b);
@@ -233,7 +234,7 @@ static const char *single(const cg_registry *reg, const char *p, const char *end
     shape sh = {0, 0, 1, 0, 0};
     const char *last_end = components(reg, q, end, b, &sh);
     if (sh.ncomp == 0 || !sh.digits ||
-        (sh.ncomp == 1 && sh.numeric_only && sh.last_len < 3) ||
+        (sh.ncomp == 1 && sh.numeric_only && sh.last_len < 3 && !short_number) ||
         (sh.ncomp == 1 && !sh.numeric_only &&
          memchr(last_end - sh.last_len, '.', sh.last_len) == NULL)) {
         b->len = start_len;
@@ -272,9 +273,10 @@ static const char *single(const cg_registry *reg, const char *p, const char *end
     return components(reg, pe, end, b, &sh);
 }
 
-const char *cg_symbol_parse(const cg_registry *reg, const char *p, const char *end,
-                            char *id, size_t idlen, char *aliases, size_t aliaslen,
-                            int *is_resolution)
+/* cg_symbol_parse, with short_number set for cg_symbol_parse_short. */
+static const char *symbol_parse(const cg_registry *reg, const char *p, const char *end,
+                                char *id, size_t idlen, char *aliases, size_t aliaslen,
+                                int *is_resolution, int short_number)
 {
     sbuf b = {id, 0, idlen, 0};
     if (idlen == 0 || aliaslen == 0)
@@ -282,7 +284,7 @@ const char *cg_symbol_parse(const cg_registry *reg, const char *p, const char *e
     id[0] = '\0';
     aliases[0] = '\0';
     int is_res = 0;
-    const char *q = single(reg, p, end, &b, &is_res);
+    const char *q = single(reg, p, end, &b, &is_res, short_number);
     if (q == NULL || b.overflow)
         return NULL;
     *is_resolution = is_res;
@@ -301,7 +303,7 @@ const char *cg_symbol_parse(const cg_registry *reg, const char *p, const char *e
         sbuf o = {one, 0, sizeof one, 0};
         one[0] = '\0';
         int r2 = 0;
-        const char *q2 = single(reg, n, end, &o, &r2);
+        const char *q2 = single(reg, n, end, &o, &r2, 0);
         if (q2 == NULL || o.overflow)
             break;
         if (a.len)
@@ -312,4 +314,18 @@ const char *cg_symbol_parse(const cg_registry *reg, const char *p, const char *e
     if (a.overflow)
         aliases[0] = '\0';
     return q;
+}
+
+const char *cg_symbol_parse(const cg_registry *reg, const char *p, const char *end,
+                            char *id, size_t idlen, char *aliases, size_t aliaslen,
+                            int *is_resolution)
+{
+    return symbol_parse(reg, p, end, id, idlen, aliases, aliaslen, is_resolution, 0);
+}
+
+const char *cg_symbol_parse_short(const cg_registry *reg, const char *p, const char *end,
+                                  char *id, size_t idlen, char *aliases, size_t aliaslen,
+                                  int *is_resolution)
+{
+    return symbol_parse(reg, p, end, id, idlen, aliases, aliaslen, is_resolution, 1);
 }

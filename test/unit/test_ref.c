@@ -48,6 +48,13 @@ static const ref_case cases[] = {
     {"A/78/738*", "A/78/738"},
     {"S/RES/853(1993)", "S/RES/853 (1993)"},
     {"A/RES/48/114", "A/RES/48/114"},
+    /* a number of one or two digits alone: a symbol only when the text
+     * calls it a document (the Council's first documents of 1946) */
+    {"pp. 85-86 (document S/25).", "S/25"},
+    {"documents S/1035 and Add.1; document S/95; and Document\nS/7", "S/1035|S/95|S/7"},
+    {"annex (S/25), S/25 and doc. A/64", "A/64"},
+    {"a document, S/25", ""},
+    {"undocument S/25", ""},
     /* not symbols */
     {"and/or 1/2 A/B testing 12/05/2023 S/he", ""},
     {"A/78 only", ""},
