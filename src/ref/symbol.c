@@ -2,6 +2,7 @@
  *   symbol  := series ('/' component)+ [part] ['-' symbol]   (joint)
  *   series  := a registry series ("A", "S", "CCPR", ...)
  *   component := digits ['-' digits] | Word ['.' ' '? digits ('.' digits)*]
+ *                (a known Word's number may be a scan's 'l' or 'I' for 1)
  *   part    := ' '? '(' (Part|Parts|Vol.|Sect.) ' '? roman-or-digits... ')'
  * A line break may follow a '/' that ends a line.  A symbol needs a
  * digit; one with a single component needs a number of 3+ digits, unless
@@ -94,6 +95,14 @@ static const char *component(const cg_registry *reg, const char *q, const char *
         const char *n = r + 1;
         if (n < end && *n == ' ' && known)
             n++;
+        /* "Add.l", "Corr.I": a scan's 1, read as one */
+        if (known && n < end && (*n == 'l' || *n == 'I') &&
+            (n + 1 >= end || !cg_is_alnum((unsigned char)n[1]))) {
+            put(b, known->text, known->len);
+            put(b, ".1", 2);
+            *digits = 1;
+            return n + 1;
+        }
         if (n < end && cg_is_digit((unsigned char)*n)) {
             if (known)
                 put(b, known->text, known->len);

@@ -53,6 +53,9 @@ static const ref_case cases[] = {
     {"pp. 85-86 (document S/25).", "S/25"},
     {"documents S/1035 and Add.1; document S/95; and Document\nS/7", "S/1035|S/95|S/7"},
     {"annex (S/25), S/25 and doc. A/64", "A/64"},
+    /* a scan's "l" for 1 after a known component */
+    {"(A/44/344/Add.l-S/20699/Add.l), I", "A/44/344/Add.1"},
+    {"E/CN.4/1999/79/Corr.I and A/C.l/45/L.3", "E/CN.4/1999/79/Corr.1|A/C.1/45/L.3"},
     {"a document, S/25", ""},
     {"undocument S/25", ""},
     /* not symbols */
