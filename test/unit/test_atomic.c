@@ -68,6 +68,9 @@ START_TEST(test_signal_mid_write)
     pid_t pid = fork();
     ck_assert_int_ge(pid, 0);
     if (pid == 0) {
+        /* a signal ignored by whoever started the tests (nohup: SIGHUP)
+         * is left ignored, by design: take it back for this test */
+        signal(signals[_i], SIG_DFL);
         cg_atomic_cleanup_on_signals();
         cg_atomic_file af;
         if (cg_atomic_open(&af, path, NULL) != CG_OK)
@@ -83,6 +86,36 @@ START_TEST(test_signal_mid_write)
     ck_assert_int_eq(WTERMSIG(status), signals[_i]);
     check_file(path, "previous\n");
     ck_assert_int_eq(entries(), 1); /* no temporary left */
+    clean_dir(path);
+}
+END_TEST
+
+/* A signal the process was started ignoring (nohup) stays ignored: the
+ * write goes on and is put in place. */
+START_TEST(test_ignored_signal_stays_ignored)
+{
+    make_dir();
+    char path[128];
+    snprintf(path, sizeof path, "%s/graph.dot", dir);
+    write_file(path, "previous\n");
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        signal(SIGHUP, SIG_IGN);
+        cg_atomic_cleanup_on_signals();
+        cg_atomic_file af;
+        if (cg_atomic_open(&af, path, NULL) != CG_OK)
+            _exit(3);
+        fputs("new\n", af.fp);
+        raise(SIGHUP);
+        _exit(cg_atomic_commit(&af, NULL) == CG_OK ? 0 : 4);
+    }
+    int status;
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert(WIFEXITED(status));
+    ck_assert_int_eq(WEXITSTATUS(status), 0);
+    check_file(path, "new\n");
+    ck_assert_int_eq(entries(), 1);
     clean_dir(path);
 }
 END_TEST
@@ -116,6 +149,7 @@ START_TEST(test_signal_many_writers)
     pid_t pid = fork();
     ck_assert_int_ge(pid, 0);
     if (pid == 0) {
+        signal(SIGTERM, SIG_DFL);
         cg_atomic_cleanup_on_signals();
         pthread_t t[WRITERS];
         for (int i = 0; i < WRITERS; i++)
@@ -317,6 +351,7 @@ static Suite *atomic_suite(void)
     Suite *s = suite_create("atomic");
     TCase *tc = tcase_create("atomic");
     tcase_add_loop_test(tc, test_signal_mid_write, 0, 3);
+    tcase_add_test(tc, test_ignored_signal_stays_ignored);
     tcase_add_test(tc, test_signal_many_writers);
     tcase_add_test(tc, test_device_written_in_place);
     tcase_add_test(tc, test_mode_and_link_kept);
