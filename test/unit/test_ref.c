@@ -19,6 +19,15 @@ static const ref_case cases[] = {
     /* an advisory opinion named by its case, no date, at a paragraph's end */
     {"follow-up to the advisory opinion of the International Court of Justice on the legality of "
      "the threat or use of nuclear weapons\n\nResolution adopted", "icj:95:advisory-opinion:1996-07-08"},
+    /* the case's name in any case, its spaces any run of white space */
+    {"the advisory opinion of the International Court of Justice on the legality of the THREAT Or "
+     "Use\nof  nuclear   weapons\n\nResolution", "icj:95:advisory-opinion:1996-07-08"},
+    {"the advisory opinion of the International Court of Justice on the legality of the threat or "
+     "use of\n nuclear weapons\n\nResolution", "icj:95:advisory-opinion:1996-07-08"},
+    {"the advisory opinion of the International Court of Justice on the legality of the threat or "
+     "use of nuclear weapon\n\nResolution", ""},
+    {"the advisory opinion of the International Court of Justice on the legality of the threat or "
+     "use ofnuclear weapons\n\nResolution", ""},
     /* symbols */
     {"see A/78/738.", "A/78/738"},
     {"(S/2023/888, annex)", "S/2023/888"},
