@@ -50,6 +50,14 @@ const char *cg_symbol_parse_short(const cg_registry *reg, const char *p, const c
                                   char *id, size_t idlen, char *aliases, size_t aliaslen,
                                   int *is_resolution);
 
+/* Parses at p the symbol of a body outside the United Nations (a series
+ * of the registry's other-series, then components as in a UN symbol, a
+ * word with a number in brackets too: "WT/MIN(01)/DEC/1"); on success
+ * writes "prefix:SYMBOL", the symbol in capitals, and returns its end;
+ * NULL if p does not start one. */
+const char *cg_other_symbol_parse(const cg_registry *reg, const char *p, const char *end,
+                                  char *id, size_t idlen);
+
 /* Canonical form of a URL written as text[0..len): scheme and host in
  * lower case, "https://" added to "www.", backslashes removed. */
 void cg_url_canonical(const char *text, size_t len, char *out, size_t outlen);

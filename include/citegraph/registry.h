@@ -81,6 +81,9 @@ typedef struct cg_icj_case {
 /* Everything loaded from the registry folders. */
 typedef struct cg_registry {
     cg_phrases series;         /* "A", "S", "CCPR", ... (value unused) */
+    cg_phrases other_series;   /* "MRE", "GOV": series of bodies outside the UN -> index in other_prefixes */
+    char **other_prefixes;     /* "oas", "iaea": the prefix of the ids of each such body */
+    size_t nother_prefixes;
     cg_phrases components;     /* canonical "Add", "Corr", "PV", ... */
     cg_phrases parts;          /* "Part" -> 0, "Vol" -> 1, ... canonical in part_names */
     cg_body *bodies;

@@ -1,6 +1,6 @@
 /* Registry loading over the shared YAML loader.  Each *.yaml file of a
  * registry folder is a mapping whose keys say what it adds: series,
- * components, parts, bodies, defaults, lexicon, icj.  Errors carry the
+ * other-series, components, parts, bodies, defaults, lexicon, icj.  Errors carry the
  * file, line and column of the offending node (yaml_doc.c). */
 #include "citegraph/registry.h"
 
@@ -293,6 +293,72 @@ static cg_status load_icj(loader *ld, yaml_node_t *node)
     return CG_OK;
 }
 
+/* Whether prefix is lower-case letters, digits and '-', starting with a letter. */
+static int valid_prefix(const char *prefix)
+{
+    if (prefix == NULL || !(prefix[0] >= 'a' && prefix[0] <= 'z'))
+        return 0;
+    for (const char *c = prefix; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-'))
+            return 0;
+    return 1;
+}
+
+/* The index of prefix among the other bodies' prefixes, added if new; -1
+ * when out of memory. */
+static int prefix_index(cg_registry *reg, const char *prefix)
+{
+    for (size_t i = 0; i < reg->nother_prefixes; i++)
+        if (strcmp(reg->other_prefixes[i], prefix) == 0)
+            return (int)i;
+    char **grown = cg_realloc(reg->other_prefixes, (reg->nother_prefixes + 1) * sizeof *grown);
+    if (grown == NULL)
+        return -1;
+    reg->other_prefixes = grown;
+    if ((grown[reg->nother_prefixes] = cg_strdup(prefix)) == NULL)
+        return -1;
+    return (int)reg->nother_prefixes++;
+}
+
+/* other-series: each body outside the UN by its ids' prefix, then the
+ * series of its symbols ("oas: [MRE, CP]"). */
+static cg_status load_other_series(loader *ld, yaml_node_t *node)
+{
+    cg_registry *reg = ld->reg;
+    if (node->type != YAML_MAPPING_NODE)
+        return fail_at(ld, node, "'%s' must map a prefix to its series", "other-series");
+    for (yaml_node_pair_t *p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = node_at(ld, p->key), *v = node_at(ld, p->value);
+        const char *prefix = scalar(k);
+        if (!valid_prefix(prefix))
+            return fail_at(ld, k, "other-series: the prefix '%s' is not lower-case letters, "
+                                  "digits and '-'", prefix ? prefix : "");
+        static const char *const taken[] = {"doc", "icj", "echr", "http", "https"};
+        for (size_t t = 0; t < sizeof taken / sizeof taken[0]; t++)
+            if (strcmp(prefix, taken[t]) == 0)
+                return fail_at(ld, k, "other-series: the prefix '%s' is taken by another kind of id",
+                               prefix);
+        int idx = prefix_index(reg, prefix);
+        if (idx < 0)
+            return cg_error_set(ld->err, CG_ENOMEM, ld->path, 0, 0, "out of memory");
+        if (v == NULL || v->type != YAML_SEQUENCE_NODE)
+            return fail_at(ld, v ? v : k, "other-series: '%s' needs a list of series", prefix);
+        for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+            yaml_node_t *item = node_at(ld, *it);
+            const char *series = scalar(item);
+            int capitals = series != NULL && *series != '\0';
+            for (const char *c = series; capitals && *c; c++)
+                capitals = *c >= 'A' && *c <= 'Z';
+            if (!capitals)
+                return fail_at(ld, item, "other-series: a series is capital letters, not '%s'",
+                                series ? series : "");
+            if (cg_phrases_add(&reg->other_series, series, strlen(series), idx) != CG_OK)
+                return cg_error_set(ld->err, CG_ENOMEM, ld->path, 0, 0, "out of memory");
+        }
+    }
+    return CG_OK;
+}
+
 static cg_status load_parts(loader *ld, yaml_node_t *node)
 {
     return add_strings(ld, node, &ld->reg->parts, 0, "parts");
@@ -310,7 +376,7 @@ cg_status cg_registry_load_file(cg_registry *reg, const char *path, cg_error *er
     yaml_node_t *root = cg_yaml_root(&y);
     if (root != NULL && root->type != YAML_MAPPING_NODE)
         st = fail_at(&ld, root, "a registry file must be a mapping (keys: %s)",
-                     "series, components, parts, bodies, defaults, lexicon, icj");
+                     "series, other-series, components, parts, bodies, defaults, lexicon, icj");
     for (yaml_node_pair_t *p = root && st == CG_OK ? root->data.mapping.pairs.start : NULL;
          p && p < root->data.mapping.pairs.top && st == CG_OK; p++) {
         yaml_node_t *k = node_at(&ld, p->key), *v = node_at(&ld, p->value);
@@ -319,6 +385,8 @@ cg_status cg_registry_load_file(cg_registry *reg, const char *path, cg_error *er
             st = fail_at(&ld, k, "registry keys must be strings%s", "");
         else if (strcmp(key, "series") == 0)
             st = add_strings(&ld, v, &reg->series, 0, "series");
+        else if (strcmp(key, "other-series") == 0)
+            st = load_other_series(&ld, v);
         else if (strcmp(key, "components") == 0)
             st = add_strings(&ld, v, &reg->components, 0, "components");
         else if (strcmp(key, "parts") == 0)
@@ -346,7 +414,7 @@ static int cmp_names(const void *a, const void *b)
 /* Calls fn on every phrase list of the registry. */
 static void each_list(cg_registry *reg, void (*fn)(cg_phrases *))
 {
-    cg_phrases *lists[] = {&reg->series, &reg->components, &reg->parts, &reg->body_names,
+    cg_phrases *lists[] = {&reg->series, &reg->other_series, &reg->components, &reg->parts, &reg->body_names,
                            &reg->resolution_words, &reg->decision_words, &reg->months,
                            &reg->icj_words, &reg->icj_court, &reg->other_courts,
                            &reg->ibid_words, &reg->case_names, &reg->connectors,
@@ -425,12 +493,26 @@ cg_status cg_registry_load(cg_registry *reg, const char *const *dirs, size_t ndi
         return CG_ECONFIG;
     }
     sort_all(reg);
+    /* a series is the UN's or another body's, never both */
+    for (size_t i = 0; i < reg->other_series.n; i++) {
+        const cg_phrase *ph = &reg->other_series.items[i];
+        if (cg_phrases_find(&reg->series, ph->text, ph->len) != NULL) {
+            cg_error_set(err, CG_ECONFIG, ndirs ? dirs[0] : "", 0, 0,
+                         "the series '%s' is listed both in 'series' and in 'other-series'",
+                         ph->text);
+            cg_registry_free(reg);
+            return CG_ECONFIG;
+        }
+    }
     return CG_OK;
 }
 
 void cg_registry_free(cg_registry *reg)
 {
     each_list(reg, cg_phrases_free);
+    for (size_t i = 0; i < reg->nother_prefixes; i++)
+        cg_free(reg->other_prefixes[i]);
+    cg_free(reg->other_prefixes);
     for (size_t i = 0; i < reg->nbodies; i++) {
         cg_free(reg->bodies[i].code);
         cg_free(reg->bodies[i].other);

@@ -190,6 +190,11 @@ const char *scan_symbol(scan *s, const char *p)
     if (e == NULL && called_document(s, p))
         e = cg_symbol_parse_short(s->reg, p, s->end, s->id, sizeof s->id, s->aliases,
                                   sizeof s->aliases, &is_res);
+    if (e == NULL && s->reg->other_series.n > 0 &&
+        (e = cg_other_symbol_parse(s->reg, p, s->end, s->id, sizeof s->id)) != NULL) {
+        scan_emit(s, CG_KIND_OTHER, 0, p, e, s->id, NULL);
+        return e;
+    }
     if (e == NULL)
         return NULL;
     /* a joint symbol whose alias is the document itself is the document */

@@ -49,9 +49,10 @@ static const char *after_slash(const char *q, const char *end)
     return r;
 }
 
-/* Parses one component at q into b; returns its end or NULL. */
+/* Parses one component at q into b; returns its end or NULL.  With
+ * bracketed, a word may carry a number in brackets ("MIN(01)"). */
 static const char *component(const cg_registry *reg, const char *q, const char *end,
-                             sbuf *b, int *digits)
+                             sbuf *b, int *digits, int bracketed)
 {
     const char *p = q;
     if (p < end && cg_is_digit((unsigned char)*p)) {
@@ -122,6 +123,16 @@ static const char *component(const cg_registry *reg, const char *q, const char *
     }
     if (w < end && (cg_is_digit((unsigned char)*w) || *w == '_'))
         return NULL;
+    if (bracketed && w < end && *w == '(') {
+        const char *d = w + 1, *de = d;
+        while (de < end && de - d < 4 && cg_is_digit((unsigned char)*de))
+            de++;
+        if (de > d && de < end && *de == ')') {
+            put(b, p, (size_t)(de + 1 - p));
+            *digits = 1;
+            return de + 1;
+        }
+    }
     if (known && !cg_is_upper((unsigned char)*p))
         put(b, known->text, known->len);
     else
@@ -201,9 +212,10 @@ typedef struct shape {
     int res_comp;     /* 1 + index of the first component "RES" or "DEC", 0 if none */
 } shape;
 
-/* The components after the series (or a part), each after a '/'. */
+/* The components after the series (or a part), each after a '/'
+ * (bracketed: as component). */
 static const char *components(const cg_registry *reg, const char *q, const char *end, sbuf *b,
-                              shape *sh)
+                              shape *sh, int bracketed)
 {
     while (q < end && *q == '/') {
         const char *c = after_slash(q + 1, end);
@@ -212,7 +224,7 @@ static const char *components(const cg_registry *reg, const char *q, const char 
         size_t before = b->len;
         put(b, "/", 1);
         int d = 0;
-        const char *ce = component(reg, c, end, b, &d);
+        const char *ce = component(reg, c, end, b, &d, bracketed);
         if (ce == NULL) {
             b->len = before;
             b->s[b->len] = '\0';
@@ -232,6 +244,20 @@ static const char *components(const cg_registry *reg, const char *q, const char 
     return q;
 }
 
+/* Whether components of that shape, the last ending at last_end, make a
+ * symbol: a digit somewhere; a single component a number of three digits
+ * or more (fewer with short_number), or a word with a number ("L.12"). */
+static int shape_ok(const shape *sh, const char *last_end, int short_number)
+{
+    if (sh->ncomp == 0 || !sh->digits)
+        return 0;
+    if (sh->ncomp == 1 && sh->numeric_only)
+        return sh->last_len >= 3 || short_number;
+    if (sh->ncomp == 1)
+        return memchr(last_end - sh->last_len, '.', sh->last_len) != NULL;
+    return 1;
+}
+
 /* One symbol without joint parts. */
 static const char *single(const cg_registry *reg, const char *p, const char *end, sbuf *b,
                           int *is_res, int short_number)
@@ -241,11 +267,8 @@ static const char *single(const cg_registry *reg, const char *p, const char *end
     if (q == NULL)
         return NULL;
     shape sh = {0, 0, 1, 0, 0};
-    const char *last_end = components(reg, q, end, b, &sh);
-    if (sh.ncomp == 0 || !sh.digits ||
-        (sh.ncomp == 1 && sh.numeric_only && sh.last_len < 3 && !short_number) ||
-        (sh.ncomp == 1 && !sh.numeric_only &&
-         memchr(last_end - sh.last_len, '.', sh.last_len) == NULL)) {
+    const char *last_end = components(reg, q, end, b, &sh, 0);
+    if (!shape_ok(&sh, last_end, short_number)) {
         b->len = start_len;
         b->s[b->len] = '\0';
         return NULL;
@@ -279,7 +302,7 @@ static const char *single(const cg_registry *reg, const char *p, const char *end
     if (pe == NULL)
         return last_end;
     /* NPT/CONF.1995/32 (Part I)/Corr.2 */
-    return components(reg, pe, end, b, &sh);
+    return components(reg, pe, end, b, &sh, 0);
 }
 
 /* cg_symbol_parse, with short_number set for cg_symbol_parse_short. */
@@ -337,4 +360,37 @@ const char *cg_symbol_parse_short(const cg_registry *reg, const char *p, const c
                                   int *is_resolution)
 {
     return symbol_parse(reg, p, end, id, idlen, aliases, aliaslen, is_resolution, 1);
+}
+
+const char *cg_other_symbol_parse(const cg_registry *reg, const char *p, const char *end,
+                                  char *id, size_t idlen)
+{
+    if (idlen == 0)
+        return NULL;
+    id[0] = '\0';
+    const char *w = p;
+    while (w < end && cg_is_upper((unsigned char)*w))
+        w++;
+    if (w == p || w >= end || *w != '/')
+        return NULL;
+    const cg_phrase *series = cg_phrases_find(&reg->other_series, p, (size_t)(w - p));
+    if (series == NULL)
+        return NULL;
+    const char *prefix = reg->other_prefixes[series->value];
+    sbuf b = {id, 0, idlen, 0};
+    put(&b, prefix, strlen(prefix));
+    put(&b, ":", 1);
+    size_t symbol = b.len;
+    put(&b, p, (size_t)(w - p));
+    shape sh = {0, 0, 1, 0, 0};
+    const char *e = components(reg, w, end, &b, &sh, 1);
+    if (!shape_ok(&sh, e, 0) || b.overflow) {
+        id[0] = '\0';
+        return NULL;
+    }
+    /* the body's own symbol, in capitals: "CP/Dec.8" is CP/DEC.8 */
+    for (char *c = id + symbol; *c; c++)
+        if (*c >= 'a' && *c <= 'z')
+            *c = (char)(*c - 'a' + 'A');
+    return e;
 }

@@ -197,6 +197,14 @@ static const bad_yaml bads[] = {
     {"series:\n  - A\n  - [B]\n", 3, 5, "'series' must list non-empty strings"},
     {"series: [A, \"\"]\n", 1, 13, "'series' must list non-empty strings"},
     {"[a]: 1\n", 1, 1, "registry keys must be strings"},
+    /* bodies outside the UN */
+    {"other-series: [MRE]\n", 1, 15, "'other-series' must map a prefix to its series"},
+    {"other-series:\n  OAS: [MRE]\n", 2, 3, "the prefix 'OAS' is not lower-case"},
+    {"other-series:\n  oas:x: [MRE]\n", 2, 3, "the prefix 'oas:x' is not lower-case"},
+    {"other-series:\n  oas: MRE\n", 2, 8, "'oas' needs a list of series"},
+    {"other-series:\n  icj: [MRE]\n", 2, 3, "the prefix 'icj' is taken by another kind of id"},
+    {"other-series:\n  oas: [MRE, Cp]\n", 2, 14, "a series is capital letters, not 'Cp'"},
+    {"other-series:\n  oas: [MRE, [CP]]\n", 2, 14, "a series is capital letters, not ''"},
     /* lexicon */
     {"lexicon:\n  months: [a, b]\n", 2, 11, "twelve months"},
     {"lexicon:\n  months: [a, b, c, d, e, f, g, h, i, j, k]\n", 2, 11, "twelve months"},
@@ -337,6 +345,9 @@ static const struct {
      "the registry defines no resolution words"},
     {"series: [A]\nlexicon:\n  resolution: resolution\n", "the registry defines no months"},
     {"", "the registry defines no symbol series"}, /* an empty file */
+    {"series: [A, S]\nother-series: {oas: [MRE], un: [S]}\nlexicon:\n  resolution: r\n"
+     "  months: [a, b, c, d, e, f, g, h, i, j, k, l]\n",
+     "the series 'S' is listed both in 'series' and in 'other-series'"},
 };
 
 START_TEST(test_incomplete)

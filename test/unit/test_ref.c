@@ -62,6 +62,15 @@ static const ref_case cases[] = {
     {"pp. 85-86 (document S/25).", "S/25"},
     {"documents S/1035 and Add.1; document S/95; and Document\nS/7", "S/1035|S/95|S/7"},
     {"annex (S/25), S/25 and doc. A/64", "A/64"},
+    /* documents of bodies outside the UN, under their prefix, in capitals */
+    {"resolutions MRE/RES.1/91 and MRE/RES.2/91 and resolution CP/RES.594 (923/92)",
+     "oas:MRE/RES.1/91|oas:MRE/RES.2/91|oas:CP/RES.594"},
+    {"declarations CP/Dec.8 (927/93), CP/DEC.9 (931/93)", "oas:CP/DEC.8|oas:CP/DEC.9"},
+    {"Board of Governors' resolution GOV/2636 of 25 February 1993", "iaea:GOV/2636"},
+    {"WT/MIN(01)/DEC/1\tDoha Ministerial Declaration\nWT/MIN(05)/DEC\tDoha",
+     "wto:WT/MIN(01)/DEC/1|wto:WT/MIN(05)/DEC"},
+    {"see FCCC/CP/2015/10/Add.1", "FCCC/CP/2015/10/Add.1"},
+    {"GOV/12, WT/MIN, CP/RES, WT/MIN(2001x)/DEC and S/MIN(01)/DEC", ""},
     /* a scan's "l" for 1 after a known component */
     {"(A/44/344/Add.l-S/20699/Add.l), I", "A/44/344/Add.1"},
     {"E/CN.4/1999/79/Corr.I and A/C.l/45/L.3", "E/CN.4/1999/79/Corr.1|A/C.1/45/L.3"},
