@@ -189,15 +189,25 @@ static const char *part(const cg_registry *reg, const char *q, const char *end, 
     return r + 1;
 }
 
-/* Reads the series at p: a registry series followed by '/'. */
-static const char *series(const cg_registry *reg, const char *p, const char *end, sbuf *b)
+/* The series of list that the capitals at p name, followed by '/' (at
+ * *after); NULL if none. */
+static const cg_phrase *series_in(const cg_phrases *list, const char *p, const char *end,
+                                  const char **after)
 {
     const char *w = p;
     while (w < end && cg_is_upper((unsigned char)*w))
         w++;
     if (w == p || w >= end || *w != '/')
         return NULL;
-    if (cg_phrases_find(&reg->series, p, (size_t)(w - p)) == NULL)
+    *after = w;
+    return cg_phrases_find(list, p, (size_t)(w - p));
+}
+
+/* Reads the series at p: a registry series followed by '/'. */
+static const char *series(const cg_registry *reg, const char *p, const char *end, sbuf *b)
+{
+    const char *w;
+    if (series_in(&reg->series, p, end, &w) == NULL)
         return NULL;
     put(b, p, (size_t)(w - p));
     return w;
@@ -368,12 +378,8 @@ const char *cg_other_symbol_parse(const cg_registry *reg, const char *p, const c
     if (idlen == 0)
         return NULL;
     id[0] = '\0';
-    const char *w = p;
-    while (w < end && cg_is_upper((unsigned char)*w))
-        w++;
-    if (w == p || w >= end || *w != '/')
-        return NULL;
-    const cg_phrase *series = cg_phrases_find(&reg->other_series, p, (size_t)(w - p));
+    const char *w;
+    const cg_phrase *series = series_in(&reg->other_series, p, end, &w);
     if (series == NULL)
         return NULL;
     const char *prefix = reg->other_prefixes[series->value];

@@ -59,29 +59,40 @@ static void clean_dir(const char *path)
 
 static const int signals[] = {SIGTERM, SIGINT, SIGHUP};
 
+/* Forks a child that sets sig to handler, installs the cleanup, writes
+ * text to a new version of path (left unflushed to the temporary only),
+ * raises sig, then puts the version in place, which it reaches only when
+ * sig does not end it; returns the child's wait status. */
+static int child_writes_and_raises(const char *path, int sig, void (*handler)(int),
+                                   const char *text)
+{
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        signal(sig, handler);
+        cg_atomic_cleanup_on_signals();
+        cg_atomic_file af;
+        if (cg_atomic_open(&af, path, NULL) != CG_OK)
+            _exit(3);
+        fputs(text, af.fp);
+        fflush(af.fp);
+        raise(sig);
+        _exit(cg_atomic_commit(&af, NULL) == CG_OK ? 0 : 4);
+    }
+    int status;
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    return status;
+}
+
 START_TEST(test_signal_mid_write)
 {
     make_dir();
     char path[128];
     snprintf(path, sizeof path, "%s/graph.dot", dir);
     write_file(path, "previous\n");
-    pid_t pid = fork();
-    ck_assert_int_ge(pid, 0);
-    if (pid == 0) {
-        /* a signal ignored by whoever started the tests (nohup: SIGHUP)
-         * is left ignored, by design: take it back for this test */
-        signal(signals[_i], SIG_DFL);
-        cg_atomic_cleanup_on_signals();
-        cg_atomic_file af;
-        if (cg_atomic_open(&af, path, NULL) != CG_OK)
-            _exit(3);
-        fputs("half of a new", af.fp);
-        fflush(af.fp);
-        raise(signals[_i]);
-        _exit(4); /* not reached: the signal ends the process */
-    }
-    int status;
-    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    /* a signal ignored by whoever started the tests (nohup: SIGHUP) is
+     * left ignored, by design: the child takes it back for this test */
+    int status = child_writes_and_raises(path, signals[_i], SIG_DFL, "half of a new");
     ck_assert(WIFSIGNALED(status));
     ck_assert_int_eq(WTERMSIG(status), signals[_i]);
     check_file(path, "previous\n");
@@ -98,20 +109,7 @@ START_TEST(test_ignored_signal_stays_ignored)
     char path[128];
     snprintf(path, sizeof path, "%s/graph.dot", dir);
     write_file(path, "previous\n");
-    pid_t pid = fork();
-    ck_assert_int_ge(pid, 0);
-    if (pid == 0) {
-        signal(SIGHUP, SIG_IGN);
-        cg_atomic_cleanup_on_signals();
-        cg_atomic_file af;
-        if (cg_atomic_open(&af, path, NULL) != CG_OK)
-            _exit(3);
-        fputs("new\n", af.fp);
-        raise(SIGHUP);
-        _exit(cg_atomic_commit(&af, NULL) == CG_OK ? 0 : 4);
-    }
-    int status;
-    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    int status = child_writes_and_raises(path, SIGHUP, SIG_IGN, "new\n");
     ck_assert(WIFEXITED(status));
     ck_assert_int_eq(WEXITSTATUS(status), 0);
     check_file(path, "new\n");
